@@ -1,0 +1,1 @@
+//! (module filled by its issue)

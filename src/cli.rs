@@ -1,0 +1,29 @@
+//! Command-line definitions.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A terminal reader for declassified memos and other archival documents.
+///
+/// With no FILE, memcon opens the memo bundled with it (Harriman–Soong, July 3, 1945).
+#[derive(Debug, Parser)]
+#[command(name = "memcon", version, about, long_about)]
+pub struct Cli {
+    /// The document to read (a text export from a digital archive, or any text file).
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the parsed document as JSON (schema 1) on standard output.
+    Export {
+        /// The document (default: the bundled memo).
+        file: Option<PathBuf>,
+        /// Indent the JSON for people.
+        #[arg(long)]
+        pretty: bool,
+    },
+}

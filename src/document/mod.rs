@@ -1,0 +1,264 @@
+//! The document model: everything memcon knows about one archival document, addressed by
+//! [`Location`]s that never depend on a screen width.
+//!
+//! `load` turns untrusted bytes into a [`Document`]: [`sanitize`] makes the text harmless,
+//! [`parse`] splits it into metadata, memo header, body blocks and footnotes. Neither touches
+//! the disk; reading the file is the caller's business.
+
+mod identity;
+mod parse;
+pub mod sanitize;
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use identity::{Identity, fingerprint, record_id_from_url};
+pub use parse::parse;
+
+/// Version of the JSON layout written by `memcon export`.
+pub const SCHEMA: u32 = 1;
+
+/// A point in the document: a block index and a byte offset inside that block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Location {
+    pub block: usize,
+    pub offset: usize,
+}
+
+impl Location {
+    pub const fn new(block: usize, offset: usize) -> Self {
+        Self { block, offset }
+    }
+}
+
+/// A stretch of text inside one block: `start..end` are byte offsets into `blocks[block].text`.
+/// Search matches, entity mentions and bookmark anchors are all `TextRange`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TextRange {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub const fn new(block: usize, start: usize, end: usize) -> Self {
+        Self { block, start, end }
+    }
+    pub const fn location(&self) -> Location {
+        Location::new(self.block, self.start)
+    }
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// Where it came from: a path as given, or `"bundled"`.
+    pub source: String,
+    pub metadata: Metadata,
+    pub memo: Memo,
+    /// The transcript, memo header first, then paragraphs, then footnote texts.
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+    /// Problems met while loading, in words a reader understands.
+    pub warnings: Vec<String>,
+    pub identity: Identity,
+}
+
+/// The archive header above the transcript.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// Archive name and banner lines (`Wilson Center`, `Digital Archive`, ...).
+    pub banner: Vec<String>,
+    pub title: Option<String>,
+    /// The date as written (`July 3, 1945`).
+    pub date: Option<String>,
+    /// The same date as `YYYY-MM-DD` when it parses.
+    pub date_iso: Option<String>,
+    pub citation: Option<String>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    pub original_archive: Option<String>,
+    pub credits: Option<String>,
+    pub original_language: Option<String>,
+    pub contents: Vec<String>,
+    /// `Label:` sections memcon has no field for, kept by label.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A memorandum's own header at the top of the transcript.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Memo {
+    pub heading: Option<String>,
+    pub classification: Vec<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub present: Vec<Participant>,
+    pub subject: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub salutation: Option<String>,
+    pub signature: Option<Signature>,
+}
+
+/// One person from a `Present:` list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// The closing signature: a name (or initials) and the lines under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    pub name: String,
+    pub title: Option<String>,
+}
+
+/// What a block is, which decides how the reader draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The memo's heading line (`Memcon A. Harriman - Soong`, `CIPHERED TELEGRAM`).
+    Heading,
+    /// A classification marking (`TOP SECRET`, `Copy No. 2`).
+    Classification,
+    /// Place and/or date of the memo (`Moscow`, `Ottawa, October 2, 1962`).
+    Dateline,
+    /// The `Present:` list, one participant per line.
+    Present,
+    Subject,
+    From,
+    To,
+    Salutation,
+    Paragraph,
+    /// A numbered paragraph or list item (`1. Traffic on ...`, `(2) That ...`).
+    Numbered,
+    /// A page marker such as `(p. 1)`.
+    PageMarker,
+    /// A complimentary close (`Yours sincerely,`).
+    Closing,
+    /// The closing signature block (`WAH`, `M. T. Desrosiers` / `Commercial Counsellor`).
+    Signature,
+    /// A footnote's text at the end of the document.
+    Footnote,
+}
+
+impl BlockKind {
+    /// True for the kinds that make up the memo header.
+    pub fn is_header(self) -> bool {
+        matches!(
+            self,
+            Self::Heading
+                | Self::Classification
+                | Self::Dateline
+                | Self::Present
+                | Self::Subject
+                | Self::From
+                | Self::To
+        )
+    }
+}
+
+/// One block of the transcript.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Sanitised text; lines inside a block (a roster, a signature) are joined by `\n`.
+    pub text: String,
+    /// The item number of a `Numbered` block (`1`, `2`, `a`), or the footnote's label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Marked stretches of `text` (editorial brackets, footnote references).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Self {
+            kind,
+            text: text.into(),
+            number: None,
+            spans: Vec::new(),
+        }
+    }
+}
+
+/// A marked stretch of a block's text; `start..end` are byte offsets, brackets included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub kind: SpanKind,
+    pub start: usize,
+    pub end: usize,
+    /// For a footnote reference: the index in `Document::footnotes` it points to, when found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanKind {
+    /// An editor's bracket: a gloss (`[Dalian]`), `[illegible]`, `[Two lines illegible.]`.
+    Editorial,
+    /// A footnote reference such as `[1]`.
+    FootnoteRef,
+}
+
+/// A footnote: its label, the block that holds its text, and that text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    pub label: String,
+    pub block: usize,
+    pub text: String,
+}
+
+impl Document {
+    /// Parse already-decoded text (see [`load`] for untrusted bytes).
+    pub fn from_text(source: &str, text: &str) -> Self {
+        let mut doc = parse(text);
+        doc.source = source.to_string();
+        doc
+    }
+
+    /// The text of a range, or `""` when the range does not fit the document.
+    pub fn text(&self, range: TextRange) -> &str {
+        self.blocks
+            .get(range.block)
+            .and_then(|b| b.text.get(range.start..range.end))
+            .unwrap_or("")
+    }
+
+    /// Index of the first footnote block, or `blocks.len()` when there are none.
+    pub fn body_end(&self) -> usize {
+        self.footnotes
+            .first()
+            .map_or(self.blocks.len(), |f| f.block)
+    }
+
+    /// The title to show: the metadata title, else the memo heading, else the source.
+    pub fn display_title(&self) -> &str {
+        self.metadata
+            .title
+            .as_deref()
+            .or(self.memo.heading.as_deref())
+            .unwrap_or(&self.source)
+    }
+}
+
+/// Why a file cannot be loaded at all.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LoadError {
+    #[error("binary file (it contains NUL bytes), not a text document")]
+    Binary,
+}
+
+/// Turn untrusted bytes into a document: refuse binary data, decode and sanitise the text,
+/// parse it, and record what had to be repaired in `warnings`.
+pub fn load(source: &str, bytes: &[u8]) -> Result<Document, LoadError> {
+    let clean = sanitize::sanitize(bytes)?;
+    let mut doc = Document::from_text(source, &clean.text);
+    let mut warnings = clean.warnings;
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    Ok(doc)
+}

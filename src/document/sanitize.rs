@@ -1,0 +1,230 @@
+//! Input hygiene: no byte of a document may drive the terminal.
+//!
+//! Bytes are decoded lossily, a BOM is dropped, line endings become `\n`, tabs are expanded,
+//! and every control character that a terminal would act on is replaced by a visible
+//! stand-in (C0 controls by their Control Pictures `␛`, DEL by `␡`, C1 controls by `�`) or,
+//! for bidi embedding/override/isolate controls, removed. A form feed is kept as a line of its
+//! own (`\x0c`) so the parser can see page breaks; the parser never puts it in a block.
+
+use super::LoadError;
+
+/// Tab stops every eight columns, as `less` and terminals do.
+pub const TAB_WIDTH: usize = 8;
+
+/// The form feed the parser reads as a page break.
+pub const PAGE_BREAK: char = '\x0c';
+
+/// Sanitised text and what had to be repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clean {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Is `c` one of the bidi controls that can reorder what follows it on screen?
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Decode and clean untrusted bytes. Refuses data with NUL bytes (binary files).
+pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary);
+    }
+    let mut warnings = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let decoded = String::from_utf8_lossy(bytes);
+    if let std::borrow::Cow::Owned(_) = decoded {
+        let n = decoded.matches('\u{FFFD}').count();
+        warnings.push(format!(
+            "invalid UTF-8: {n} byte sequence{} replaced by \u{FFFD}",
+            plural(n)
+        ));
+    }
+    let (text, stats) = clean_str(&decoded);
+    if stats.controls > 0 {
+        warnings.push(format!(
+            "{} control character{} shown as visible symbols",
+            stats.controls,
+            plural(stats.controls)
+        ));
+    }
+    if stats.bidi > 0 {
+        warnings.push(format!(
+            "{} bidirectional override character{} removed",
+            stats.bidi,
+            plural(stats.bidi)
+        ));
+    }
+    Ok(Clean { text, warnings })
+}
+
+/// Clean text that is already valid UTF-8 (used for user-typed text such as notes too).
+pub fn sanitize_str(s: &str) -> String {
+    clean_str(s).0
+}
+
+#[derive(Default)]
+struct Stats {
+    controls: usize,
+    bidi: usize,
+}
+
+fn needs_work(c: char) -> bool {
+    c == '\t'
+        || c == '\r'
+        || (c < ' ' && c != '\n')
+        || ('\u{7F}'..='\u{9F}').contains(&c)
+        || is_bidi_control(c)
+        || c == '\u{2028}'
+        || c == '\u{2029}'
+}
+
+fn clean_str(s: &str) -> (String, Stats) {
+    let mut out = String::with_capacity(s.len());
+    let mut stats = Stats::default();
+    // Display column of the end of `out`, for tab expansion.
+    let mut col = 0usize;
+    let mut copied = 0usize; // s[..copied] is already in `out`
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !needs_work(c) {
+            continue;
+        }
+        let plain = &s[copied..i];
+        out.push_str(plain);
+        col = advance_col(col, plain);
+        copied = i + c.len_utf8();
+        match c {
+            '\t' => {
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\r' => {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    // CRLF: the LF that follows ends the line.
+                } else {
+                    out.push('\n');
+                    col = 0;
+                }
+            }
+            '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                col = 0;
+            }
+            PAGE_BREAK => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push(PAGE_BREAK);
+                out.push('\n');
+                col = 0;
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                    copied += 1;
+                } else if let Some(&(_, '\r')) = chars.peek() {
+                    chars.next();
+                    copied += 1;
+                    if let Some(&(_, '\n')) = chars.peek() {
+                        chars.next();
+                        copied += 1;
+                    }
+                }
+            }
+            c if is_bidi_control(c) => stats.bidi += 1,
+            c if c < ' ' => {
+                stats.controls += 1;
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+                col += 1;
+            }
+            '\u{7F}' => {
+                stats.controls += 1;
+                out.push('\u{2421}');
+                col += 1;
+            }
+            _ => {
+                // C1 controls U+0080..=U+009F.
+                stats.controls += 1;
+                out.push('\u{FFFD}');
+                col += 1;
+            }
+        }
+    }
+    out.push_str(&s[copied..]);
+    (out, stats)
+}
+
+fn advance_col(col: usize, plain: &str) -> usize {
+    match plain.rfind('\n') {
+        Some(nl) => plain[nl + 1..].chars().count(),
+        None => col + plain.chars().count(),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &[u8]) -> String {
+        sanitize(s).unwrap().text
+    }
+
+    #[test]
+    fn line_endings_become_lf() {
+        assert_eq!(clean(b"a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn bom_is_stripped() {
+        assert_eq!(clean(b"\xEF\xBB\xBFTitle"), "Title");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops_of_eight() {
+        assert_eq!(clean(b"ab\tc\n\td"), "ab      c\n        d");
+    }
+
+    #[test]
+    fn escape_sequences_become_visible_text() {
+        let c = sanitize(b"\x1b[31mred\x1b]0;title\x07 \x9b").unwrap_or_else(|_| unreachable!());
+        assert_eq!(c.text, "\u{241B}[31mred\u{241B}]0;title\u{2407} \u{FFFD}");
+        assert!(!c.text.chars().any(|c| c.is_control() && c != '\n'));
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn c1_controls_as_characters_are_replaced() {
+        let c = sanitize("a\u{9B}b\u{85}c".as_bytes()).unwrap();
+        assert_eq!(c.text, "a\u{FFFD}b\u{FFFD}c");
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed() {
+        let c = sanitize("evil\u{202E}txt.exe\u{2066}x\u{2069}".as_bytes()).unwrap();
+        assert_eq!(c.text, "eviltxt.exex");
+        assert!(c.warnings[0].contains("bidirectional"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let c = sanitize(b"caf\xE9 ok").unwrap();
+        assert_eq!(c.text, "caf\u{FFFD} ok");
+        assert!(c.warnings[0].contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        assert_eq!(sanitize(b"PK\x03\x04\0\0"), Err(LoadError::Binary));
+    }
+
+    #[test]
+    fn form_feed_becomes_its_own_line() {
+        assert_eq!(clean(b"end\x0c\r\nHeader"), "end\n\x0c\nHeader");
+        assert_eq!(clean(b"end\n\x0cHeader"), "end\n\x0c\nHeader");
+    }
+}

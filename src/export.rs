@@ -1,0 +1,46 @@
+//! `memcon export`: the document model as JSON (schema 1).
+
+use crate::document::{Document, SCHEMA};
+use serde::Serialize;
+use std::io::Write;
+
+/// The top-level JSON object. Field names are a public interface: scripts rely on them.
+#[derive(Serialize)]
+pub struct Export<'a> {
+    pub schema: u32,
+    pub source: &'a str,
+    pub identity: &'a crate::document::Identity,
+    pub metadata: &'a crate::document::Metadata,
+    pub memo: &'a crate::document::Memo,
+    pub blocks: &'a [crate::document::Block],
+    pub footnotes: &'a [crate::document::Footnote],
+    pub warnings: &'a [String],
+}
+
+impl<'a> Export<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        Self {
+            schema: SCHEMA,
+            source: &doc.source,
+            identity: &doc.identity,
+            metadata: &doc.metadata,
+            memo: &doc.memo,
+            blocks: &doc.blocks,
+            footnotes: &doc.footnotes,
+            warnings: &doc.warnings,
+        }
+    }
+}
+
+/// Write `doc` as JSON to `out`, followed by a newline.
+pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let export = Export::new(doc);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &export)?;
+    } else {
+        serde_json::to_writer(&mut out, &export)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}
