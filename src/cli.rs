@@ -26,4 +26,16 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// List the people, places and organizations the document names.
+    ///
+    /// Names of your own go in the alias file (aliases.toml in memcon's configuration
+    /// directory, or in $MEMCON_CONFIG_DIR): `[[add]]` a name with its kind, `[[merge]]` names
+    /// into one entity, `hide` a false positive.
+    Entities {
+        /// The document (default: the bundled memo).
+        file: Option<PathBuf>,
+        /// Print JSON (the `entities` array of `memcon export`) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -15,10 +15,12 @@ pub struct Export<'a> {
     pub blocks: &'a [crate::document::Block],
     pub footnotes: &'a [crate::document::Footnote],
     pub warnings: &'a [String],
+    /// People, places and organizations with every mention (see `entities::output`).
+    pub entities: Vec<crate::entities::output::EntityJson<'a>>,
 }
 
 impl<'a> Export<'a> {
-    pub fn new(doc: &'a Document) -> Self {
+    pub fn new(doc: &'a Document, entities: &'a [crate::entities::Entity]) -> Self {
         Self {
             schema: SCHEMA,
             source: &doc.source,
@@ -28,14 +30,20 @@ impl<'a> Export<'a> {
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
             warnings: &doc.warnings,
+            entities: crate::entities::output::to_json(doc, entities),
         }
     }
 }
 
-/// Write `doc` as JSON to `out`, followed by a newline.
-pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Result<()> {
+/// Write `doc` and its `entities` as JSON to `out`, followed by a newline.
+pub fn write_json(
+    doc: &Document,
+    entities: &[crate::entities::Entity],
+    pretty: bool,
+    out: impl Write,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let export = Export::new(doc);
+    let export = Export::new(doc, entities);
     if pretty {
         serde_json::to_writer_pretty(&mut out, &export)?;
     } else {

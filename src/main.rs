@@ -19,18 +19,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Export { file, pretty }) => {
             let doc = open(file.as_deref().or(cli.file.as_deref()))?;
-            match memcon::export::write_json(&doc, pretty, std::io::stdout().lock()) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                // A closed pipe (`memcon export | head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-                Err(e) => Err(format!("standard output : {e}")),
-            }
+            let entities = memcon::entities::extract_for_user(&doc, |m| eprintln!("memcon: {m}"));
+            let out = std::io::stdout().lock();
+            stdout_result(memcon::export::write_json(&doc, &entities, pretty, out))
+        }
+        Some(Command::Entities { file, json }) => {
+            let doc = open(file.as_deref().or(cli.file.as_deref()))?;
+            let entities = memcon::entities::extract_for_user(&doc, |m| eprintln!("memcon: {m}"));
+            let out = std::io::stdout().lock();
+            stdout_result(memcon::entities::output::write(&doc, &entities, json, out))
         }
         None => {
             let doc = open(cli.file.as_deref())?;
             print!("{doc:?}");
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Map a write to standard output to an exit code.
+fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
+    match r {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`memcon export | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("standard output : {e}")),
     }
 }
 

@@ -1,0 +1,835 @@
+//! The rules that find candidate names in one text: gazetteer names, organization words,
+//! titles, initials, given names, place affixes and cues, editorial glosses, and bare
+//! capitalised names left for `resolve` to identify from the rest of the document.
+
+use super::fold::fold_into;
+use super::lexicon::{Lexicon, Match};
+use super::tokens::{self, Token};
+use super::{EntityKind, Site};
+
+/// Why a candidate was proposed; `resolve` weighs these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A gazetteer entry (or a name from the user's alias file).
+    Gazetteer(u32),
+    /// The memo's structure: `Present:`, heading, signature, dateline.
+    Structure,
+    /// Signature initials (`WAH`): a participant whose initials they are.
+    SignatureInitials,
+    /// A title or honorific before the name.
+    Title,
+    /// Initials before a surname, or a known given name.
+    Initials,
+    /// A name in parentheses after an office (`The Consul at Beirut (Steger)`).
+    Paren,
+    /// A capitalised sequence with an organization word.
+    OrgPattern,
+    /// A place word in the name (`Thunder Bay`, `Lake Baikal`).
+    PlaceAffix,
+    /// A preposition before the name (`at Taku`): weak.
+    PlaceCue,
+    /// An editorial gloss or abbreviation naming the candidate before it.
+    Gloss,
+    /// A capitalised name with no cue: an entity only if the document names it elsewhere.
+    Bare,
+}
+
+/// A proposed mention. `start..end` is the mention (title included); `name_start..name_end`
+/// the name without title.
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    pub site: Site,
+    pub start: usize,
+    pub end: usize,
+    pub name_start: usize,
+    pub name_end: usize,
+    pub kind: Option<EntityKind>,
+    pub ev: Evidence,
+    pub adjectival: bool,
+    /// Inside an editorial bracket.
+    pub gloss: bool,
+    /// Another candidate (index) this one names too (a gloss and what it glosses).
+    pub link: Option<usize>,
+}
+
+impl Cand {
+    pub fn new(
+        site: Site,
+        start: usize,
+        end: usize,
+        kind: Option<EntityKind>,
+        ev: Evidence,
+    ) -> Self {
+        Cand {
+            site,
+            start,
+            end,
+            name_start: start,
+            name_end: end,
+            kind,
+            ev,
+            adjectival: false,
+            gloss: false,
+            link: None,
+        }
+    }
+}
+
+/// Capitalised words that never start an organization's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "my",
+    "your",
+    "and",
+    "or",
+    "but",
+    "if",
+    "when",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "of",
+    "as",
+    "since",
+    "after",
+    "before",
+    "during",
+    "under",
+    "upon",
+    "however",
+    "all",
+    "any",
+    "some",
+    "no",
+    "each",
+    "every",
+    "both",
+    "such",
+    "dear",
+    "very",
+    "yes",
+    "mr",
+    "mrs",
+    "dr",
+    "sir",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "there",
+    "here",
+    "while",
+    "although",
+    "though",
+    "along",
+    "concerning",
+    "regarding",
+    "about",
+    "between",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "without",
+    "within",
+    "through",
+    "among",
+    "across",
+    "beyond",
+    "near",
+    "re",
+];
+
+/// Stop-listed words that may still sit inside an organization's name.
+const ORG_INNER: &[&str] = &[
+    "foreign",
+    "international",
+    "national",
+    "imperial",
+    "royal",
+    "federal",
+    "joint",
+    "central",
+    "supreme",
+    "general",
+    "special",
+    "state",
+    "states",
+    "peace",
+    "war",
+    "new",
+    "great",
+    "high",
+    "chief",
+    "provisional",
+    "communist",
+    "socialist",
+    "nationalist",
+    "democratic",
+    "republican",
+    "liberal",
+    "conservative",
+    "labour",
+    "labor",
+    "catholic",
+    "protestant",
+    "christian",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "grand",
+    "air",
+    "force",
+    "forces",
+    "historical",
+    "history",
+    "digital",
+    "declassified",
+    "red",
+    "empire",
+    "kingdom",
+    "republic",
+    "allied",
+    "people",
+    "peoples",
+    "secretary",
+    "minister",
+    "president",
+    "united",
+    "economic",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Finds candidates in texts, reusing its buffers from one text to the next.
+pub struct Scanner<'l> {
+    lex: &'l Lexicon,
+    toks: Vec<Token>,
+    buf: String,
+}
+
+fn is_roman(w: &str) -> bool {
+    w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+impl<'l> Scanner<'l> {
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Scanner {
+            lex,
+            toks: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// Fold token `k` of `text` (an initial without its period) into the buffer.
+    fn word(&mut self, text: &str, k: usize) -> &str {
+        let t = self.toks[k];
+        let w = &text[t.start..t.end];
+        let w = if t.has(tokens::INITIAL) {
+            w.strip_suffix('.').unwrap_or(w)
+        } else {
+            w
+        };
+        fold_into(w, &mut self.buf);
+        &self.buf
+    }
+
+    fn in_set(
+        &mut self,
+        text: &str,
+        k: usize,
+        pick: fn(&Lexicon) -> &std::collections::HashSet<String>,
+    ) -> bool {
+        let lex = self.lex;
+        let w = self.word(text, k);
+        pick(lex).contains(w)
+    }
+
+    fn is_stop(&mut self, text: &str, k: usize) -> bool {
+        self.in_set(text, k, |l| &l.words.stop)
+    }
+
+    fn is_title(&mut self, text: &str, k: usize) -> bool {
+        self.toks[k].has(tokens::CAP) && self.in_set(text, k, |l| &l.words.titles)
+    }
+
+    fn lookup(&mut self, text: &str, k: usize) -> Option<Match> {
+        self.lex.lookup(text, &self.toks, k, &mut self.buf)
+    }
+
+    /// True when only spaces (or, with `dot`, a period and spaces) separate tokens `k-1` and `k`.
+    fn joined(&self, text: &str, k: usize, dot: bool) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let t = self.toks[k];
+        if t.has(tokens::PLAIN_GAP) {
+            return true;
+        }
+        if !dot {
+            return false;
+        }
+        let prev = self.toks[k - 1];
+        let gap = &text[prev.end..t.start];
+        gap.strip_prefix('.')
+            .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
+    }
+
+    /// Scan `text` (at `site`), skipping tokens inside `claims`, and append candidates to `out`.
+    pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
+        tokens::tokenize(text, &mut self.toks);
+        let n = self.toks.len();
+        let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            if claims.iter().any(|&(s, e)| t.start < e && t.end > s) {
+                i += 1;
+                continue;
+            }
+            if let Some((ci, end)) = last
+                && t.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
+                && end <= t.start
+                && matches!(text[end..t.start].trim_start(), "[" | "(")
+            {
+                let paren = t.has(tokens::OPEN_PAREN);
+                if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
+                    last = None;
+                    i = next;
+                    continue;
+                }
+            }
+            if !t.has(tokens::CAP) {
+                i += 1;
+                continue;
+            }
+            let before = out.len();
+            i = self.at(text, site, i, out);
+            if out.len() > before {
+                let c = &out[out.len() - 1];
+                last = Some((out.len() - 1, c.end));
+            }
+        }
+    }
+
+    /// Apply the rules at capitalised token `i`; return the next token to look at.
+    fn at(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+        let t = self.toks[i];
+        if t.has(tokens::OPEN_PAREN)
+            && let Some(end) = self.paren_person(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Paren,
+            ));
+            return end;
+        }
+        let org = self.org_run(text, i);
+        let gaz = self.lookup(text, i);
+        let gaz_len = gaz.map_or(0, |m| m.len);
+        if let Some(end) = org
+            && end - i > gaz_len
+        {
+            return self.emit_org(text, site, i, end, out);
+        }
+        if let Some(m) = gaz {
+            let end = i + m.len;
+            let entry = self.lex.entry(m.entry);
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            let mut c = Cand::new(site, s, e, Some(entry.kind), Evidence::Gazetteer(m.entry));
+            c.adjectival = m.adjectival;
+            out.push(c);
+            return end;
+        }
+        if self.is_title(text, i) || self.title_chain_start(text, i) {
+            return self.title_person(text, site, i, out);
+        }
+        if t.has(tokens::INITIAL)
+            && let Some(end) = self.name_tokens(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Initials,
+            ));
+            return end;
+        }
+        if !t.has(tokens::ALLCAPS)
+            && self.in_set(text, i, |l| &l.words.given)
+            && self.joined(text, i + 1, false)
+            && let Some(end) = self.name_tokens(text, i + 1)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Initials,
+            ));
+            return end;
+        }
+        if self.in_set(text, i, |l| &l.words.place_prefixes)
+            && let Some(end) = self.prefixed_place(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Place),
+                Evidence::PlaceAffix,
+            ));
+            return end;
+        }
+        self.bare(text, site, i, out)
+    }
+
+    /// `Field Marshal`, `Prime Minister`: a modifier followed by a title.
+    fn title_chain_start(&mut self, text: &str, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.in_set(text, i, |l| &l.words.title_modifiers)
+            && self.joined(text, i + 1, false)
+            && self.is_title(text, i + 1)
+    }
+
+    /// Titles from `i`, then a name: a person whose mention includes the titles.
+    fn title_person(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+        let n = self.toks.len();
+        let mut k = i;
+        while k < n
+            && (k == i || self.joined(text, k, true))
+            && (self.is_title(text, k) || self.title_chain_start(text, k))
+        {
+            k += 1;
+        }
+        if k < n
+            && self.joined(text, k, true)
+            && let Some(end) = self.name_tokens(text, k)
+        {
+            let mut c = Cand::new(
+                site,
+                self.toks[i].start,
+                self.toks[end - 1].end,
+                Some(EntityKind::Person),
+                Evidence::Title,
+            );
+            c.name_start = self.toks[k].start;
+            out.push(c);
+            return end;
+        }
+        k.max(i + 1)
+    }
+
+    /// A personal name from `k`: initials, particles and up to three capitalised words, ending
+    /// in a capitalised word. Returns the end token (exclusive).
+    fn name_tokens(&mut self, text: &str, k: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut j = k;
+        let mut caps = 0;
+        let mut last_cap = None;
+        while j < n {
+            let t = self.toks[j];
+            if j > k && !self.joined(text, j, false) {
+                break;
+            }
+            if t.has(tokens::INITIAL) {
+                j += 1;
+                continue;
+            }
+            if t.has(tokens::LOWER) {
+                let particle = self.in_set(text, j, |l| &l.words.particles);
+                if particle && j + 1 < n && self.joined(text, j + 1, t.has(tokens::DOT_AFTER)) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
+                break;
+            }
+            let w = self.word(text, j);
+            if MONTHS.contains(&w) || is_roman(&text[t.start..t.end]) {
+                break;
+            }
+            if self.is_stop(text, j) || self.is_title(text, j) {
+                break;
+            }
+            caps += 1;
+            j += 1;
+            last_cap = Some(j);
+            if t.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
+                || t.has(tokens::CLOSE_PAREN | tokens::CLOSE_BRACKET)
+                || caps == 3
+            {
+                break;
+            }
+        }
+        if caps == 0 { None } else { last_cap }
+    }
+
+    /// `Lake Baikal`, `Gulf of Pechili`.
+    fn prefixed_place(&mut self, text: &str, i: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = i + 1;
+        if k + 1 < n && self.joined(text, k, false) && self.word(text, k) == "of" {
+            k += 1;
+        }
+        if k >= n || !self.joined(text, k, false) || !self.toks[k].has(tokens::CAP) {
+            return None;
+        }
+        if self.is_stop(text, k) {
+            return None;
+        }
+        Some(k + 1)
+    }
+
+    /// A capitalised sequence with an organization word: returns its end token.
+    fn org_run(&mut self, text: &str, i: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let first = self.word(text, i);
+        if FUNCTION_WORDS.contains(&first) || MONTHS.contains(&first) {
+            return None;
+        }
+        let mut j = i;
+        let mut last_cap = i;
+        let mut head = false;
+        let mut names = 0;
+        while j < n {
+            let t = self.toks[j];
+            if j > i && !self.joined(text, j, false) {
+                break;
+            }
+            if t.has(tokens::AMP) || t.has(tokens::LOWER) {
+                let w = self.word(text, j);
+                let connector = t.has(tokens::AMP)
+                    || matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "du" | "des");
+                if !connector {
+                    break;
+                }
+                // `Ministry of ...`, `Committee on ...`: a connector comes after an organization
+                // word, or the words before it are not part of the name (`Traffic on the ...`).
+                if !head && !t.has(tokens::AMP) {
+                    return None;
+                }
+                j += 1;
+                continue;
+            }
+            if !t.has(tokens::CAP) {
+                break;
+            }
+            let lex = self.lex;
+            let w = self.word(text, j);
+            if MONTHS.contains(&w) || FUNCTION_WORDS.contains(&w) {
+                break;
+            }
+            let is_head = lex.words.heads.contains(w);
+            let inner = ORG_INNER.contains(&w);
+            if !is_head && !inner && self.is_stop(text, j) {
+                break;
+            }
+            head |= is_head;
+            names += 1;
+            last_cap = j;
+            j += 1;
+            if t.has(tokens::COMMA_AFTER | tokens::DOT_AFTER | tokens::CLOSE_PAREN)
+                || t.has(tokens::CLOSE_BRACKET)
+            {
+                break;
+            }
+            if t.has(tokens::POSS) && !(j < n && self.toks[j].has(tokens::CAP)) {
+                break;
+            }
+        }
+        (head && names >= 2).then_some(last_cap + 1)
+    }
+
+    fn emit_org(
+        &mut self,
+        text: &str,
+        site: Site,
+        i: usize,
+        end: usize,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        out.push(Cand::new(
+            site,
+            s,
+            e,
+            Some(EntityKind::Organization),
+            Evidence::OrgPattern,
+        ));
+        let org = out.len() - 1;
+        // Places named inside the organization's name are mentions of those places too.
+        let mut k = i;
+        while k < end {
+            if let Some(m) = self.lookup(text, k)
+                && k + m.len <= end
+                && self.lex.entry(m.entry).kind == EntityKind::Place
+            {
+                let (ps, pe) = (self.toks[k].start, self.toks[k + m.len - 1].end);
+                let mut c = Cand::new(
+                    site,
+                    ps,
+                    pe,
+                    Some(EntityKind::Place),
+                    Evidence::Gazetteer(m.entry),
+                );
+                c.adjectival = m.adjectival;
+                out.push(c);
+                k += m.len;
+                continue;
+            }
+            k += 1;
+        }
+        // Keep the organization last so that a gloss after it finds it.
+        let c = out.remove(org);
+        out.push(c);
+        end
+    }
+
+    /// `(Steger)` after an office: the office holder.
+    fn paren_person(&mut self, text: &str, i: usize) -> Option<usize> {
+        if i == 0 || self.lookup(text, i).is_some() {
+            return None;
+        }
+        let prev_ok = self.in_set(text, i - 1, |l| &l.words.role_tails)
+            || self.is_title(text, i - 1)
+            || self
+                .lookup(text, i - 1)
+                .is_some_and(|m| m.len == 1 && self.lex.entry(m.entry).kind == EntityKind::Place);
+        if !prev_ok {
+            return None;
+        }
+        let end = self.name_tokens(text, i)?;
+        self.toks[end - 1].has(tokens::CLOSE_PAREN).then_some(end)
+    }
+
+    /// An editorial gloss (`[Dalian]`, `[Lüshunkou District, Dalian]`) or an abbreviation in
+    /// parentheses after candidate `target`. Returns the token after it, or `None` when the
+    /// bracket holds no names.
+    fn gloss(
+        &mut self,
+        text: &str,
+        site: Site,
+        i: usize,
+        target: usize,
+        paren: bool,
+        out: &mut Vec<Cand>,
+    ) -> Option<usize> {
+        let n = self.toks.len();
+        let close = if paren {
+            tokens::CLOSE_PAREN
+        } else {
+            tokens::CLOSE_BRACKET
+        };
+        let mut end = i;
+        while end < n {
+            end += 1;
+            if self.toks[end - 1].has(close) {
+                break;
+            }
+            if end < n && self.toks[end].has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN) {
+                return None;
+            }
+        }
+        if !self.toks[end - 1].has(close) {
+            return None;
+        }
+        if paren {
+            // Only an abbreviation: `Archive of Foreign Policy (AVPRF)`.
+            let t = self.toks[i];
+            if end != i + 1
+                || !t.has(tokens::ALLCAPS | tokens::ABBREV)
+                || self.lookup(text, i).is_some()
+            {
+                return None;
+            }
+        }
+        let target_entry = match out[target].ev {
+            Evidence::Gazetteer(e) => Some(e),
+            _ => None,
+        };
+        let before = out.len();
+        let mut k = i;
+        while k < end {
+            let mut e = k + 1;
+            while e < end && !self.toks[e - 1].has(tokens::COMMA_AFTER) {
+                e += 1;
+            }
+            let t = self.toks[k];
+            let named = t.has(tokens::CAP) && !self.is_stop(text, k) && !t.has(tokens::NUM);
+            if named {
+                let (s, pe) = (t.start, self.toks[e - 1].end);
+                let gaz = self.lookup(text, k).filter(|m| k + m.len == e);
+                let mut c = match gaz {
+                    Some(m) => {
+                        let entry = self.lex.entry(m.entry);
+                        let mut c =
+                            Cand::new(site, s, pe, Some(entry.kind), Evidence::Gazetteer(m.entry));
+                        c.adjectival = m.adjectival;
+                        // A different known place is where the glossed place lies, not its name.
+                        if target_entry.is_none() || target_entry == Some(m.entry) {
+                            c.link = Some(target);
+                        }
+                        c
+                    }
+                    None => {
+                        let mut c = Cand::new(site, s, pe, out[target].kind, Evidence::Gloss);
+                        c.link = Some(target);
+                        c
+                    }
+                };
+                c.gloss = true;
+                out.push(c);
+            }
+            k = e;
+        }
+        (out.len() > before).then_some(end)
+    }
+
+    /// A capitalised sequence without a rule of its own.
+    fn bare(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+        let n = self.toks.len();
+        let mut j = i;
+        let mut caps = 0;
+        let mut last_cap = i;
+        while j < n {
+            let t = self.toks[j];
+            if j > i && !self.joined(text, j, false) {
+                break;
+            }
+            if t.has(tokens::LOWER) {
+                let particle = self.in_set(text, j, |l| &l.words.particles);
+                if caps > 0 && particle && j + 1 < n && self.joined(text, j + 1, false) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !t.has(tokens::CAP) || t.has(tokens::INITIAL | tokens::ABBREV) {
+                break;
+            }
+            // A lone letter (`M/V`, `Plan B`) is not a name.
+            if text[t.start..t.end].chars().nth(1).is_none() {
+                break;
+            }
+            if j > i && t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) {
+                break;
+            }
+            let w = self.word(text, j);
+            if MONTHS.contains(&w) || is_roman(&text[t.start..t.end]) {
+                break;
+            }
+            if self.is_stop(text, j) || self.is_title(text, j) || self.lookup(text, j).is_some() {
+                break;
+            }
+            caps += 1;
+            last_cap = j;
+            j += 1;
+            if t.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
+                || t.has(tokens::CLOSE_PAREN | tokens::CLOSE_BRACKET)
+                || caps == 4
+            {
+                break;
+            }
+        }
+        if caps == 0 {
+            return i + 1;
+        }
+        let end = last_cap + 1;
+        let (s, mut e) = (self.toks[i].start, self.toks[last_cap].end);
+        let last = self.toks[last_cap];
+        // `Thunder Bay`, `Kola Inlet`.
+        if end < n
+            && !last.has(tokens::POSS)
+            && self.joined(text, end, false)
+            && self.toks[end].has(tokens::CAP)
+            && self.in_set(text, end, |l| &l.words.place_suffixes)
+        {
+            e = self.toks[end].end;
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Place),
+                Evidence::PlaceAffix,
+            ));
+            return end + 1;
+        }
+        let cue = self.place_cue(text, i);
+        let c = if cue {
+            Cand::new(site, s, e, Some(EntityKind::Place), Evidence::PlaceCue)
+        } else {
+            Cand::new(site, s, e, None, Evidence::Bare)
+        };
+        out.push(c);
+        end
+    }
+
+    /// `in X`, `at X`, `the province of X`.
+    fn place_cue(&mut self, text: &str, i: usize) -> bool {
+        if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
+            return false;
+        }
+        if self.in_set(text, i - 1, |l| &l.words.place_cues) {
+            return true;
+        }
+        i >= 2
+            && self.word(text, i - 1) == "of"
+            && self.joined(text, i - 1, false)
+            && self.in_set(text, i - 2, |l| &l.words.of_cues)
+    }
+}
