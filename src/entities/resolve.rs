@@ -158,6 +158,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             uf.union(j, i);
         }
     }
+    merge_inner_surnames(doc, &cands, &kind, &alive, &mut uf);
 
     // Collect groups.
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -179,6 +180,42 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
     entities
+}
+
+/// `Vargas` and `Alberto Vargas Nariño`: a one-word name that is an inner word of exactly one
+/// longer name (and the surname of none) is that person.
+fn merge_inner_surnames(
+    doc: &Document,
+    cands: &[Cand],
+    kind: &[Option<EntityKind>],
+    alive: &[bool],
+    uf: &mut UnionFind,
+) {
+    let persons: Vec<(usize, String)> = (0..cands.len())
+        .filter(|&i| alive[i] && kind[i] == Some(EntityKind::Person))
+        .map(|i| (i, super::fold(name_text(doc, &cands[i]))))
+        .collect();
+    let mut singles: Vec<(usize, &str)> = Vec::new();
+    for (i, f) in &persons {
+        if !f.contains(' ') && !singles.iter().any(|(_, s)| s == f) {
+            singles.push((*i, f));
+        }
+    }
+    for (i, single) in singles {
+        if persons
+            .iter()
+            .any(|(_, f)| f.contains(' ') && surname(f) == single)
+        {
+            continue;
+        }
+        let mut owners = persons.iter().filter(|(_, f)| {
+            let words: Vec<&str> = f.split(' ').collect();
+            words.len() > 2 && words[1..words.len() - 1].contains(&single)
+        });
+        if let (Some((j, _)), None) = (owners.next(), owners.next()) {
+            uf.union(*j, i);
+        }
+    }
 }
 
 /// How a name is written in one group, and how often.

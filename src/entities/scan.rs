@@ -342,6 +342,26 @@ impl<'l> Scanner<'l> {
                     i = next;
                     continue;
                 }
+                // `the League of Nations (Avenol)`: the office holder of an organization.
+                if paren
+                    && out[ci].kind == Some(EntityKind::Organization)
+                    && self.names_office(text, out[ci].start, out[ci].end)
+                    && self.lookup(text, i).is_none()
+                    && let Some(end) = self.name_tokens(text, i)
+                    && self.toks[end - 1].has(tokens::CLOSE_PAREN)
+                {
+                    let e = self.toks[end - 1].end;
+                    out.push(Cand::new(
+                        site,
+                        t.start,
+                        e,
+                        Some(EntityKind::Person),
+                        Evidence::Paren,
+                    ));
+                    last = None;
+                    i = end;
+                    continue;
+                }
             }
             if !t.has(tokens::CAP) {
                 i += 1;
@@ -390,7 +410,41 @@ impl<'l> Scanner<'l> {
             return end;
         }
         if self.is_title(text, i) || self.title_chain_start(text, i) {
+            // `General Clause.` opening a sentence is a heading, not a general: a spelled-out
+            // title and one word ending the sentence only count when the name is known from
+            // elsewhere.
+            if t.has(tokens::SENT) && !t.has(tokens::DOT_AFTER) {
+                let before = out.len();
+                let next = self.title_person(text, site, i, out);
+                let short = next == i + 2
+                    && (next == self.toks.len() || self.toks[next - 1].has(tokens::DOT_AFTER));
+                if out.len() > before && short {
+                    let c = out.last_mut().expect("pushed");
+                    c.start = c.name_start;
+                    c.kind = None;
+                    c.ev = Evidence::Bare;
+                }
+                return next;
+            }
             return self.title_person(text, site, i, out);
+        }
+        // `B. Naval Matters`: a lone letter opening a sentence labels a list item.
+        // So is `I.` after `Part`.
+        let numeral = i > 0
+            && self.joined(text, i, false)
+            && self.toks[i - 1].has(tokens::CAP)
+            && self.is_stop(text, i - 1);
+        let label = (t.has(tokens::SENT) || numeral)
+            && t.has(tokens::INITIAL)
+            && !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::INITIAL));
+        if label {
+            // Unless the document names the person elsewhere (`J. Avenol` signing a letter).
+            if let Some(end) = self.name_tokens(text, i) {
+                let (s, e) = (t.start, self.toks[end - 1].end);
+                out.push(Cand::new(site, s, e, None, Evidence::Bare));
+                return end;
+            }
+            return i + 1;
         }
         if t.has(tokens::INITIAL)
             && let Some(end) = self.name_tokens(text, i)
@@ -640,6 +694,14 @@ impl<'l> Scanner<'l> {
         end
     }
 
+    /// True when a title stands in or just before `text[start..end]` (`Deputy Secretary
+    /// General of the League of Nations`).
+    fn names_office(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let first = self.toks.partition_point(|t| t.start < start);
+        let last = self.toks.partition_point(|t| t.end <= end);
+        (first.saturating_sub(5)..last).any(|k| self.is_title(text, k))
+    }
+
     /// `(Steger)` after an office: the office holder.
     fn paren_person(&mut self, text: &str, i: usize) -> Option<usize> {
         if i == 0 || self.lookup(text, i).is_some() {
@@ -773,7 +835,11 @@ impl<'l> Scanner<'l> {
             if MONTHS.contains(&w) || is_roman(&text[t.start..t.end]) {
                 break;
             }
-            if self.is_stop(text, j) || self.is_title(text, j) || self.lookup(text, j).is_some() {
+            if self.is_stop(text, j)
+                || self.is_title(text, j)
+                || self.in_set(text, j, |l| &l.words.heads)
+                || self.lookup(text, j).is_some()
+            {
                 break;
             }
             caps += 1;
@@ -809,7 +875,7 @@ impl<'l> Scanner<'l> {
             ));
             return end + 1;
         }
-        let cue = self.place_cue(text, i);
+        let cue = self.place_cue(text, i, end) && !last.has(tokens::POSS);
         let c = if cue {
             Cand::new(site, s, e, Some(EntityKind::Place), Evidence::PlaceCue)
         } else {
@@ -820,12 +886,18 @@ impl<'l> Scanner<'l> {
     }
 
     /// `in X`, `at X`, `the province of X`.
-    fn place_cue(&mut self, text: &str, i: usize) -> bool {
+    fn place_cue(&mut self, text: &str, i: usize, end: usize) -> bool {
         if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
             return false;
         }
         if self.in_set(text, i - 1, |l| &l.words.place_cues) {
-            return true;
+            // `to Negotiate Peace`: after `to`, a name followed by another capitalised word is
+            // more likely a title-case verb than a destination.
+            let to = self.word(text, i - 1) == "to";
+            let capital_follows = end < self.toks.len()
+                && self.joined(text, end, false)
+                && self.toks[end].has(tokens::CAP);
+            return !(to && capital_follows);
         }
         i >= 2
             && self.word(text, i - 1) == "of"

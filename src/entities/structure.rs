@@ -27,6 +27,20 @@ fn date_re() -> &'static Regex {
     })
 }
 
+/// Words that open a heading before the names: `Memcon A. Harriman - Soong`.
+const DOCUMENT_WORDS: &[&str] = &[
+    "memcon",
+    "memorandum",
+    "memo",
+    "conversation",
+    "telegram",
+    "ciphered",
+    "cable",
+    "letter",
+    "note",
+    "of",
+];
+
 /// Find structural candidates in `doc`; return the ranges they claim.
 pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     let mut s = Structure {
@@ -163,7 +177,7 @@ impl Structure<'_> {
         let mut caps = 0;
         for &t in &toks[first..] {
             let w = self.folded(part, t).to_string();
-            if t.has(tokens::INITIAL) {
+            if t.has(tokens::INITIAL) || w.chars().nth(1).is_none() {
                 continue;
             }
             if t.has(tokens::LOWER) && lex.words.particles.contains(&w) {
@@ -179,7 +193,7 @@ impl Structure<'_> {
             caps += 1;
         }
         let last = toks[toks.len() - 1];
-        if caps == 0 || last.has(tokens::INITIAL) {
+        if caps == 0 || last.has(tokens::INITIAL) || last.end - last.start == 1 {
             return None;
         }
         // A place is not a person: `Moscow - Soong` keeps Moscow a place.
@@ -227,8 +241,7 @@ impl Structure<'_> {
             while k == 0 && first < toks.len() {
                 let t = toks[first];
                 let w = self.folded(part, t).to_string();
-                let titled = self.lex.words.titles.contains(&w);
-                if self.lex.words.stop.contains(&w) && !titled && !t.has(tokens::INITIAL) {
+                if DOCUMENT_WORDS.contains(&w.as_str()) {
                     first += 1;
                 } else {
                     break;
