@@ -113,17 +113,17 @@ impl UserAliases {
             let Some(into) = entities.iter().position(|e| e.is_named(&m.into)) else {
                 continue;
             };
-            let mut k = 0;
-            while k < entities.len() {
-                if k != into && m.names.iter().any(|n| entities[k].is_named(n)) {
-                    let from = entities.remove(k);
-                    let into = if k < into { into - 1 } else { into };
-                    absorb(&mut entities[into], from);
-                    // Indices shifted; restart the scan from the beginning.
-                    k = 0;
-                    continue;
+            let from: Vec<usize> = (0..entities.len())
+                .filter(|&k| k != into && m.names.iter().any(|n| entities[k].is_named(n)))
+                .collect();
+            // Remove from the back so the indices still to come stay valid.
+            let mut target = into;
+            for &k in from.iter().rev() {
+                let e = entities.remove(k);
+                if k < target {
+                    target -= 1;
                 }
-                k += 1;
+                absorb(&mut entities[target], e);
             }
         }
         if !self.hide.is_empty() {
@@ -179,5 +179,77 @@ pub fn load(path: &Path) -> (UserAliases, Option<String>) {
             UserAliases::default(),
             Some(format!("alias file ignored: {shown} : {e}")),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::entities::{extract_with, names_of};
+
+    const MEMO: &str = "Notes\n\nMr. Zorbal met the Gimo in Peking. Later the Board of Trade \
+                        wrote to Generalissimo Chiang at Peking.";
+
+    #[test]
+    fn a_good_file_adds_merges_and_hides() {
+        let text = r#"
+hide = ["Board of Trade"]
+
+[[add]]
+name = "Gimo"
+kind = "person"
+
+[[merge]]
+into = "Chiang"
+names = ["Gimo"]
+"#;
+        let user = UserAliases::parse("aliases.toml", text).expect("valid");
+        let doc = Document::from_text("t", MEMO);
+        let ents = extract_with(&doc, &user.lexicon(), &user);
+        assert_eq!(
+            names_of(&ents),
+            [
+                ("place", "Peking".to_string()),
+                ("person", "Zorbal".to_string()),
+                ("person", "Chiang".to_string())
+            ]
+        );
+        let chiang = ents.iter().find(|e| e.name == "Chiang").expect("merged");
+        assert_eq!(chiang.aliases, ["Gimo"]);
+        assert_eq!(chiang.mentions.len(), 2);
+        // Without the file the board is listed and the Gimo is not a name.
+        let plain = crate::entities::extract(&doc);
+        assert!(plain.iter().any(|e| e.name == "Board of Trade"));
+        assert!(!plain.iter().any(|e| e.is_named("Gimo")));
+    }
+
+    #[test]
+    fn a_bad_file_names_the_line() {
+        let text = "hide = [\"x\"]\n\n[[add]]\nname = \"Gimo\"\nkind = \"planet\"\n";
+        let e = UserAliases::parse("aliases.toml", text).unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(e.to_string().starts_with("aliases.toml:5: "), "{e}");
+        let e = UserAliases::parse(
+            "a.toml",
+            "[[add]]\nname = \"X\"\nkind = \"place\"\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 4, "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+        let e = UserAliases::parse("a.toml", "hide = [\n").unwrap_err();
+        assert!(e.line >= 1);
+    }
+
+    #[test]
+    fn loading_a_missing_file_is_no_aliases_and_a_bad_one_a_message() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(FILE_NAME);
+        assert_eq!(load(&path), (UserAliases::default(), None));
+        std::fs::write(&path, "hide = 3\n").expect("write");
+        let (aliases, msg) = load(&path);
+        assert_eq!(aliases, UserAliases::default());
+        let msg = msg.expect("a message");
+        assert!(msg.contains(&format!("{}:1:", path.display())), "{msg}");
     }
 }

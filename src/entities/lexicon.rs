@@ -6,7 +6,239 @@ use super::fold::{fold, fold_into};
 use super::tokens::{self, Token};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast hash for short keys (the Fx hash of rustc): names are not attacker-chosen in a way
+/// that matters here, and SipHash dominated extraction time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+pub type FxSet<K> = HashSet<K, FxBuild>;
+
+/// Membership flags of a folded word in the lexicon's word lists.
+pub mod flag {
+    pub const TITLE: u32 = 1;
+    pub const TITLE_MODIFIER: u32 = 1 << 1;
+    pub const ROLE_TAIL: u32 = 1 << 2;
+    pub const PARTICLE: u32 = 1 << 3;
+    pub const STOP: u32 = 1 << 4;
+    pub const PLACE_CUE: u32 = 1 << 5;
+    pub const OF_CUE: u32 = 1 << 6;
+    pub const PLACE_SUFFIX: u32 = 1 << 7;
+    pub const PLACE_PREFIX: u32 = 1 << 8;
+    pub const HEAD: u32 = 1 << 9;
+    pub const GIVEN: u32 = 1 << 10;
+    /// Never opens an organization's name (`The`, `In`, `However`).
+    pub const FUNCTION: u32 = 1 << 11;
+    /// Stop-listed, yet allowed inside an organization's name (`Foreign`, `National`).
+    pub const ORG_INNER: u32 = 1 << 12;
+    pub const MONTH: u32 = 1 << 13;
+}
+
+/// What the lexicon knows about one folded word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    pub flags: u32,
+    /// 1 + index of the gazetteer patterns that start with this word; 0 for none.
+    pub patterns: u32,
+}
+
+impl WordInfo {
+    pub fn has(self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "my",
+    "your",
+    "and",
+    "or",
+    "but",
+    "if",
+    "when",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "of",
+    "as",
+    "since",
+    "after",
+    "before",
+    "during",
+    "under",
+    "upon",
+    "however",
+    "all",
+    "any",
+    "some",
+    "no",
+    "each",
+    "every",
+    "both",
+    "such",
+    "dear",
+    "very",
+    "yes",
+    "mr",
+    "mrs",
+    "dr",
+    "sir",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "there",
+    "here",
+    "while",
+    "although",
+    "though",
+    "along",
+    "concerning",
+    "regarding",
+    "about",
+    "between",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "without",
+    "within",
+    "through",
+    "among",
+    "across",
+    "beyond",
+    "near",
+    "re",
+];
+
+const ORG_INNER: &[&str] = &[
+    "foreign",
+    "international",
+    "national",
+    "imperial",
+    "royal",
+    "federal",
+    "joint",
+    "central",
+    "supreme",
+    "general",
+    "special",
+    "state",
+    "states",
+    "peace",
+    "war",
+    "new",
+    "great",
+    "high",
+    "chief",
+    "provisional",
+    "communist",
+    "socialist",
+    "nationalist",
+    "democratic",
+    "republican",
+    "liberal",
+    "conservative",
+    "labour",
+    "labor",
+    "catholic",
+    "protestant",
+    "christian",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "grand",
+    "air",
+    "force",
+    "forces",
+    "historical",
+    "history",
+    "digital",
+    "declassified",
+    "red",
+    "empire",
+    "kingdom",
+    "republic",
+    "allied",
+    "people",
+    "peoples",
+    "secretary",
+    "minister",
+    "president",
+    "united",
+    "economic",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The gazetteer shipped in the binary.
 pub const GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
@@ -78,28 +310,29 @@ struct Words {
 /// Folded word sets; every lookup takes a folded word.
 #[derive(Debug, Default)]
 pub struct WordSets {
-    pub titles: HashSet<String>,
-    pub title_modifiers: HashSet<String>,
-    pub role_tails: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub stop: HashSet<String>,
-    pub place_cues: HashSet<String>,
-    pub of_cues: HashSet<String>,
-    pub place_suffixes: HashSet<String>,
-    pub place_prefixes: HashSet<String>,
-    pub heads: HashSet<String>,
-    pub given: HashSet<String>,
+    pub titles: FxSet<String>,
+    pub title_modifiers: FxSet<String>,
+    pub role_tails: FxSet<String>,
+    pub particles: FxSet<String>,
+    pub stop: FxSet<String>,
+    pub place_cues: FxSet<String>,
+    pub of_cues: FxSet<String>,
+    pub place_suffixes: FxSet<String>,
+    pub place_prefixes: FxSet<String>,
+    pub heads: FxSet<String>,
+    pub given: FxSet<String>,
 }
 
 /// Everything the extraction rules look names up in.
 #[derive(Debug)]
 pub struct Lexicon {
     pub entries: Vec<Entry>,
-    index: HashMap<String, Vec<Pattern>>,
+    patterns: Vec<Vec<Pattern>>,
+    info: FxMap<Box<str>, WordInfo>,
     pub words: WordSets,
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> FxSet<String> {
     words.iter().map(|w| fold(w)).collect()
 }
 
@@ -167,7 +400,8 @@ impl Lexicon {
         };
         let mut lex = Lexicon {
             entries,
-            index: HashMap::new(),
+            patterns: Vec::new(),
+            info: FxMap::default(),
             words,
         };
         // User entries first, so that their spellings win.
@@ -175,10 +409,55 @@ impl Lexicon {
         for i in order {
             lex.index_entry(i);
         }
-        for patterns in lex.index.values_mut() {
+        for patterns in &mut lex.patterns {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        let w = &lex.words;
+        let lists: [(&FxSet<String>, u32); 11] = [
+            (&w.titles, flag::TITLE),
+            (&w.title_modifiers, flag::TITLE_MODIFIER),
+            (&w.role_tails, flag::ROLE_TAIL),
+            (&w.particles, flag::PARTICLE),
+            (&w.stop, flag::STOP),
+            (&w.place_cues, flag::PLACE_CUE),
+            (&w.of_cues, flag::OF_CUE),
+            (&w.place_suffixes, flag::PLACE_SUFFIX),
+            (&w.place_prefixes, flag::PLACE_PREFIX),
+            (&w.heads, flag::HEAD),
+            (&w.given, flag::GIVEN),
+        ];
+        let mut info = std::mem::take(&mut lex.info);
+        for (list, f) in lists {
+            for word in list {
+                info.entry(word.as_str().into()).or_default().flags |= f;
+            }
+        }
+        for (list, f) in [
+            (FUNCTION_WORDS, flag::FUNCTION),
+            (ORG_INNER, flag::ORG_INNER),
+            (MONTHS, flag::MONTH),
+        ] {
+            for word in list {
+                info.entry((*word).into()).or_default().flags |= f;
+            }
+        }
+        lex.info = info;
         lex
+    }
+
+    /// What the lexicon knows about a folded word.
+    pub fn word(&self, folded: &str) -> WordInfo {
+        self.info.get(folded).copied().unwrap_or_default()
+    }
+
+    /// The gazetteer patterns of a word (from [`WordInfo::patterns`]), longest first, as
+    /// `(folded tokens after the first, entry, adjectival)`.
+    pub fn patterns(&self, info: WordInfo) -> impl Iterator<Item = (&[String], u32, bool)> {
+        let list = match info.patterns {
+            0 => &[][..],
+            n => &self.patterns[n as usize - 1][..],
+        };
+        list.iter().map(|p| (&*p.rest, p.entry, p.adjectival))
     }
 
     fn index_entry(&mut self, i: usize) {
@@ -194,7 +473,12 @@ impl Lexicon {
             let Some((first, rest)) = folded.split_first() else {
                 continue;
             };
-            let list = self.index.entry(first.clone()).or_default();
+            let slot = self.info.entry(first.as_str().into()).or_default();
+            if slot.patterns == 0 {
+                self.patterns.push(Vec::new());
+                slot.patterns = self.patterns.len() as u32;
+            }
+            let list = &mut self.patterns[slot.patterns as usize - 1];
             if list.iter().any(|p| *p.rest == *rest) {
                 continue; // an earlier entry already claims this spelling
             }
@@ -219,12 +503,13 @@ impl Lexicon {
             return None;
         }
         fold_into(&text[t.start..t.end], scratch);
-        let patterns = self.index.get(scratch.as_str())?;
-        'pat: for p in patterns {
-            if i + p.rest.len() >= toks.len() {
+        let info = self.word(scratch);
+        'pat: for p in self.patterns(info) {
+            let (rest, entry, adjectival) = p;
+            if i + rest.len() >= toks.len() {
                 continue;
             }
-            for (k, want) in p.rest.iter().enumerate() {
+            for (k, want) in rest.iter().enumerate() {
                 let u = toks[i + 1 + k];
                 if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                     || text[toks[i + k].end..u.start].contains('\n')
@@ -238,9 +523,9 @@ impl Lexicon {
                 }
             }
             return Some(Match {
-                entry: p.entry,
-                len: p.rest.len() + 1,
-                adjectival: p.adjectival,
+                entry,
+                len: rest.len() + 1,
+                adjectival,
             });
         }
         None

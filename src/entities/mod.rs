@@ -185,5 +185,13 @@ pub fn extract_for_user(doc: &Document, warn: impl FnOnce(&str)) -> Vec<Entity> 
     extract_with(doc, &user.lexicon(), &user)
 }
 
+/// `(kind, name)` of each entity, in order: a compact view for tests and logs.
+pub fn names_of(entities: &[Entity]) -> Vec<(&'static str, String)> {
+    entities
+        .iter()
+        .map(|e| (e.kind.as_str(), e.name.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -2,11 +2,11 @@
 //! them, merge short and long forms of a person's name, link glosses, pick canonical names.
 
 use super::fold::fold_into;
+use super::lexicon::FxMap as HashMap;
 use super::lexicon::Lexicon;
 use super::scan::{Cand, Evidence};
 use super::{Entity, EntityKind, Mention};
 use crate::document::Document;
-use std::collections::HashMap;
 
 struct UnionFind(Vec<u32>);
 
@@ -83,10 +83,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let mut alive = vec![true; n];
 
     // Strong candidates: group by gazetteer entry, by person surname, by name.
-    let mut by_entry: HashMap<u32, usize> = HashMap::new();
-    let mut by_name: HashMap<(EntityKind, u32), usize> = HashMap::new();
-    let mut by_surname: HashMap<u32, usize> = HashMap::new();
-    let mut known: HashMap<u32, usize> = HashMap::new();
+    let mut by_entry: HashMap<u32, usize> = HashMap::default();
+    let mut by_name: HashMap<(EntityKind, u32), usize> = HashMap::default();
+    let mut by_surname: HashMap<u32, usize> = HashMap::default();
+    let mut known: HashMap<u32, usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if matches!(
             c.ev,
@@ -115,6 +115,17 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
 
+    // Signature initials (`WAH`) name the first person with those initials.
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    let mut seen_names: super::lexicon::FxSet<u32> = Default::default();
+    for (i, c) in cands.iter().enumerate() {
+        let strong = c.kind == Some(EntityKind::Person)
+            && !matches!(c.ev, Evidence::SignatureInitials | Evidence::Bare);
+        if strong && seen_names.insert(key_of[i]) {
+            by_initials.entry(initials(name_text(doc, c))).or_insert(i);
+        }
+    }
+
     // Weak candidates: named elsewhere in the document, or a place by their cue.
     for (i, c) in cands.iter().enumerate() {
         match c.ev {
@@ -137,19 +148,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                     None => alive[i] = false,
                 }
             }
-            Evidence::SignatureInitials => {
-                let sig = name_text(doc, c);
-                let hit = cands.iter().enumerate().find(|(j, p)| {
-                    alive[*j]
-                        && p.kind == Some(EntityKind::Person)
-                        && p.ev != Evidence::SignatureInitials
-                        && initials(name_text(doc, p)) == sig
-                });
-                match hit {
-                    Some((j, _)) => uf.union(j, i),
-                    None => alive[i] = false,
-                }
-            }
+            Evidence::SignatureInitials => match by_initials.get(name_text(doc, c)) {
+                Some(&j) => uf.union(j, i),
+                None => alive[i] = false,
+            },
             _ => {}
         }
     }
@@ -158,10 +160,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             uf.union(j, i);
         }
     }
-    merge_inner_surnames(doc, &cands, &kind, &alive, &mut uf);
+    merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
 
     // Collect groups.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     let mut order = Vec::new();
     for (i, _) in alive.iter().enumerate().filter(|(_, a)| **a) {
         let r = uf.find(i);
@@ -189,10 +191,12 @@ fn merge_inner_surnames(
     cands: &[Cand],
     kind: &[Option<EntityKind>],
     alive: &[bool],
+    key_of: &[u32],
     uf: &mut UnionFind,
 ) {
+    let mut seen = std::collections::HashSet::new();
     let persons: Vec<(usize, String)> = (0..cands.len())
-        .filter(|&i| alive[i] && kind[i] == Some(EntityKind::Person))
+        .filter(|&i| alive[i] && kind[i] == Some(EntityKind::Person) && seen.insert(key_of[i]))
         .map(|i| (i, super::fold(name_text(doc, &cands[i]))))
         .collect();
     let mut singles: Vec<(usize, &str)> = Vec::new();

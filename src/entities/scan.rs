@@ -3,7 +3,7 @@
 //! capitalised names left for `resolve` to identify from the rest of the document.
 
 use super::fold::fold_into;
-use super::lexicon::{Lexicon, Match};
+use super::lexicon::{Lexicon, Match, WordInfo, flag};
 use super::tokens::{self, Token};
 use super::{EntityKind, Site};
 
@@ -75,182 +75,18 @@ impl Cand {
     }
 }
 
-/// Capitalised words that never start an organization's name.
-const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "our",
-    "their",
-    "my",
-    "your",
-    "and",
-    "or",
-    "but",
-    "if",
-    "when",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "for",
-    "of",
-    "as",
-    "since",
-    "after",
-    "before",
-    "during",
-    "under",
-    "upon",
-    "however",
-    "all",
-    "any",
-    "some",
-    "no",
-    "each",
-    "every",
-    "both",
-    "such",
-    "dear",
-    "very",
-    "yes",
-    "mr",
-    "mrs",
-    "dr",
-    "sir",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "i",
-    "you",
-    "there",
-    "here",
-    "while",
-    "although",
-    "though",
-    "along",
-    "concerning",
-    "regarding",
-    "about",
-    "between",
-    "against",
-    "toward",
-    "towards",
-    "into",
-    "over",
-    "without",
-    "within",
-    "through",
-    "among",
-    "across",
-    "beyond",
-    "near",
-    "re",
-];
-
-/// Stop-listed words that may still sit inside an organization's name.
-const ORG_INNER: &[&str] = &[
-    "foreign",
-    "international",
-    "national",
-    "imperial",
-    "royal",
-    "federal",
-    "joint",
-    "central",
-    "supreme",
-    "general",
-    "special",
-    "state",
-    "states",
-    "peace",
-    "war",
-    "new",
-    "great",
-    "high",
-    "chief",
-    "provisional",
-    "communist",
-    "socialist",
-    "nationalist",
-    "democratic",
-    "republican",
-    "liberal",
-    "conservative",
-    "labour",
-    "labor",
-    "catholic",
-    "protestant",
-    "christian",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "upper",
-    "lower",
-    "grand",
-    "air",
-    "force",
-    "forces",
-    "historical",
-    "history",
-    "digital",
-    "declassified",
-    "red",
-    "empire",
-    "kingdom",
-    "republic",
-    "allied",
-    "people",
-    "peoples",
-    "secretary",
-    "minister",
-    "president",
-    "united",
-    "economic",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Finds candidates in texts, reusing its buffers from one text to the next.
 pub struct Scanner<'l> {
     lex: &'l Lexicon,
     toks: Vec<Token>,
-    buf: String,
+    /// Folded words of the current text, computed on first use: `folded[ranges[k]]`.
+    folded: String,
+    ranges: Vec<(u32, u32)>,
+    info: Vec<WordInfo>,
+    scratch: String,
 }
+
+const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
 
 fn is_roman(w: &str) -> bool {
     w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
@@ -261,12 +97,18 @@ impl<'l> Scanner<'l> {
         Scanner {
             lex,
             toks: Vec::new(),
-            buf: String::new(),
+            folded: String::new(),
+            ranges: Vec::new(),
+            info: Vec::new(),
+            scratch: String::new(),
         }
     }
 
-    /// Fold token `k` of `text` (an initial without its period) into the buffer.
-    fn word(&mut self, text: &str, k: usize) -> &str {
+    /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
+    fn ensure(&mut self, text: &str, k: usize) {
+        if self.ranges[k] != NOT_YET {
+            return;
+        }
         let t = self.toks[k];
         let w = &text[t.start..t.end];
         let w = if t.has(tokens::INITIAL) {
@@ -274,31 +116,70 @@ impl<'l> Scanner<'l> {
         } else {
             w
         };
-        fold_into(w, &mut self.buf);
-        &self.buf
+        let start = self.folded.len();
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.folded.push_str(w);
+        } else {
+            fold_into(w, &mut self.scratch);
+            self.folded.push_str(&self.scratch);
+        }
+        let end = self.folded.len();
+        self.ranges[k] = (start as u32, end as u32);
+        self.info[k] = self.lex.word(&self.folded[start..end]);
     }
 
-    fn in_set(
-        &mut self,
-        text: &str,
-        k: usize,
-        pick: fn(&Lexicon) -> &std::collections::HashSet<String>,
-    ) -> bool {
-        let lex = self.lex;
-        let w = self.word(text, k);
-        pick(lex).contains(w)
+    /// Token `k` folded.
+    fn word(&mut self, text: &str, k: usize) -> &str {
+        self.ensure(text, k);
+        let (s, e) = self.ranges[k];
+        &self.folded[s as usize..e as usize]
+    }
+
+    fn has(&mut self, text: &str, k: usize, f: u32) -> bool {
+        self.ensure(text, k);
+        self.info[k].has(f)
     }
 
     fn is_stop(&mut self, text: &str, k: usize) -> bool {
-        self.in_set(text, k, |l| &l.words.stop)
+        self.has(text, k, flag::STOP)
     }
 
     fn is_title(&mut self, text: &str, k: usize) -> bool {
-        self.toks[k].has(tokens::CAP) && self.in_set(text, k, |l| &l.words.titles)
+        self.toks[k].has(tokens::CAP) && self.has(text, k, flag::TITLE)
     }
 
-    fn lookup(&mut self, text: &str, k: usize) -> Option<Match> {
-        self.lex.lookup(text, &self.toks, k, &mut self.buf)
+    /// The longest gazetteer name starting at capitalised token `i`.
+    fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
+        if !self.toks[i].has(tokens::CAP) {
+            return None;
+        }
+        self.ensure(text, i);
+        let lex = self.lex;
+        let info = self.info[i];
+        if info.patterns == 0 {
+            return None;
+        }
+        'pat: for (rest, entry, adjectival) in lex.patterns(info) {
+            if i + rest.len() >= self.toks.len() {
+                continue;
+            }
+            for (k, want) in rest.iter().enumerate() {
+                let (prev, u) = (self.toks[i + k], self.toks[i + 1 + k]);
+                if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
+                    || prev.has(tokens::POSS)
+                    || text[prev.end..u.start].contains('\n')
+                    || self.word(text, i + 1 + k) != want
+                {
+                    continue 'pat;
+                }
+            }
+            return Some(Match {
+                entry,
+                len: rest.len() + 1,
+                adjectival,
+            });
+        }
+        None
     }
 
     /// True when only spaces (or, with `dot`, a period and spaces) separate tokens `k-1` and `k`.
@@ -323,6 +204,11 @@ impl<'l> Scanner<'l> {
     pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
         tokens::tokenize(text, &mut self.toks);
         let n = self.toks.len();
+        self.folded.clear();
+        self.ranges.clear();
+        self.ranges.resize(n, NOT_YET);
+        self.info.clear();
+        self.info.resize(n, WordInfo::default());
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
         let mut i = 0;
         while i < n {
@@ -460,7 +346,7 @@ impl<'l> Scanner<'l> {
             return end;
         }
         if !t.has(tokens::ALLCAPS)
-            && self.in_set(text, i, |l| &l.words.given)
+            && self.has(text, i, flag::GIVEN)
             && self.joined(text, i + 1, false)
             && let Some(end) = self.name_tokens(text, i + 1)
         {
@@ -474,7 +360,7 @@ impl<'l> Scanner<'l> {
             ));
             return end;
         }
-        if self.in_set(text, i, |l| &l.words.place_prefixes)
+        if self.has(text, i, flag::PLACE_PREFIX)
             && let Some(end) = self.prefixed_place(text, i)
         {
             let (s, e) = (t.start, self.toks[end - 1].end);
@@ -493,7 +379,7 @@ impl<'l> Scanner<'l> {
     /// `Field Marshal`, `Prime Minister`: a modifier followed by a title.
     fn title_chain_start(&mut self, text: &str, i: usize) -> bool {
         i + 1 < self.toks.len()
-            && self.in_set(text, i, |l| &l.words.title_modifiers)
+            && self.has(text, i, flag::TITLE_MODIFIER)
             && self.joined(text, i + 1, false)
             && self.is_title(text, i + 1)
     }
@@ -543,7 +429,7 @@ impl<'l> Scanner<'l> {
                 continue;
             }
             if t.has(tokens::LOWER) {
-                let particle = self.in_set(text, j, |l| &l.words.particles);
+                let particle = self.has(text, j, flag::PARTICLE);
                 if particle && j + 1 < n && self.joined(text, j + 1, t.has(tokens::DOT_AFTER)) {
                     j += 1;
                     continue;
@@ -553,8 +439,7 @@ impl<'l> Scanner<'l> {
             if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
                 break;
             }
-            let w = self.word(text, j);
-            if MONTHS.contains(&w) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
                 break;
             }
             if self.is_stop(text, j) || self.is_title(text, j) {
@@ -592,8 +477,7 @@ impl<'l> Scanner<'l> {
     /// A capitalised sequence with an organization word: returns its end token.
     fn org_run(&mut self, text: &str, i: usize) -> Option<usize> {
         let n = self.toks.len();
-        let first = self.word(text, i);
-        if FUNCTION_WORDS.contains(&first) || MONTHS.contains(&first) {
+        if self.has(text, i, flag::FUNCTION | flag::MONTH) {
             return None;
         }
         let mut j = i;
@@ -623,13 +507,11 @@ impl<'l> Scanner<'l> {
             if !t.has(tokens::CAP) {
                 break;
             }
-            let lex = self.lex;
-            let w = self.word(text, j);
-            if MONTHS.contains(&w) || FUNCTION_WORDS.contains(&w) {
+            if self.has(text, j, flag::MONTH | flag::FUNCTION) {
                 break;
             }
-            let is_head = lex.words.heads.contains(w);
-            let inner = ORG_INNER.contains(&w);
+            let is_head = self.has(text, j, flag::HEAD);
+            let inner = self.has(text, j, flag::ORG_INNER);
             if !is_head && !inner && self.is_stop(text, j) {
                 break;
             }
@@ -707,7 +589,7 @@ impl<'l> Scanner<'l> {
         if i == 0 || self.lookup(text, i).is_some() {
             return None;
         }
-        let prev_ok = self.in_set(text, i - 1, |l| &l.words.role_tails)
+        let prev_ok = self.has(text, i - 1, flag::ROLE_TAIL)
             || self.is_title(text, i - 1)
             || self
                 .lookup(text, i - 1)
@@ -814,7 +696,7 @@ impl<'l> Scanner<'l> {
                 break;
             }
             if t.has(tokens::LOWER) {
-                let particle = self.in_set(text, j, |l| &l.words.particles);
+                let particle = self.has(text, j, flag::PARTICLE);
                 if caps > 0 && particle && j + 1 < n && self.joined(text, j + 1, false) {
                     j += 1;
                     continue;
@@ -831,13 +713,12 @@ impl<'l> Scanner<'l> {
             if j > i && t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) {
                 break;
             }
-            let w = self.word(text, j);
-            if MONTHS.contains(&w) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
                 break;
             }
             if self.is_stop(text, j)
                 || self.is_title(text, j)
-                || self.in_set(text, j, |l| &l.words.heads)
+                || self.has(text, j, flag::HEAD)
                 || self.lookup(text, j).is_some()
             {
                 break;
@@ -863,7 +744,7 @@ impl<'l> Scanner<'l> {
             && !last.has(tokens::POSS)
             && self.joined(text, end, false)
             && self.toks[end].has(tokens::CAP)
-            && self.in_set(text, end, |l| &l.words.place_suffixes)
+            && self.has(text, end, flag::PLACE_SUFFIX)
         {
             e = self.toks[end].end;
             out.push(Cand::new(
@@ -890,7 +771,7 @@ impl<'l> Scanner<'l> {
         if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
             return false;
         }
-        if self.in_set(text, i - 1, |l| &l.words.place_cues) {
+        if self.has(text, i - 1, flag::PLACE_CUE) {
             // `to Negotiate Peace`: after `to`, a name followed by another capitalised word is
             // more likely a title-case verb than a destination.
             let to = self.word(text, i - 1) == "to";
@@ -902,6 +783,6 @@ impl<'l> Scanner<'l> {
         i >= 2
             && self.word(text, i - 1) == "of"
             && self.joined(text, i - 1, false)
-            && self.in_set(text, i - 2, |l| &l.words.of_cues)
+            && self.has(text, i - 2, flag::OF_CUE)
     }
 }

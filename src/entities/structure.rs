@@ -313,6 +313,10 @@ impl Structure<'_> {
     /// general scan.
     fn dateline(&mut self, text: &str, b: usize, is_dateline: bool, out: &mut Vec<Cand>) {
         let head = &text[..floor_boundary(text, 160)];
+        // Cheap test first: a dateline in a paragraph puts a comma early.
+        if !is_dateline && !head[..floor_boundary(head, 60)].contains(',') {
+            return;
+        }
         let prefix_end = match date_re().find(head) {
             Some(m) => m.start(),
             None if is_dateline => text.len(),

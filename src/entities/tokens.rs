@@ -144,6 +144,56 @@ fn skip_possessive(text: &str, end: usize) -> usize {
 /// Read one word starting at `start`: letters and digits, with inner hyphens and apostrophes
 /// (`Hung-chang`, `Hā'ěrbīn`), and the period of an initial or a dotted abbreviation.
 fn scan_word(text: &str, start: usize) -> (usize, u16) {
+    if let Some(r) = scan_ascii_word(text.as_bytes(), start) {
+        return r;
+    }
+    scan_word_slow(text, start)
+}
+
+/// The common case, byte by byte: an ASCII word followed by ASCII. `None` sends the word to
+/// the general path.
+fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
+    let mut j = start;
+    let (mut upper, mut lower) = (0usize, 0usize);
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii_uppercase() {
+            upper += 1;
+        } else if b.is_ascii_lowercase() {
+            lower += 1;
+        } else if b.is_ascii_digit() {
+        } else if b >= 0x80 {
+            return None;
+        } else if b == b'-' || b == b'\'' || b == b'.' {
+            // Hyphens, apostrophes and initials: the general path knows the rules.
+            let next = bytes.get(j + 1).copied().unwrap_or(b' ');
+            if next.is_ascii_alphanumeric() || next >= 0x80 || b == b'.' {
+                return None;
+            }
+            break;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(|&b| b >= 0x80) {
+        return None; // a typographic apostrophe may follow
+    }
+    let first = bytes[start];
+    let mut flags = if first.is_ascii_digit() {
+        NUM
+    } else if first.is_ascii_uppercase() {
+        CAP
+    } else {
+        LOWER
+    };
+    if upper >= 2 && lower == 0 {
+        flags |= ALLCAPS;
+    }
+    Some((j, flags))
+}
+
+fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     let mut end = start;
     let mut letters = 0usize;
     let mut upper = 0usize;
