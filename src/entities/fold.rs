@@ -7,6 +7,11 @@ use unicode_normalization::char::is_combining_mark;
 /// Write the folded form of `s` into `out` (cleared first). Runs of whitespace become one space.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    if s.bytes().all(|b| b.is_ascii_graphic()) {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     if s.is_ascii() {
         let mut space = false;
         for b in s.bytes() {

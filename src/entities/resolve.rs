@@ -32,7 +32,10 @@ impl UnionFind {
 /// Interned folded names.
 #[derive(Default)]
 struct Keys {
-    ids: HashMap<String, u32>,
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    /// The key of each key's surname, once computed.
+    surnames: Vec<u32>,
 }
 
 impl Keys {
@@ -40,12 +43,25 @@ impl Keys {
         if let Some(&id) = self.ids.get(folded) {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(folded.to_string(), id);
+        let id = self.names.len() as u32;
+        self.ids.insert(folded.into(), id);
+        self.names.push(folded.into());
+        self.surnames.push(u32::MAX);
         id
     }
-    fn get(&self, folded: &str) -> Option<u32> {
-        self.ids.get(folded).copied()
+    /// The key of the surname of the name with key `k` (adding it if new).
+    fn surname(&mut self, k: u32) -> u32 {
+        let memo = self.surnames[k as usize];
+        if memo != u32::MAX {
+            return memo;
+        }
+        let name = self.names[k as usize].clone();
+        let s = self.id(surname(&name));
+        self.surnames[k as usize] = s;
+        s
+    }
+    fn is_one_word(&self, k: u32) -> bool {
+        !self.names[k as usize].contains(' ')
     }
 }
 
@@ -102,8 +118,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                 uf.union(first, i);
             }
             _ if k == EntityKind::Person => {
-                fold_into(name_text(doc, c), &mut buf);
-                let s = keys.id(surname(&buf));
+                let s = keys.surname(key_of[i]);
                 let first = *by_surname.entry(s).or_insert(i);
                 uf.union(first, i);
                 known.entry(s).or_insert(i);
@@ -131,10 +146,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
         match c.ev {
             Evidence::Bare | Evidence::PlaceCue => {
                 let hit = known.get(&key_of[i]).copied().or_else(|| {
-                    fold_into(name_text(doc, c), &mut buf);
-                    let s = keys.get(surname(&buf))?;
+                    let s = keys.surname(key_of[i]);
                     let j = *by_surname.get(&s)?;
-                    (buf.contains(' ') || s == key_of[i]).then_some(j)
+                    (!keys.is_one_word(key_of[i]) || s == key_of[i]).then_some(j)
                 });
                 match hit {
                     Some(j) => {
@@ -163,19 +177,18 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
 
     // Collect groups.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
-    let mut order = Vec::new();
+    let mut group_of_root = vec![u32::MAX; n];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, _) in alive.iter().enumerate().filter(|(_, a)| **a) {
         let r = uf.find(i);
-        let g = groups.entry(r).or_default();
-        if g.is_empty() {
-            order.push(r);
+        if group_of_root[r] == u32::MAX {
+            group_of_root[r] = groups.len() as u32;
+            groups.push(Vec::new());
         }
-        g.push(i);
+        groups[group_of_root[r] as usize].push(i);
     }
     let mut entities = Vec::new();
-    for r in order {
-        let members = &groups[&r];
+    for members in &groups {
         if let Some(e) = build(doc, lex, &cands, &kind, &key_of, members) {
             entities.push(e);
         }
@@ -194,9 +207,16 @@ fn merge_inner_surnames(
     key_of: &[u32],
     uf: &mut UnionFind,
 ) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = vec![false; key_of.iter().max().map_or(0, |&m| m as usize + 1)];
     let persons: Vec<(usize, String)> = (0..cands.len())
-        .filter(|&i| alive[i] && kind[i] == Some(EntityKind::Person) && seen.insert(key_of[i]))
+        .filter(|&i| {
+            let fresh =
+                alive[i] && kind[i] == Some(EntityKind::Person) && !seen[key_of[i] as usize];
+            if fresh {
+                seen[key_of[i] as usize] = true;
+            }
+            fresh
+        })
         .map(|i| (i, super::fold(name_text(doc, &cands[i]))))
         .collect();
     let mut singles: Vec<(usize, &str)> = Vec::new();
@@ -277,32 +297,41 @@ fn build(
         if c.ev == Evidence::SignatureInitials {
             continue;
         }
-        let text = name_text(doc, c);
         let structural = c.ev == Evidence::Structure;
+        // Touch the text only for a new spelling: reading it for every mention of a large
+        // document costs more than everything else here.
         match forms.iter_mut().find(|(key, _)| *key == key_of[i]) {
             Some((_, f)) => {
                 f.count += 1;
                 f.structural |= structural;
                 f.gloss_only &= c.gloss;
-                if f.allcaps && !is_allcaps(text) {
-                    f.text = text;
-                    f.allcaps = false;
+                if f.allcaps {
+                    let text = name_text(doc, c);
+                    if !is_allcaps(text) {
+                        f.text = text;
+                        f.allcaps = false;
+                    }
                 }
             }
-            None => forms.push((
-                key_of[i],
-                Form {
-                    text,
-                    count: 1,
-                    structural,
-                    gloss_only: c.gloss,
-                    adjectival: c.adjectival,
-                    allcaps: is_allcaps(text),
-                },
-            )),
+            None => {
+                let text = name_text(doc, c);
+                forms.push((
+                    key_of[i],
+                    Form {
+                        text,
+                        count: 1,
+                        structural,
+                        gloss_only: c.gloss,
+                        adjectival: c.adjectival,
+                        allcaps: is_allcaps(text),
+                    },
+                ));
+            }
         }
     }
-    mentions.sort();
+    if !mentions.is_sorted() {
+        mentions.sort_unstable();
+    }
     mentions.dedup_by(|a, b| a.site == b.site && a.start == b.start && a.end == b.end);
 
     let words = |s: &str| s.split_whitespace().count();

@@ -121,13 +121,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         if t.flags & POSS != 0 {
             after_end = skip_possessive(text, t.end);
         }
-        let gap = &text[after_end.min(next_start)..next_start];
-        for c in gap.chars() {
+        let gap = &text.as_bytes()[after_end.min(next_start)..next_start];
+        for &c in gap {
             match c {
-                ',' | ';' | ':' => t.flags |= COMMA_AFTER,
-                '.' => t.flags |= DOT_AFTER,
-                ']' => t.flags |= CLOSE_BRACKET,
-                ')' => t.flags |= CLOSE_PAREN,
+                b',' | b';' | b':' => t.flags |= COMMA_AFTER,
+                b'.' => t.flags |= DOT_AFTER,
+                b']' => t.flags |= CLOSE_BRACKET,
+                b')' => t.flags |= CLOSE_PAREN,
                 _ => {}
             }
         }
