@@ -1,0 +1,74 @@
+//! The status line: title, then a message or the targets counter, then focus, paragraph and
+//! percent on the right.
+
+use super::Theme;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let (n, m) = app.paragraph();
+    let right = format!(" ¶ {n}/{m}  {}% ", app.percent());
+    let focus = format!(" {} ", app.focus.name());
+    let middle = match (&app.message, &app.targets) {
+        (Some(msg), _) => Some((format!(" {msg} "), theme.status_message)),
+        (None, Some(t)) => Some((
+            format!(" {} · {} ", t.counter(), t.label.text()),
+            theme.status_message,
+        )),
+        _ => None,
+    };
+    let width = usize::from(area.width);
+    let fixed = right.width() + focus.width() + middle.as_ref().map_or(0, |(m, _)| m.width());
+    let title_room = width.saturating_sub(fixed + 1);
+    let title = truncate(app.doc.display_title(), title_room.saturating_sub(1));
+    let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];
+    let used = 1 + title.width();
+    let mut pad = width.saturating_sub(used + fixed);
+    if let Some((m, style)) = middle {
+        spans.push(Span::styled(" ", theme.status));
+        pad = pad.saturating_sub(1);
+        spans.push(Span::styled(m, style));
+    }
+    spans.push(Span::styled(" ".repeat(pad), theme.status));
+    spans.push(Span::styled(focus, theme.status_focus));
+    spans.push(Span::styled(right, theme.status));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// `text` cut to `max` columns, with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate("Harriman", 20), "Harriman");
+        assert_eq!(truncate("Harriman", 5), "Harr…");
+        assert_eq!(truncate("旅顺口", 4), "旅…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}
