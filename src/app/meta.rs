@@ -2,12 +2,11 @@
 
 use crate::document::Metadata;
 
-/// One row of the metadata pane.
+/// One row of the metadata pane: the field's label on its first row, then value text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MetaRow {
-    Label(String),
-    Value(String),
-    Blank,
+pub struct MetaRow {
+    pub label: Option<String>,
+    pub text: String,
 }
 
 /// Every metadata field that has a value, in the order a reader wants them.
@@ -39,12 +38,20 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
     for (label, value) in fields(m) {
-        if !rows.is_empty() {
-            rows.push(MetaRow::Blank);
-        }
-        rows.push(MetaRow::Label(label));
-        for line in textwrap::wrap(&value, width) {
-            rows.push(MetaRow::Value(line.into_owned()));
+        let lead = format!("{label}: ");
+        let options = textwrap::Options::new(width).initial_indent(&lead);
+        for (i, line) in textwrap::wrap(&value, options).into_iter().enumerate() {
+            let row = match line.strip_prefix(lead.as_str()) {
+                Some(rest) if i == 0 => MetaRow {
+                    label: Some(lead.clone()),
+                    text: rest.to_string(),
+                },
+                _ => MetaRow {
+                    label: None,
+                    text: line.into_owned(),
+                },
+            };
+            rows.push(row);
         }
     }
     rows
@@ -61,14 +68,10 @@ mod tests {
             url: Some("   ".into()),
             ..Metadata::default()
         };
-        assert_eq!(
-            rows(&m, 12),
-            [
-                MetaRow::Label("Title".into()),
-                MetaRow::Value("Memorandum".into()),
-                MetaRow::Value("of".into()),
-                MetaRow::Value("Conversation".into()),
-            ]
-        );
+        let r = rows(&m, 20);
+        let texts: Vec<_> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Memorandum of", "Conversation"]);
+        assert_eq!(r[0].label.as_deref(), Some("Title: "));
+        assert_eq!(r[1].label, None);
     }
 }

@@ -165,10 +165,17 @@ impl WrapCache {
         if let Some(l) = inner.blocks.get(&index) {
             return Rc::clone(l);
         }
+        let Some(block) = blocks.get(index) else {
+            return Rc::new(BlockLayout {
+                label: String::new(),
+                indent: 0,
+                rows: Vec::new(),
+            });
+        };
         if inner.blocks.len() >= CACHE_LIMIT {
             inner.blocks.clear();
         }
-        let l = Rc::new(layout(&blocks[index], width, index + 1 == blocks.len()));
+        let l = Rc::new(layout(block, width, index + 1 == blocks.len()));
         inner.blocks.insert(index, Rc::clone(&l));
         l
     }

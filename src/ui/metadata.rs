@@ -37,10 +37,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         all.into_iter()
             .skip(scroll)
             .take(inner_h)
-            .map(|r| match r {
-                MetaRow::Label(l) => Line::styled(l, theme.meta_label),
-                MetaRow::Value(v) => Line::styled(v, theme.meta_value),
-                MetaRow::Blank => Line::raw(""),
+            .map(|MetaRow { label, text }| {
+                let mut spans = Vec::with_capacity(2);
+                if let Some(l) = label {
+                    spans.push(Span::styled(l, theme.meta_label));
+                }
+                spans.push(Span::styled(text, theme.meta_value));
+                Line::from(spans)
             })
             .collect()
     };

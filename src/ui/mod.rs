@@ -43,7 +43,11 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let text = format!("Terminal too small: memcon needs {MIN_WIDTH}×{MIN_HEIGHT}");
+    let long = format!("Terminal too small: memcon needs {MIN_WIDTH}×{MIN_HEIGHT}");
+    let text = [long.as_str(), "Terminal too small", "Too small", "!"]
+        .into_iter()
+        .find(|t| unicode_width::UnicodeWidthStr::width(*t) <= usize::from(area.width))
+        .unwrap_or("!");
     let line = Rect { height: 1, ..area };
     frame.render_widget(Paragraph::new(text).style(theme.too_small), line);
 }

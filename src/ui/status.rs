@@ -13,24 +13,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (n, m) = app.paragraph();
     let right = format!(" ¶ {n}/{m}  {}% ", app.percent());
     let focus = format!(" {} ", app.focus.name());
-    let middle = match (&app.message, &app.targets) {
-        (Some(msg), _) => Some((format!(" {msg} "), theme.status_message)),
-        (None, Some(t)) => Some((
-            format!(" {} · {} ", t.counter(), t.label.text()),
-            theme.status_message,
-        )),
-        _ => None,
-    };
+    let mut middle = Vec::new();
+    if let Some(t) = &app.targets {
+        let text = format!(" {} · {} ", t.counter(), t.label.text());
+        middle.push((text, theme.status_focus));
+    }
+    if let Some(msg) = &app.message {
+        middle.push((format!(" {msg} "), theme.status_message));
+    }
     let width = usize::from(area.width);
-    let fixed = right.width() + focus.width() + middle.as_ref().map_or(0, |(m, _)| m.width());
+    let fixed = right.width() + focus.width() + middle.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
     let title_room = width.saturating_sub(fixed + 1);
     let title = truncate(app.doc.display_title(), title_room.saturating_sub(1));
     let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];
     let used = 1 + title.width();
-    let mut pad = width.saturating_sub(used + fixed);
-    if let Some((m, style)) = middle {
+    let pad = width.saturating_sub(used + fixed);
+    for (m, style) in middle {
         spans.push(Span::styled(" ", theme.status));
-        pad = pad.saturating_sub(1);
         spans.push(Span::styled(m, style));
     }
     spans.push(Span::styled(" ".repeat(pad), theme.status));
