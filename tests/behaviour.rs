@@ -14,7 +14,10 @@ fn the_same_words_stay_at_the_top_across_resizes() {
     let words = top_text(&app);
     assert!(!words.is_empty());
     run(&mut app, &[A::Resize(40, 24), A::Resize(120, 24)]);
-    assert_eq!(app.top, anchor, "the anchor is a document location, not a row");
+    assert_eq!(
+        app.top, anchor,
+        "the anchor is a document location, not a row"
+    );
     run(&mut app, &[A::Resize(80, 24)]);
     assert_eq!(top_text(&app), words);
 }
@@ -34,11 +37,22 @@ fn bottom_shows_the_last_block_and_says_100_percent() {
 #[test]
 fn goto_paragraph_and_percent_push_the_jump_list() {
     let mut app = app(model_memo(), 80, 24);
-    run(&mut app, &[A::GotoPrompt, A::InputChar('1'), A::InputChar('0'), A::InputConfirm]);
+    run(
+        &mut app,
+        &[
+            A::GotoPrompt,
+            A::InputChar('1'),
+            A::InputChar('0'),
+            A::InputConfirm,
+        ],
+    );
     assert_eq!(app.top, Location::new(9, 0));
     assert_eq!(app.paragraph().0, 10);
     // `50%` acts on `%` without Enter.
-    run(&mut app, &[A::GotoDigit('5'), A::InputChar('0'), A::InputChar('%')]);
+    run(
+        &mut app,
+        &[A::GotoDigit('5'), A::InputChar('0'), A::InputChar('%')],
+    );
     assert!(app.input.is_none());
     assert!((45..=55).contains(&app.percent()), "{}", app.percent());
     app.update(A::JumpBack);
@@ -52,7 +66,10 @@ fn goto_paragraph_and_percent_push_the_jump_list() {
 #[test]
 fn a_bad_paragraph_number_is_a_message_not_a_move() {
     let mut app = app(model_memo(), 80, 24);
-    run(&mut app, &[A::GotoPrompt, A::InputChar('x'), A::InputConfirm]);
+    run(
+        &mut app,
+        &[A::GotoPrompt, A::InputChar('x'), A::InputConfirm],
+    );
     assert_eq!(app.top, Location::default());
     assert!(common::screen(&app).contains("not a paragraph number: x"));
 }
@@ -145,14 +162,24 @@ fn the_current_target_is_highlighted_apart_from_the_others() {
 fn the_marker_column_shows_where_targets_lie() {
     let mut app = app(model_memo(), 80, 24);
     let last = app.doc.blocks.len() - 2;
-    app.set_targets(TargetLabel::Search("WAH".into()), vec![TextRange::new(last, 0, 3)], None);
+    app.set_targets(
+        TargetLabel::Search("WAH".into()),
+        vec![TextRange::new(last, 0, 3)],
+        None,
+    );
     let buf = draw(&app);
     let p = app.panes().unwrap();
     let column: String = (p.markers.y..p.markers.y + p.markers.height)
         .map(|y| buf[(p.markers.x, y)].symbol().to_string())
         .collect();
-    let at = column.chars().position(|c| c == '■').expect("a target marker");
-    assert!(at + 3 >= usize::from(p.markers.height), "near the bottom: {column}");
+    let at = column
+        .chars()
+        .position(|c| c == '■')
+        .expect("a target marker");
+    assert!(
+        at + 3 >= usize::from(p.markers.height),
+        "near the bottom: {column}"
+    );
 }
 
 #[test]
@@ -209,7 +236,21 @@ fn only_what_is_seen_gets_wrapped() {
     let para = doc.blocks[6].clone();
     doc.blocks.splice(6..6, std::iter::repeat_n(para, 20_000));
     let mut app = app(doc, 80, 24);
-    run(&mut app, &[A::PageDown, A::Bottom, A::Top, A::GotoDigit('5'), A::InputChar('0'), A::InputChar('%')]);
+    run(
+        &mut app,
+        &[
+            A::PageDown,
+            A::Bottom,
+            A::Top,
+            A::GotoDigit('5'),
+            A::InputChar('0'),
+            A::InputChar('%'),
+        ],
+    );
     draw(&app);
-    assert!(app.wrapped_blocks() < 200, "{} blocks wrapped", app.wrapped_blocks());
+    assert!(
+        app.wrapped_blocks() < 200,
+        "{} blocks wrapped",
+        app.wrapped_blocks()
+    );
 }

@@ -7,13 +7,39 @@ use proptest::prelude::*;
 fn action() -> impl Strategy<Value = Action> {
     use Action as A;
     let simple = prop::sample::select(vec![
-        A::LineDown, A::LineUp, A::PageDown, A::PageUp, A::HalfPageDown, A::HalfPageUp,
-        A::Top, A::Bottom, A::NextParagraph, A::PrevParagraph, A::GotoPrompt, A::JumpBack,
-        A::JumpForward, A::NextTarget, A::PrevTarget, A::ClearTargets, A::FocusNext,
-        A::FocusPrev, A::Activate, A::ToggleMetadata, A::ToggleHelp, A::CloseHelp,
-        A::InputBackspace, A::InputDelete, A::InputLeft, A::InputRight, A::InputHome,
-        A::InputEnd, A::InputClear, A::InputHistoryPrev, A::InputHistoryNext,
-        A::InputConfirm, A::InputCancel,
+        A::LineDown,
+        A::LineUp,
+        A::PageDown,
+        A::PageUp,
+        A::HalfPageDown,
+        A::HalfPageUp,
+        A::Top,
+        A::Bottom,
+        A::NextParagraph,
+        A::PrevParagraph,
+        A::GotoPrompt,
+        A::JumpBack,
+        A::JumpForward,
+        A::NextTarget,
+        A::PrevTarget,
+        A::ClearTargets,
+        A::FocusNext,
+        A::FocusPrev,
+        A::Activate,
+        A::ToggleMetadata,
+        A::ToggleHelp,
+        A::CloseHelp,
+        A::InputBackspace,
+        A::InputDelete,
+        A::InputLeft,
+        A::InputRight,
+        A::InputHome,
+        A::InputEnd,
+        A::InputClear,
+        A::InputHistoryPrev,
+        A::InputHistoryNext,
+        A::InputConfirm,
+        A::InputCancel,
     ]);
     prop_oneof![
         4 => simple,
@@ -63,5 +89,13 @@ proptest! {
 #[test]
 fn an_empty_document_is_drawn_without_panicking() {
     let mut app = common::app(memcon::document::Document::default(), 80, 24);
-    check(&mut app, &[Action::PageDown, Action::Bottom, Action::Activate, Action::NextTarget]);
+    check(
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::Bottom,
+            Action::Activate,
+            Action::NextTarget,
+        ],
+    );
 }

@@ -34,7 +34,10 @@ fn help_overlay_80x24() {
 #[test]
 fn help_overlay_scrolled_to_its_end() {
     let mut app = bundled_at(80, 24);
-    run(&mut app, &[A::ToggleHelp, A::PageDown, A::PageDown, A::PageDown]);
+    run(
+        &mut app,
+        &[A::ToggleHelp, A::PageDown, A::PageDown, A::PageDown],
+    );
     let s = screen(&app);
     assert!(s.contains("Mouse"), "{s}");
     insta::assert_snapshot!(s);
@@ -43,7 +46,15 @@ fn help_overlay_scrolled_to_its_end() {
 #[test]
 fn after_resize_80_40_120() {
     let mut app = bundled_at(80, 24);
-    run(&mut app, &[A::PageDown, A::LineDown, A::Resize(40, 24), A::Resize(120, 24)]);
+    run(
+        &mut app,
+        &[
+            A::PageDown,
+            A::LineDown,
+            A::Resize(40, 24),
+            A::Resize(120, 24),
+        ],
+    );
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -65,8 +76,15 @@ fn model_memo_with_targets_and_input_line() {
     let mut app = app(model_memo(), 80, 24);
     let t = &app.doc.blocks[5].text;
     let d = t.find("Dairen").unwrap();
-    app.set_targets(TargetLabel::Search("Dairen".into()), vec![TextRange::new(5, d, d + 6)], Some(0));
+    app.set_targets(
+        TargetLabel::Search("Dairen".into()),
+        vec![TextRange::new(5, d, d + 6)],
+        Some(0),
+    );
     app.gutter_marks.insert(3);
-    run(&mut app, &[A::GotoPrompt, A::InputChar('1'), A::InputChar('2')]);
+    run(
+        &mut app,
+        &[A::GotoPrompt, A::InputChar('1'), A::InputChar('2')],
+    );
     insta::assert_snapshot!(screen(&app));
 }

@@ -23,13 +23,17 @@ pub struct Row {
     pub separator: bool,
 }
 
-/// A block wrapped at one width: a label printed on its first row (`Present: `, `3. `),
-/// hanging-indented rows, and a trailing separator row unless it is the last block.
+/// A block wrapped at one width: a label printed before its first row when the text lacks
+/// one (`Subject: `, `[1] `), hanging-indented rows, and a trailing separator row unless it
+/// is the last block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockLayout {
     pub label: String,
-    /// Display width of `label`; every row is indented by it.
+    /// Display width every row after the first is indented by (under the label).
     pub indent: u16,
+    /// Bytes at the start of the text that are a label already (`Present:`, `1.`): drawn in
+    /// the label style.
+    pub text_label: usize,
     pub rows: Vec<Row>,
 }
 
@@ -42,42 +46,91 @@ impl BlockLayout {
     }
 }
 
-/// The label shown before a block's text, when the text does not already carry it.
-pub fn label(block: &Block) -> String {
-    let named = |name: &str| {
-        let has = block
-            .text
-            .get(..name.len())
-            .is_some_and(|t| t.eq_ignore_ascii_case(name));
-        if has {
-            String::new()
-        } else {
-            format!("{name} ")
-        }
+/// How a block's first row is led: a label to print, the hanging indent, and how many bytes
+/// of the text already are the label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    pub label: String,
+    pub indent: usize,
+    pub text_label: usize,
+}
+
+/// The lead of a block: memo header fields and numbers hang their text under a label.
+pub fn lead(block: &Block) -> Lead {
+    let text = block.text.as_str();
+    let none = Lead {
+        label: String::new(),
+        indent: 0,
+        text_label: 0,
     };
-    match block.kind {
-        BlockKind::Present => named("Present:"),
-        BlockKind::Subject => named("Subject:"),
-        BlockKind::From => named("From:"),
-        BlockKind::To => named("To:"),
-        BlockKind::Numbered => match &block.number {
-            Some(n) if !block.text.trim_start_matches('(').starts_with(n.as_str()) => {
-                format!("{n}. ")
+    let word = match block.kind {
+        BlockKind::Present => "Present",
+        BlockKind::Subject => "Subject",
+        BlockKind::From => "From",
+        BlockKind::To => "To",
+        BlockKind::Numbered | BlockKind::Footnote => {
+            let Some(n) = block.number.as_deref() else {
+                return none;
+            };
+            // The text may start with its own marker: `1. `, `(2) `, `[1] `.
+            let marker = text.trim_start_matches(['(', '[']);
+            if marker.starts_with(n) {
+                let end = text.find(' ').map_or(0, |i| i + 1);
+                let end = if end <= n.len() + 3 { end } else { 0 };
+                return Lead {
+                    label: String::new(),
+                    indent: text[..end].width(),
+                    text_label: end.saturating_sub(1),
+                };
             }
-            _ => String::new(),
+            let label = if block.kind == BlockKind::Footnote {
+                format!("[{n}] ")
+            } else {
+                format!("{n}. ")
+            };
+            return Lead {
+                indent: label.width(),
+                label,
+                text_label: 0,
+            };
+        }
+        _ => return none,
+    };
+    let has = text
+        .get(..word.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(word));
+    let rest = text.get(word.len()..).unwrap_or("");
+    let in_text = if !has {
+        None
+    } else if rest.starts_with(": ") {
+        Some(word.len() + 2)
+    } else if rest.starts_with(':') || rest.starts_with(' ') {
+        Some(word.len() + 1)
+    } else {
+        None
+    };
+    match in_text {
+        Some(n) => Lead {
+            label: String::new(),
+            indent: text[..n].width(),
+            text_label: text[..n].trim_end().len(),
         },
-        BlockKind::Footnote => match &block.number {
-            Some(n) if !block.text.starts_with(&format!("[{n}]")) => format!("[{n}] "),
-            _ => String::new(),
-        },
-        _ => String::new(),
+        None => {
+            let label = format!("{word}: ");
+            Lead {
+                indent: label.width(),
+                label,
+                text_label: 0,
+            }
+        }
     }
 }
 
 /// Wrap `block` to `width` columns (label included); `last` blocks get no separator row.
 pub fn layout(block: &Block, width: u16, last: bool) -> BlockLayout {
-    let label = label(block);
-    let indent = (label.width() as u16).min(width.saturating_sub(1) / 2);
+    let lead = lead(block);
+    // Never let an indent eat more than half the width.
+    let indent = (lead.indent as u16).min(width.saturating_sub(1) / 2);
     let text_width = usize::from(width.saturating_sub(indent).max(1));
     let mut rows = wrap_text(&block.text, text_width);
     if !last {
@@ -88,8 +141,9 @@ pub fn layout(block: &Block, width: u16, last: bool) -> BlockLayout {
         });
     }
     BlockLayout {
-        label,
+        label: lead.label,
         indent,
+        text_label: lead.text_label,
         rows,
     }
 }
@@ -169,6 +223,7 @@ impl WrapCache {
             return Rc::new(BlockLayout {
                 label: String::new(),
                 indent: 0,
+                text_label: 0,
                 rows: Vec::new(),
             });
         };
@@ -247,11 +302,30 @@ mod tests {
     #[test]
     fn labels_are_added_only_when_missing() {
         let mut b = Block::new(BlockKind::Subject, "Far Eastern Conversations");
-        assert_eq!(label(&b), "Subject: ");
+        assert_eq!(lead(&b).label, "Subject: ");
         b.text = "Subject: Far Eastern".into();
-        assert_eq!(label(&b), "");
+        let l = lead(&b);
+        assert_eq!((l.label.as_str(), l.indent, l.text_label), ("", 9, 8));
+        let from = Block::new(BlockKind::From, "From HARBIN to MOSCOW");
+        assert_eq!(lead(&from).label, "", "no `From: From`");
         let mut n = Block::new(BlockKind::Numbered, "Traffic on the railway");
         n.number = Some("1".into());
-        assert_eq!(label(&n), "1. ");
+        assert_eq!(lead(&n).label, "1. ");
+        n.text = "1. Traffic".into();
+        assert_eq!((lead(&n).label.as_str(), lead(&n).indent), ("", 3));
+        let mut f = Block::new(BlockKind::Footnote, "The figures were corrected");
+        f.number = Some("1".into());
+        assert_eq!(lead(&f).label, "[1] ");
+    }
+
+    #[test]
+    fn present_rows_hang_under_the_label() {
+        let b = Block::new(
+            BlockKind::Present,
+            "Present: W. A. Harriman, American Ambassador\nDr. T. V. Soong",
+        );
+        let l = layout(&b, 60, true);
+        assert_eq!(l.indent, 9);
+        assert_eq!(l.rows.len(), 2);
     }
 }

@@ -41,7 +41,15 @@ fn row_line<'a>(app: &'a App, r: &VisibleRow, theme: &Theme) -> Line<'a> {
         Span::raw(" ".repeat(usize::from(r.layout.indent)))
     };
     let mut spans = vec![lead];
-    spans.extend(pieces(app, block, r.block, r.row.start, r.row.end, theme));
+    let label_end = r.layout.text_label;
+    spans.extend(pieces(
+        app,
+        block,
+        r.block,
+        (r.row.start, r.row.end),
+        label_end,
+        theme,
+    ));
     Line::from(spans)
 }
 
@@ -50,8 +58,8 @@ fn pieces<'a>(
     app: &'a App,
     block: &'a Block,
     index: usize,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    label_end: usize,
     theme: &Theme,
 ) -> Vec<Span<'a>> {
     let text = &block.text;
@@ -59,6 +67,9 @@ fn pieces<'a>(
     let in_block = targets.map_or(&[][..], |t| t.in_block(index));
     let current = targets.and_then(|t| t.current_range());
     let mut cuts = vec![start, end];
+    if label_end > start && label_end < end && text.is_char_boundary(label_end) {
+        cuts.push(label_end);
+    }
     let inside = |p: usize| p > start && p < end && text.is_char_boundary(p);
     for s in &block.spans {
         cuts.extend([s.start, s.end].into_iter().filter(|&p| inside(p)));
@@ -74,6 +85,9 @@ fn pieces<'a>(
             let (a, b) = (w[0], w[1]);
             let piece = text.get(a..b)?;
             let mut style: Style = base;
+            if b <= label_end {
+                style = style.patch(theme.label);
+            }
             for s in block.spans.iter().filter(|s| s.start <= a && b <= s.end) {
                 style = style.patch(theme.span(s.kind));
             }

@@ -22,7 +22,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         middle.push((format!(" {msg} "), theme.status_message));
     }
     let width = usize::from(area.width);
-    let fixed = right.width() + focus.width() + middle.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
+    let fixed =
+        right.width() + focus.width() + middle.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
     let title_room = width.saturating_sub(fixed + 1);
     let title = truncate(app.doc.display_title(), title_room.saturating_sub(1));
     let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];

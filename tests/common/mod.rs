@@ -62,7 +62,10 @@ pub fn model_memo() -> Document {
             BlockKind::Present,
             "W. A. Harriman, American Ambassador\nDr. T. V. Soong",
         ),
-        Block::new(BlockKind::Subject, "Far Eastern Conversations with Generalissimo Stalin"),
+        Block::new(
+            BlockKind::Subject,
+            "Far Eastern Conversations with Generalissimo Stalin",
+        ),
     ];
     let mut gloss = Block::new(
         BlockKind::Paragraph,
@@ -99,13 +102,18 @@ pub fn model_memo() -> Document {
     }
     blocks.push(Block::new(BlockKind::Signature, "WAH"));
     let fn_block = blocks.len();
-    let mut f = Block::new(BlockKind::Footnote, "Dairen is the Japanese name of Dalian.");
+    let mut f = Block::new(
+        BlockKind::Footnote,
+        "Dairen is the Japanese name of Dalian.",
+    );
     f.number = Some("1".into());
     blocks.push(f);
     Document {
         source: "model".into(),
         metadata: Metadata {
-            title: Some("Memorandum of Conversation between Averell Harriman and T. V. Soong".into()),
+            title: Some(
+                "Memorandum of Conversation between Averell Harriman and T. V. Soong".into(),
+            ),
             date: Some("July 3, 1945".into()),
             summary: Some("Harriman reports on Soong and Stalin's July 2 conversation.".into()),
             ..Metadata::default()
