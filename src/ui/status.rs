@@ -21,15 +21,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(msg) = &app.message {
         middle.push((format!(" {msg} "), theme.status_message));
     }
+    // The right side (focus, paragraph, percent) always shows; messages come next; the
+    // title gets what is left.
     let width = usize::from(area.width);
-    let fixed =
-        right.width() + focus.width() + middle.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
-    let title_room = width.saturating_sub(fixed + 1);
-    let title = truncate(app.doc.display_title(), title_room.saturating_sub(1));
-    let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];
-    let used = 1 + title.width();
-    let pad = width.saturating_sub(used + fixed);
+    let mut avail = width.saturating_sub(right.width() + focus.width());
+    let mut shown_middle = Vec::new();
     for (m, style) in middle {
+        if avail < 3 {
+            break;
+        }
+        let m = truncate(&m, avail - 1);
+        avail -= m.width() + 1;
+        shown_middle.push((m, style));
+    }
+    let title = if avail >= 6 {
+        truncate(app.doc.display_title(), avail - 2)
+    } else {
+        String::new()
+    };
+    let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];
+    let pad = avail.saturating_sub(title.width() + 1);
+    for (m, style) in shown_middle {
         spans.push(Span::styled(" ", theme.status));
         spans.push(Span::styled(m, style));
     }
