@@ -39,9 +39,22 @@ pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
             h = h.wrapping_mul(PRIME);
         }
     };
+    // Words are runs of non-space bytes; each is hashed followed by one space, so how the
+    // text was wrapped or spaced does not matter.
     for text in texts {
-        for word in text.split_whitespace() {
-            eat(word.as_bytes());
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() {
+                if in_word {
+                    eat(b" ");
+                    in_word = false;
+                }
+            } else {
+                eat(&[b]);
+                in_word = true;
+            }
+        }
+        if in_word {
             eat(b" ");
         }
     }
