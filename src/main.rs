@@ -64,7 +64,7 @@ fn open(path: Option<&Path>) -> Result<Document, String> {
         return Err(format!("{shown} : is a directory, not a document"));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
-    document::load(&shown, &bytes).map_err(|e| format!("{shown} : {e}"))
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
