@@ -53,10 +53,14 @@ impl Default for SearchState {
     }
 }
 
-/// While the search line is open: what Esc restores.
+/// While the search line is open: what Esc restores, and where searching starts.
 #[derive(Debug)]
 struct Session {
+    /// The reader's position when the line was opened.
     origin: Location,
+    /// Where the search starts: the top row for `/`, the end of the bottom row for `?`
+    /// (as in less, which searches backward from the last line displayed).
+    from: Location,
     targets: Option<Targets>,
     matcher: Option<Matcher>,
     /// Why the text typed last is not a valid pattern.
@@ -72,6 +76,11 @@ struct Filter {
 }
 
 impl SearchState {
+    /// While a search is still counting: the matches counted so far.
+    pub fn counting(&self) -> Option<usize> {
+        self.job.as_ref().map(|j| j.matches().len())
+    }
+
     /// The flags shown beside the search line.
     pub fn flags(&self) -> String {
         let mode = if self.regex { "regex" } else { "text" };
@@ -80,7 +89,7 @@ impl SearchState {
         } else {
             "accents count"
         };
-        format!("{mode} · {accents} · Ctrl-r Ctrl-t")
+        format!("{mode} (Ctrl-r) · {accents} (Ctrl-t)")
     }
 }
 
@@ -91,8 +100,13 @@ impl App {
             self.start_filter();
             return;
         }
+        let from = match direction {
+            Direction::Forward => self.top,
+            Direction::Backward => self.bottom_location(),
+        };
         self.search.session = Some(Session {
             origin: self.top,
+            from,
             targets: self.targets.clone(),
             matcher: self.search.matcher.clone(),
             error: None,
@@ -113,6 +127,15 @@ impl App {
         }
         self.search_step();
         true
+    }
+
+    /// The end of the last text row on screen.
+    fn bottom_location(&self) -> Location {
+        self.visible_rows()
+            .iter()
+            .rev()
+            .find(|r| !r.row.separator)
+            .map_or(self.top, |r| Location::new(r.block, r.row.end))
     }
 
     /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them).
@@ -180,7 +203,7 @@ impl App {
             return;
         };
         session.error = None;
-        let origin = session.origin;
+        let (origin, from) = (session.origin, session.from);
         self.top = origin;
         self.search.job = None;
         if text.is_empty() {
@@ -194,7 +217,7 @@ impl App {
         };
         match Matcher::new(&query) {
             Ok(matcher) => {
-                let job = SearchJob::new(matcher, origin, self.search.direction, true);
+                let job = SearchJob::new(matcher, from, self.search.direction, true);
                 self.search.job = Some(job);
                 self.search.revealed = false;
                 self.search_step();
@@ -243,6 +266,9 @@ impl App {
     /// After a search: say whether it wrapped and how many matches the metadata holds.
     fn search_notes(&mut self) {
         let mut notes = Vec::new();
+        if let Some(n) = self.search.counting() {
+            notes.push(format!("counting matches… {n} so far"));
+        }
         if self.search.wrapped {
             notes.push(match self.search.direction {
                 Direction::Forward => "search wrapped to the top".to_string(),
@@ -309,9 +335,18 @@ impl App {
             let current = job.nearest_index();
             self.targets = Some(Targets::new(label, job.into_matches(), current));
         } else if let Some(r) = nearest {
-            // Until counting is done only the nearest match is a target.
-            self.targets = Some(Targets::new(label, vec![r], Some(0)));
+            // Until counting is done the targets are the matches counted so far and the
+            // nearest one; the status line says counting goes on.
+            let mut ranges = job.matches().to_vec();
+            let current = match ranges.binary_search(&r) {
+                Ok(i) => i,
+                Err(i) => {
+                    ranges.insert(i, r);
+                    i
+                }
+            };
             let counted = job.matches().len();
+            self.targets = Some(Targets::new(label, ranges, Some(current)));
             self.say(format!("counting matches… {counted} so far"));
         }
         if let Some(r) = nearest

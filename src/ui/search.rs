@@ -43,13 +43,16 @@ pub fn highlighted<'a>(app: &App, text: String, style: Style, theme: &Theme) -> 
     out
 }
 
-/// The search settings (regex or text, accents) at the right of the search line, when there
-/// is room after the text.
+/// The search settings (regex or text, accents) at the right of the search line, or how far
+/// counting has gone, when there is room after the text.
 pub fn render_flags(app: &App, line: &InputLine, frame: &mut Frame, area: Rect, theme: &Theme) {
     if !matches!(line.purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
         return;
     }
-    let flags = format!(" {} ", app.search.flags());
+    let flags = match app.search.counting() {
+        Some(n) => format!(" counting matches… {n} so far "),
+        None => format!(" {} ", app.search.flags()),
+    };
     let width = flags.width();
     let error = line.error.as_deref().map_or(0, |e| e.width() + 2);
     let used = line.purpose.prompt().width() + line.text.width() + error + 2;
