@@ -237,3 +237,29 @@ fn n_while_counting_finishes_the_count_first() {
     assert!(t.ranges.len() > 1000);
     assert_eq!(t.current, Some(1));
 }
+
+#[test]
+fn a_match_only_in_the_metadata_is_reported_and_highlighted_there() {
+    let mut app = app(bundled(), 100, 30);
+    search(&mut app, A::SearchForward, "chiu");
+    assert_eq!(
+        app.input.as_ref().unwrap().error.as_deref(),
+        Some("only in the metadata (1)")
+    );
+    app.update(A::InputConfirm);
+    let t = app.targets.as_ref().unwrap();
+    assert!(t.ranges.is_empty());
+    assert!(screen(&app).contains("only in the metadata (1)"));
+}
+
+#[test]
+fn esc_in_normal_mode_stops_a_search_still_counting() {
+    let mut app = app(big_document(), 100, 30);
+    search(&mut app, A::SearchForward, "dairen");
+    app.update(A::InputConfirm);
+    assert!(app.busy());
+    app.update(A::ClearTargets);
+    assert!(!app.busy());
+    assert!(!app.background_step());
+    assert!(app.targets.is_none());
+}

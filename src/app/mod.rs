@@ -144,11 +144,13 @@ impl App {
         ranges: Vec<TextRange>,
         current: Option<usize>,
     ) {
+        self.search.stop_counting();
         self.targets = Some(Targets::new(label, ranges, current));
     }
 
     /// Forget the current targets and their highlights.
     pub fn clear_targets(&mut self) {
+        self.search.stop_counting();
         self.targets = None;
     }
 

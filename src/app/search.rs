@@ -76,6 +76,11 @@ struct Filter {
 }
 
 impl SearchState {
+    /// Stop a search still counting (another feature took over the targets).
+    pub fn stop_counting(&mut self) {
+        self.job = None;
+    }
+
     /// While a search is still counting: the matches counted so far.
     pub fn counting(&self) -> Option<usize> {
         self.job.as_ref().map(|j| j.matches().len())
@@ -246,9 +251,10 @@ impl App {
             self.say(e.to_string());
         }
         let pending = self.search.job.is_some();
-        let found = self.targets.as_ref().is_some_and(|t| {
-            matches!(&t.label, TargetLabel::Search(q) if q == text) && !t.ranges.is_empty()
-        });
+        let found = self
+            .targets
+            .as_ref()
+            .is_some_and(|t| matches!(&t.label, TargetLabel::Search(q) if q == text));
         if text.is_empty() || !(found || pending) {
             if !text.is_empty() && self.message.is_none() {
                 self.say(format!("Pattern not found: {text}"));
@@ -280,8 +286,11 @@ impl App {
             .matcher
             .as_ref()
             .map_or(0, |m| find_in_metadata(&self.doc.metadata, m).len());
-        if in_meta > 0 {
-            notes.push(format!("{in_meta} more in the metadata"));
+        let in_body = self.targets.as_ref().map_or(0, |t| t.ranges.len());
+        match (in_meta, in_body) {
+            (0, _) => {}
+            (n, 0) => notes.push(format!("only in the metadata ({n})")),
+            (n, _) => notes.push(format!("{n} more in the metadata")),
         }
         if !notes.is_empty() {
             self.say(notes.join(" · "));
@@ -317,7 +326,18 @@ impl App {
         let nearest = job.nearest();
         let wrapped = job.wrapped();
         if job.seek_done() && nearest.is_none() {
+            let in_meta = find_in_metadata(&self.doc.metadata, job.matcher()).len();
             self.search.job = None;
+            if in_meta > 0 {
+                // Nothing in the transcript to walk, but the metadata pane highlights it.
+                self.targets = Some(Targets::new(label, Vec::new(), None));
+                let note = format!("only in the metadata ({in_meta})");
+                match &mut self.input {
+                    Some(line) => line.error = Some(note),
+                    None => self.say(note),
+                }
+                return;
+            }
             self.restore_session_targets();
             match &mut self.input {
                 Some(line) => line.error = Some("not found".into()),
@@ -334,6 +354,13 @@ impl App {
             };
             let current = job.nearest_index();
             self.targets = Some(Targets::new(label, job.into_matches(), current));
+            if self
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("counting matches"))
+            {
+                self.message = None;
+            }
         } else if let Some(r) = nearest {
             // Until counting is done the targets are the matches counted so far and the
             // nearest one; the status line says counting goes on.
