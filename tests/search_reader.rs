@@ -263,3 +263,17 @@ fn esc_in_normal_mode_stops_a_search_still_counting() {
     assert!(!app.background_step());
     assert!(app.targets.is_none());
 }
+
+#[test]
+fn recalling_a_valid_query_clears_the_error_of_an_invalid_one() {
+    let mut app = app(bundled(), 100, 30);
+    search(&mut app, A::SearchForward, "soong");
+    app.update(A::InputConfirm);
+    app.update(A::SearchForward);
+    app.update(A::SearchToggleRegex);
+    typed(&mut app, "(");
+    assert!(app.input.as_ref().unwrap().error.is_some());
+    app.update(A::InputHistoryPrev);
+    let line = app.input.as_ref().unwrap();
+    assert_eq!((line.text.as_str(), line.error.as_deref()), ("soong", None));
+}

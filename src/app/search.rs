@@ -209,6 +209,10 @@ impl App {
         };
         session.error = None;
         let (origin, from) = (session.origin, session.from);
+        if let Some(line) = &mut self.input {
+            // History recall changes the text without an edit: the old error goes too.
+            line.error = None;
+        }
         self.top = origin;
         self.search.job = None;
         if text.is_empty() {
@@ -406,6 +410,9 @@ impl App {
         let Some(filter) = &self.search.filter else {
             return;
         };
+        if let Some(line) = &mut self.input {
+            line.error = None;
+        }
         let query = Query {
             pattern: text.to_string(),
             regex: self.search.regex,
