@@ -35,13 +35,14 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
             if let Some(sig) = terminal::received(&signals) {
                 return Ok(Exit::Signal(sig));
             }
-            let timeout = if first {
+            // While a search is counting, poll without waiting and count between frames.
+            let timeout = if first && !app.busy() {
                 Duration::from_millis(100)
             } else {
                 Duration::ZERO
             };
             if !event::poll(timeout)? {
-                if first {
+                if first && !app.background_step() {
                     continue;
                 }
                 break;

@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 pub enum InputPurpose {
     /// `:N` paragraph or `N%` percent.
     Goto,
+    /// `/` or `?`: search the body.
+    Search(crate::search::Direction),
+    /// `/` in the side list: filter it.
+    Filter,
 }
 
 impl InputPurpose {
@@ -19,6 +23,9 @@ impl InputPurpose {
     pub fn prompt(self) -> &'static str {
         match self {
             InputPurpose::Goto => ":",
+            InputPurpose::Search(crate::search::Direction::Forward) => "/",
+            InputPurpose::Search(crate::search::Direction::Backward) => "?",
+            InputPurpose::Filter => "filter /",
         }
     }
 }

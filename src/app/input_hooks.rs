@@ -16,6 +16,8 @@ impl App {
                     self.goto(&text);
                 }
             }
+            InputPurpose::Search(_) => self.search_changed(text),
+            InputPurpose::Filter => self.filter_changed(text),
         }
     }
 
@@ -23,6 +25,8 @@ impl App {
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
             InputPurpose::Goto => self.goto(text),
+            InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter => self.filter_confirmed(text),
         }
         None
     }
@@ -31,6 +35,8 @@ impl App {
     pub(super) fn input_cancelled(&mut self, purpose: InputPurpose) {
         match purpose {
             InputPurpose::Goto => {}
+            InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter => self.filter_cancelled(),
         }
     }
 

@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod meta;
 mod panes;
 mod scroll;
+mod search;
 pub mod side;
 mod targets;
 mod update;
@@ -29,6 +30,7 @@ pub use input::{InputLine, InputPurpose, remember};
 pub use jumps::JumpList;
 pub use panes::{Focus, GUTTER_WIDTH, MIN_HEIGHT, MIN_WIDTH, Panes};
 pub use scroll::{RowPos, VisibleRow};
+pub use search::SearchState;
 pub use side::{SideItem, SideList, participants};
 pub use targets::{TargetLabel, Targets};
 
@@ -75,6 +77,8 @@ pub struct App {
     /// Input histories, one per purpose, oldest first.
     pub histories: HashMap<InputPurpose, Vec<String>>,
     pub jumps: JumpList,
+    /// Search settings and the search in progress (`search.rs`).
+    pub search: SearchState,
     /// Blocks flagged in the body's gutter (bookmarks).
     pub gutter_marks: BTreeSet<usize>,
     /// A transient message for the status line, cleared by the next key.
@@ -104,6 +108,7 @@ impl App {
             input: None,
             histories: HashMap::new(),
             jumps: JumpList::default(),
+            search: SearchState::default(),
             gutter_marks: BTreeSet::new(),
             message: None,
             help_open: false,
@@ -139,11 +144,13 @@ impl App {
         ranges: Vec<TextRange>,
         current: Option<usize>,
     ) {
+        self.search.stop_counting();
         self.targets = Some(Targets::new(label, ranges, current));
     }
 
     /// Forget the current targets and their highlights.
     pub fn clear_targets(&mut self) {
+        self.search.stop_counting();
         self.targets = None;
     }
 
