@@ -18,12 +18,27 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            let doc = open(file.as_deref().or(cli.file.as_deref()))?;
-            match memcon::export::write_json(&doc, pretty, std::io::stdout().lock()) {
+            let path = file.as_deref().or(cli.file.as_deref());
+            let doc = open(path)?;
+            let marks = memcon::bookmarks::command::for_export(&doc, path, cli.data_dir.as_deref());
+            let export = memcon::export::Export::new(&doc).with_bookmarks(&marks);
+            match memcon::export::write_export(&export, pretty, std::io::stdout().lock()) {
                 Ok(()) => Ok(ExitCode::SUCCESS),
                 // A closed pipe (`memcon export | head`) is not an error worth a message.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
                 Err(e) => Err(format!("standard output : {e}")),
+            }
+        }
+        Some(Command::Bookmarks { action }) => {
+            let out = memcon::bookmarks::command::run(&action, cli.data_dir.as_deref(), &|p| {
+                open(Some(p))
+            })?;
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(out.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("standard output : {e}"))
+                }
+                _ => Ok(ExitCode::SUCCESS),
             }
         }
         None => {
