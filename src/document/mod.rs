@@ -5,9 +5,15 @@
 //! [`parse`] splits it into metadata, memo header, body blocks and footnotes. Neither touches
 //! the disk; reading the file is the caller's business.
 
+mod blocks;
+pub mod dates;
+mod header;
 mod identity;
 mod parse;
 pub mod sanitize;
+mod spans;
+mod text;
+mod units;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -1,0 +1,211 @@
+//! Lines of the transcript → units: paragraphs joined from hard-wrapped lines, or single lines.
+//!
+//! Two layouts meet here. In a blank-line layout (archive exports, pdftotext) blank lines
+//! separate groups; when the lines are hard-wrapped at a fixed width, the full-width lines of
+//! a group are joined into one paragraph. In a one-paragraph-per-line layout every line is
+//! its own unit. Running page headers/footers are dropped and paragraphs broken by a page
+//! break are mended.
+
+use super::text::join_wrapped;
+
+/// A page break line as the sanitizer leaves it.
+const PAGE_BREAK_LINE: &str = "\u{c}";
+
+/// A run of text the classifier sees as one piece, with the lines it came from.
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    pub lines: Vec<&'a str>,
+    /// Index of the blank-line separated group this unit belongs to.
+    pub group: usize,
+    pub text: String,
+}
+
+/// A line longer than this is a paragraph on one line, not a hard-wrapped one.
+const MAX_WRAP_WIDTH: usize = 100;
+
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Is this a running page header or footer (`Wilson Center Digital Archive   Original Scan
+/// Page 2 of 2`)?
+pub fn running_header(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_ascii_lowercase();
+    let page_of = lower.find("page ").is_some_and(|i| {
+        let rest = &lower[i + 5..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && (rest[digits..].starts_with(" of ") || rest.len() == digits)
+    });
+    page_of && (t.contains("   ") || lower.contains("archive") || t.len() < 20)
+}
+
+/// Drop page breaks' running headers and footers; keep the page break lines themselves.
+fn without_running_headers<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut after_break = false;
+    for &line in lines {
+        let t = line.trim();
+        if line == PAGE_BREAK_LINE {
+            // A footer is the last non-blank line before the break.
+            if let Some(last) = out.iter().rposition(|l| !l.trim().is_empty())
+                && running_header(out[last])
+            {
+                out.truncate(last);
+            }
+            out.push(line);
+            after_break = true;
+            continue;
+        }
+        if t.is_empty() {
+            out.push(line);
+            continue;
+        }
+        let drop = running_header(t) || (after_break && t.contains("Digital Archive"));
+        after_break = false;
+        if !drop {
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// Split transcript lines into units.
+pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
+    let lines = without_running_headers(lines);
+    let (mut nonblank, mut long, mut width) = (0usize, 0usize, 0usize);
+    let mut blank_layout = false;
+    for l in &lines {
+        let t = l.trim_end();
+        if t.trim().is_empty() {
+            blank_layout |= *l != PAGE_BREAK_LINE;
+            continue;
+        }
+        nonblank += 1;
+        let n = char_len(t);
+        if n > MAX_WRAP_WIDTH {
+            long += 1;
+        } else {
+            width = width.max(n);
+        }
+    }
+    let hard_wrapped = blank_layout && width >= 50 && long * 20 <= nonblank;
+    let full = width * 6 / 10;
+
+    let mut out: Vec<Unit> = Vec::new();
+    let mut group = 0usize;
+    let mut fresh_group = true;
+    let mut page_break = false;
+    let mut open = false; // may the next line join the last unit?
+    for &line in &lines {
+        let t = line.trim();
+        if line == PAGE_BREAK_LINE {
+            page_break = true;
+            open = false;
+            continue;
+        }
+        if t.is_empty() {
+            if !fresh_group {
+                group += 1;
+            }
+            fresh_group = true;
+            open = false;
+            continue;
+        }
+        if fresh_group && page_break && mends(out.last(), t) {
+            // A paragraph that runs on over a page break.
+            let last = out.last_mut().expect("mends needs a unit");
+            last.lines.push(line);
+            last.text = join_wrapped([last.text.as_str(), t]);
+            open = hard_wrapped && char_len(line.trim_end()) >= full;
+            fresh_group = false;
+            page_break = false;
+            continue;
+        }
+        page_break = false;
+        fresh_group = false;
+        if open && !starts_item(t) {
+            let last = out.last_mut().expect("open needs a unit");
+            last.lines.push(line);
+            last.text = join_wrapped([last.text.as_str(), t]);
+        } else {
+            out.push(Unit {
+                lines: vec![line],
+                group,
+                text: t.to_string(),
+            });
+        }
+        open = hard_wrapped && char_len(line.trim_end()) >= full;
+    }
+    out
+}
+
+fn mends(last: Option<&Unit>, next: &str) -> bool {
+    let Some(last) = last else { return false };
+    let ends_sentence = last
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')', ']']);
+    !ends_sentence && next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Does this line start a numbered item (`1. `, `(2) `, `a) `)?
+pub fn starts_item(t: &str) -> bool {
+    super::blocks::numbered(t).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        let lines: Vec<&str> = src.lines().collect();
+        units(&lines).into_iter().map(|u| u.text).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let src = "Further to our telephone conversation of Friday, I have now had a reply\n\
+                   from the Canadian Wheat Board about the three ships that were to load.\n\
+                   \n\
+                   Yours sincerely,\n\
+                   \n\
+                   M. T. Desrosiers\n\
+                   Commercial Counsellor\n";
+        assert_eq!(
+            texts(src),
+            [
+                "Further to our telephone conversation of Friday, I have now had a reply from the Canadian Wheat Board about the three ships that were to load.",
+                "Yours sincerely,",
+                "M. T. Desrosiers",
+                "Commercial Counsellor"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_never_joined() {
+        let long = "word ".repeat(40);
+        let src = format!("{long}\n{long}\nKellogg\n");
+        assert_eq!(texts(&src).len(), 3);
+    }
+
+    #[test]
+    fn running_headers_are_dropped_and_paragraphs_mended() {
+        let src = "The ships were held at Thunder Bay by a dispute with the elevator workers\n\
+                   and the talks with the\n\u{c}\n\
+                   Wilson Center Digital Archive            Original Scan            Page 2 of 2\n\
+                   \n\
+                   elevator union go on.\n";
+        assert_eq!(
+            texts(src),
+            [
+                "The ships were held at Thunder Bay by a dispute with the elevator workers and the talks with the elevator union go on."
+            ]
+        );
+    }
+}
