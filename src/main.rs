@@ -1,6 +1,8 @@
 use clap::Parser;
+use memcon::app::App;
 use memcon::cli::{Cli, Command};
 use memcon::document::{self, Document};
+use memcon::reader::{self, Exit};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -30,22 +32,29 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
         }
         Some(Command::Bookmarks { action }) => {
-            let out = memcon::bookmarks::command::run(&action, cli.data_dir.as_deref(), &|p| {
-                open(Some(p))
-            })?;
-            use std::io::Write;
-            match std::io::stdout().lock().write_all(out.as_bytes()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("standard output : {e}"))
-                }
-                _ => Ok(ExitCode::SUCCESS),
-            }
+            memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
         }
-        None => {
-            let doc = open(cli.file.as_deref())?;
-            print!("{doc:?}");
-            Ok(ExitCode::SUCCESS)
-        }
+        None => read(open(cli.file.as_deref())?),
+    }
+}
+
+/// The interactive reader. Everything that can fail on input has failed before this point.
+fn read(doc: Document) -> Result<ExitCode, String> {
+    memcon::terminal::check_tty()?;
+    // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
+    // drop reverse video: keep its colour output on and draw with a colourless theme instead.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    crossterm::style::force_color_output(true);
+    let warnings = doc.warnings.join("; ");
+    let mut app = App::new(doc, (80, 24));
+    app.color = !no_color;
+    if !warnings.is_empty() {
+        app.say(warnings);
+    }
+    match reader::run(app) {
+        Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
+        Err(e) => Err(format!("terminal : {e}")),
     }
 }
 
@@ -61,7 +70,7 @@ fn open(path: Option<&Path>) -> Result<Document, String> {
         return Err(format!("{shown} : is a directory, not a document"));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
-    document::load(&shown, &bytes).map_err(|e| format!("{shown} : {e}"))
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -14,6 +14,23 @@ use std::path::Path;
 /// Loads a document by path (the caller knows how to report a bad file).
 pub type Opener<'a> = &'a dyn Fn(&Path) -> Result<Document, String>;
 
+/// `memcon bookmarks ...`: run the command and print its output (a closed pipe is not an
+/// error).
+pub fn main(
+    cmd: &BookmarksCommand,
+    data_dir: Option<&Path>,
+    open: Opener,
+) -> Result<std::process::ExitCode, String> {
+    use std::io::Write;
+    let out = run(cmd, data_dir, open)?;
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("standard output : {e}"))
+        }
+        _ => Ok(std::process::ExitCode::SUCCESS),
+    }
+}
+
 /// Run one bookmarks command; returns what to print on standard output. Notices (a file set
 /// aside, a newer schema) go to standard error as they come.
 pub fn run(

@@ -26,15 +26,16 @@ const MARKINGS: [&str; 14] = [
 
 /// `(marking, rest)` when `t` starts with a classification marking.
 fn classification(t: &str) -> Option<(String, &str)> {
-    let upper = t.to_uppercase();
+    if t.len() > 120 {
+        return None;
+    }
     if let Some(rest) = copy_number(t) {
         return Some((t[..t.len() - rest.len()].trim().to_string(), rest.trim()));
     }
     for m in MARKINGS {
-        if !upper.starts_with(m) || upper.len() < m.len() {
+        let Some(marking) = t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m)) else {
             continue;
-        }
-        let marking = &t[..m.len()];
+        };
         let rest = &t[m.len()..];
         if !rest.is_empty() && !rest.starts_with([' ', ',', '/', '-', '—']) {
             continue;
@@ -140,8 +141,22 @@ const CLOSINGS: [&str; 16] = [
 ];
 
 fn closing(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    t.len() <= 80 && CLOSINGS.iter().any(|c| lower.starts_with(c))
+    t.len() <= 80 && {
+        let lower = t.to_lowercase();
+        CLOSINGS.iter().any(|c| lower.starts_with(c))
+    }
+}
+
+/// The first `n` bytes of `t` (fewer, to end on a character boundary).
+fn head(t: &str, n: usize) -> &str {
+    if t.len() <= n {
+        return t;
+    }
+    let mut end = n;
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    &t[..end]
 }
 
 const SALUTATIONS: [&str; 9] = [
@@ -159,14 +174,14 @@ const SALUTATIONS: [&str; 9] = [
 /// A salutation on its own line (`Dear Mr. Halvorsen,`), or at the head of the first
 /// paragraph (`My Dear Mr. Porter: I learn ...`): returns its length in bytes.
 fn salutation(t: &str) -> Option<usize> {
-    let lower = t.to_lowercase();
+    let lower = head(t, 80).to_lowercase();
     if !SALUTATIONS.iter().any(|s| lower.starts_with(s)) {
         return None;
     }
     if word_count(t) <= 8 && t.ends_with([',', ':']) {
         return Some(t.len());
     }
-    let colon = t.find(':')?;
+    let colon = head(t, 80).find(':')?;
     (colon <= 60 && word_count(&t[..colon]) <= 6).then_some(colon + 1)
 }
 
@@ -215,10 +230,11 @@ fn name_like(t: &str) -> bool {
 }
 
 fn is_footnotes_heading(t: &str) -> bool {
-    matches!(
-        t.trim_end_matches(':').to_ascii_lowercase().as_str(),
-        "footnotes" | "notes" | "endnotes"
-    )
+    t.len() <= 12
+        && matches!(
+            t.trim_end_matches(':').to_ascii_lowercase().as_str(),
+            "footnotes" | "notes" | "endnotes"
+        )
 }
 
 /// `(label, text)` of a footnote line: `[1] text`, `1. text`, `* text`.
@@ -248,42 +264,49 @@ pub struct Classified {
 }
 
 /// Classify the transcript's units.
-pub fn classify(units: &[Unit]) -> Classified {
+pub fn classify(mut units: Vec<Unit>) -> Classified {
     let mut out = Classified::default();
-    let (body_units, note_units) = split_footnotes(units);
+    let notes_at = split_footnotes(&units);
+    let (body_units, note_units) = units.split_at_mut(notes_at.0);
     let mut i = header(body_units, &mut out);
+    out.blocks.reserve(body_units.len() - i);
     while i < body_units.len() {
-        let t = body_units[i].text.as_str();
-        out.blocks.push(body_block(t));
+        // The unit's text moves into its block: no copy of a large document's body.
+        let text = std::mem::take(&mut body_units[i].text);
+        out.blocks.push(body_block(text));
         i += 1;
     }
+    let note_units = &note_units[notes_at.1 - notes_at.0..];
     signature(&mut out);
     footnotes(note_units, &mut out);
     out
 }
 
-fn body_block(t: &str) -> Block {
+fn body_block(text: String) -> Block {
+    let t = text.as_str();
     if page_marker(t) {
-        Block::new(BlockKind::PageMarker, t)
+        Block::new(BlockKind::PageMarker, text)
     } else if let Some((n, _)) = numbered(t) {
-        let mut b = Block::new(BlockKind::Numbered, t);
-        b.number = Some(n.to_string());
+        let number = Some(n.to_string());
+        let mut b = Block::new(BlockKind::Numbered, text);
+        b.number = number;
         b
     } else if closing(t) {
-        Block::new(BlockKind::Closing, t)
+        Block::new(BlockKind::Closing, text)
     } else {
-        Block::new(BlockKind::Paragraph, t)
+        Block::new(BlockKind::Paragraph, text)
     }
 }
 
-/// Split off the footnotes: after a `Footnotes:` line, or a trailing run of `[N] text`.
-fn split_footnotes<'u, 'a>(units: &'u [Unit<'a>]) -> (&'u [Unit<'a>], &'u [Unit<'a>]) {
+/// Where the footnotes are: `(end of the body, first footnote)`, the units between being a
+/// `Footnotes:` heading; both are `units.len()` when there are none.
+fn split_footnotes(units: &[Unit]) -> (usize, usize) {
     if let Some(h) = units.iter().rposition(|u| is_footnotes_heading(&u.text))
         && units
             .get(h + 1)
             .is_some_and(|u| footnote_line(&u.text, false).is_some())
     {
-        return (&units[..h], &units[h + 1..]);
+        return (h, h + 1);
     }
     let mut start = units.len();
     while start > 0 && footnote_line(&units[start - 1].text, true).is_some() {
@@ -293,7 +316,7 @@ fn split_footnotes<'u, 'a>(units: &'u [Unit<'a>]) -> (&'u [Unit<'a>], &'u [Unit<
     if start == 0 {
         start = units.len();
     }
-    units.split_at(start)
+    (start, start)
 }
 
 fn footnotes(units: &[Unit], out: &mut Classified) {
@@ -337,7 +360,7 @@ fn header(units: &[Unit], out: &mut Classified) -> usize {
             // `La Paz, July 24, 1934. Please inform ...`: the dateline heads the paragraph.
             i += 1;
             dateline(t[..n].trim(), out);
-            out.blocks.push(body_block(t[n..].trim()));
+            out.blocks.push(body_block(t[n..].trim().to_string()));
             break;
         }
         if prose(t) || numbered(t).is_some() {
@@ -374,16 +397,16 @@ fn header(units: &[Unit], out: &mut Classified) -> usize {
             out.blocks
                 .push(Block::new(BlockKind::Salutation, greeting.trim()));
             if !rest.trim().is_empty() {
-                out.blocks.push(body_block(rest.trim()));
+                out.blocks.push(body_block(rest.trim().to_string()));
             }
             break;
-        } else if find_date(t).is_some() && word_count(t) <= 12 && t.len() <= 100 {
+        } else if t.len() <= 100 && word_count(t) <= 12 && find_date(t).is_some() {
             dateline(t, out);
         } else if out.memo.heading.is_none() && t.len() <= 200 && !t.ends_with(',') {
             out.memo.heading = Some(t.to_string());
             out.blocks.push(Block::new(BlockKind::Heading, t));
         } else {
-            out.blocks.push(body_block(t));
+            out.blocks.push(body_block(t.to_string()));
         }
     }
     i
@@ -404,7 +427,7 @@ fn title_line(t: &str) -> bool {
 
 /// Length of a dateline that opens a paragraph: `Place, Month D, YYYY. `.
 fn inline_dateline(t: &str) -> Option<usize> {
-    let d = find_date(t)?;
+    let d = find_date(head(t, 80))?;
     let place = &t[..d.start];
     let rest = &t[d.end..];
     let ok = d.start <= 40
