@@ -34,12 +34,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Bookmarks { action }) => {
             memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
         }
-        None => read(open(cli.file.as_deref())?),
+        None => read(
+            open(cli.file.as_deref())?,
+            memcon::app::bookmarks::open_store(cli.data_dir.as_deref(), cli.file.as_deref()),
+        ),
     }
 }
 
 /// The interactive reader. Everything that can fail on input has failed before this point.
-fn read(doc: Document) -> Result<ExitCode, String> {
+fn read(doc: Document, store: memcon::app::bookmarks::Attach) -> Result<ExitCode, String> {
     memcon::terminal::check_tty()?;
     // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
     // drop reverse video: keep its colour output on and draw with a colourless theme instead.
@@ -48,6 +51,7 @@ fn read(doc: Document) -> Result<ExitCode, String> {
     let warnings = doc.warnings.join("; ");
     let mut app = App::new(doc, (80, 24));
     app.color = !no_color;
+    store.attach(&mut app);
     if !warnings.is_empty() {
         app.say(warnings);
     }

@@ -12,6 +12,8 @@ use unicode_width::UnicodeWidthStr;
 pub enum InputPurpose {
     /// `:N` paragraph or `N%` percent.
     Goto,
+    /// A bookmark's note.
+    BookmarkNote,
 }
 
 impl InputPurpose {
@@ -19,6 +21,7 @@ impl InputPurpose {
     pub fn prompt(self) -> &'static str {
         match self {
             InputPurpose::Goto => ":",
+            InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
         }
     }
 }

@@ -16,6 +16,7 @@ impl App {
                     self.goto(&text);
                 }
             }
+            InputPurpose::BookmarkNote => {}
         }
     }
 
@@ -23,6 +24,7 @@ impl App {
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
             InputPurpose::Goto => self.goto(text),
+            InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
         }
         None
     }
@@ -31,6 +33,7 @@ impl App {
     pub(super) fn input_cancelled(&mut self, purpose: InputPurpose) {
         match purpose {
             InputPurpose::Goto => {}
+            InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
         }
     }
 

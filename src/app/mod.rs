@@ -10,6 +10,7 @@
 //! list).
 
 mod action;
+pub mod bookmarks;
 mod doc_index;
 mod input;
 mod input_hooks;
@@ -43,6 +44,8 @@ pub enum Mode {
     Normal,
     Help,
     Input,
+    /// The bookmarks list overlay.
+    Bookmarks,
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
@@ -50,6 +53,8 @@ pub enum Mode {
 pub enum Effect {
     /// Leave memcon.
     Quit,
+    /// Save a bookmark change (see `bookmarks.rs`).
+    Bookmarks(bookmarks::BookmarkOp),
 }
 
 /// The whole state of the reader.
@@ -81,6 +86,8 @@ pub struct App {
     pub message: Option<String>,
     pub help_open: bool,
     pub help_scroll: usize,
+    /// This document's bookmarks, the list overlay and the store.
+    pub bookmarks: bookmarks::Bookmarks,
     /// False when `NO_COLOR` asks for a colourless screen.
     pub color: bool,
     wrap: WrapCache,
@@ -108,6 +115,7 @@ impl App {
             message: None,
             help_open: false,
             help_scroll: 0,
+            bookmarks: bookmarks::Bookmarks::default(),
             color: true,
             wrap: WrapCache::default(),
         }
@@ -117,6 +125,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.input.is_some() {
             Mode::Input
+        } else if self.bookmarks.list.is_some() {
+            Mode::Bookmarks
         } else if self.help_open {
             Mode::Help
         } else {

@@ -81,6 +81,7 @@ pub enum SaveError {
 pub type Notice = String;
 
 /// A file's contents in memory, and whether it may be written.
+#[derive(Debug)]
 struct Kept<T> {
     slot: Slot,
     what: &'static str,
@@ -203,6 +204,7 @@ impl<T: Merge> Kept<T> {
 }
 
 /// Bookmarks and reading positions, loaded once and saved on every change.
+#[derive(Debug)]
 pub struct BookmarkStore {
     paths: StorePaths,
     bookmarks: Kept<BookmarkFile>,
