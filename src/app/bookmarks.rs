@@ -58,6 +58,17 @@ pub struct Bookmarks {
     undo: Option<Bookmark>,
 }
 
+impl Bookmarks {
+    /// Paragraph numbers for `doc`, before any store is attached.
+    pub fn new(doc: &crate::document::Document) -> Self {
+        Self {
+            docref: DocRef::of(doc, None),
+            paragraphs: ParagraphIndex::new(doc),
+            ..Self::default()
+        }
+    }
+}
+
 /// The list overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookmarkList {

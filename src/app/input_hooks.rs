@@ -57,13 +57,15 @@ impl App {
             }
             return;
         }
-        match text.parse::<usize>() {
-            Ok(0) | Err(_) => self.say(format!("not a paragraph number: {text}")),
-            Ok(n) if n > n_blocks => {
-                self.jump_to(Location::new(n_blocks.saturating_sub(1), 0));
-                self.say(format!("there are {n_blocks} paragraphs; showing the last"));
+        let paras = &self.bookmarks.paragraphs;
+        let (count, last) = (paras.count(), paras.block_of(paras.count()));
+        match text.parse::<usize>().map(|n| (n, paras.block_of(n))) {
+            Ok((0, _)) | Err(_) => self.say(format!("not a paragraph number: {text}")),
+            Ok((_, Some(block))) => self.jump_to(Location::new(block, 0)),
+            Ok(_) => {
+                self.jump_to(Location::new(last.unwrap_or(n_blocks.saturating_sub(1)), 0));
+                self.say(format!("there are {count} paragraphs; showing the last"));
             }
-            Ok(n) => self.jump_to(Location::new(n - 1, 0)),
         }
     }
 }

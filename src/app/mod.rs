@@ -97,6 +97,7 @@ impl App {
     /// A reader for `doc` on a terminal of `size` (columns, rows).
     pub fn new(doc: Document, size: (u16, u16)) -> Self {
         let index = DocIndex::new(&doc);
+        let bookmarks = bookmarks::Bookmarks::new(&doc);
         let side = participants(&doc);
         Self {
             doc,
@@ -115,7 +116,7 @@ impl App {
             message: None,
             help_open: false,
             help_scroll: 0,
-            bookmarks: bookmarks::Bookmarks::default(),
+            bookmarks,
             color: true,
             wrap: WrapCache::default(),
         }
@@ -167,9 +168,11 @@ impl App {
         self.message = Some(text.into());
     }
 
-    /// "paragraph N of M" numbers: blocks counted from 1, header blocks included.
+    /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the
+    /// first paragraph), the same numbers bookmarks and `memcon bookmarks add` use.
     pub fn paragraph(&self) -> (usize, usize) {
-        (self.top.block + 1, self.doc.blocks.len())
+        let p = &self.bookmarks.paragraphs;
+        (p.number_at(self.top.block), p.count())
     }
 
     /// Whole percent read: the top row's position, or 100 when the end is on screen.
