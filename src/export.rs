@@ -17,10 +17,12 @@ pub struct Export<'a> {
     pub warnings: &'a [String],
     /// People, places and organizations with every mention (see `entities::output`).
     pub entities: Vec<crate::entities::output::EntityJson<'a>>,
+    /// The user's bookmarks in this document (see docs/bookmarks.md).
+    pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
 
 impl<'a> Export<'a> {
-    pub fn new(doc: &'a Document, entities: &'a [crate::entities::Entity]) -> Self {
+    pub fn new(doc: &'a Document) -> Self {
         Self {
             schema: SCHEMA,
             source: &doc.source,
@@ -30,24 +32,43 @@ impl<'a> Export<'a> {
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
             warnings: &doc.warnings,
-            entities: crate::entities::output::to_json(doc, entities),
+            entities: Vec::new(),
+            bookmarks: Vec::new(),
         }
+    }
+
+    /// Include `entities` (found in `doc`) as the `entities` key.
+    pub fn with_entities(
+        mut self,
+        doc: &'a Document,
+        entities: &'a [crate::entities::Entity],
+    ) -> Self {
+        self.entities = crate::entities::output::to_json(doc, entities);
+        self
+    }
+
+    /// Include `placed` as the `bookmarks` key.
+    pub fn with_bookmarks(mut self, placed: &'a [crate::bookmarks::Placed]) -> Self {
+        self.bookmarks = placed
+            .iter()
+            .map(crate::bookmarks::ExportedBookmark::placed)
+            .collect();
+        self
     }
 }
 
-/// Write `doc` and its `entities` as JSON to `out`, followed by a newline.
-pub fn write_json(
-    doc: &Document,
-    entities: &[crate::entities::Entity],
-    pretty: bool,
-    out: impl Write,
-) -> std::io::Result<()> {
+/// Write `doc` as JSON to `out`, followed by a newline.
+pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Result<()> {
+    write_export(&Export::new(doc), pretty, out)
+}
+
+/// Write a prepared export as JSON to `out`, followed by a newline.
+pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let export = Export::new(doc, entities);
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &export)?;
+        serde_json::to_writer_pretty(&mut out, export)?;
     } else {
-        serde_json::to_writer(&mut out, &export)?;
+        serde_json::to_writer(&mut out, export)?;
     }
     out.write_all(b"\n")?;
     out.flush()

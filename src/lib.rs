@@ -4,7 +4,7 @@
 //! parses them into a [`document::Document`] → [`entities`] finds the people, places and
 //! organizations it names → [`bookmarks`] loads what the user saved → [`app::App`] holds the
 //! reader's state and changes only in `update(Action)` → [`ui::render`] draws it from a shared
-//! borrow. [`export`] turns the same model into JSON for scripts.
+//! borrow; [`reader`] runs that loop inside the [`terminal`] guard. [`export`] turns the same model into JSON for scripts.
 
 pub mod app;
 pub mod bookmarks;
@@ -12,6 +12,7 @@ pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod reader;
 pub mod search;
 pub mod terminal;
 pub mod ui;

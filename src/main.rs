@@ -1,6 +1,8 @@
 use clap::Parser;
+use memcon::app::App;
 use memcon::cli::{Cli, Command};
 use memcon::document::{self, Document};
+use memcon::reader::{self, Exit};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -18,10 +20,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            let doc = open(file.as_deref().or(cli.file.as_deref()))?;
+            let path = file.as_deref().or(cli.file.as_deref());
+            let doc = open(path)?;
+            let marks = memcon::bookmarks::command::for_export(&doc, path, cli.data_dir.as_deref());
             let entities = memcon::entities::extract_for_user(&doc, |m| eprintln!("memcon: {m}"));
+            let export = memcon::export::Export::new(&doc)
+                .with_bookmarks(&marks)
+                .with_entities(&doc, &entities);
             let out = std::io::stdout().lock();
-            stdout_result(memcon::export::write_json(&doc, &entities, pretty, out))
+            stdout_result(memcon::export::write_export(&export, pretty, out))
         }
         Some(Command::Entities { file, json }) => {
             let doc = open(file.as_deref().or(cli.file.as_deref()))?;
@@ -29,11 +36,34 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = std::io::stdout().lock();
             stdout_result(memcon::entities::output::write(&doc, &entities, json, out))
         }
-        None => {
-            let doc = open(cli.file.as_deref())?;
-            print!("{doc:?}");
-            Ok(ExitCode::SUCCESS)
+        Some(Command::Bookmarks { action }) => {
+            memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
         }
+        None => read(
+            open(cli.file.as_deref())?,
+            memcon::app::bookmarks::open_store(cli.data_dir.as_deref(), cli.file.as_deref()),
+        ),
+    }
+}
+
+/// The interactive reader. Everything that can fail on input has failed before this point.
+fn read(doc: Document, store: memcon::app::bookmarks::Attach) -> Result<ExitCode, String> {
+    memcon::terminal::check_tty()?;
+    // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
+    // drop reverse video: keep its colour output on and draw with a colourless theme instead.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    crossterm::style::force_color_output(true);
+    let warnings = doc.warnings.join("; ");
+    let mut app = App::new(doc, (80, 24));
+    app.color = !no_color;
+    store.attach(&mut app);
+    if !warnings.is_empty() {
+        app.say(warnings);
+    }
+    match reader::run(app) {
+        Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
+        Err(e) => Err(format!("terminal : {e}")),
     }
 }
 
@@ -59,7 +89,7 @@ fn open(path: Option<&Path>) -> Result<Document, String> {
         return Err(format!("{shown} : is a directory, not a document"));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
-    document::load(&shown, &bytes).map_err(|e| format!("{shown} : {e}"))
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -7,8 +7,10 @@
 
 mod blocks;
 pub mod dates;
+pub mod generate;
 mod header;
 mod identity;
+mod memo;
 mod parse;
 pub mod sanitize;
 mod spans;
@@ -262,9 +264,21 @@ pub enum LoadError {
 /// parse it, and record what had to be repaired in `warnings`.
 pub fn load(source: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let clean = sanitize::sanitize(bytes)?;
+    Ok(finish(source, clean))
+}
+
+/// [`load`] for bytes the caller gives up: they are freed as soon as they are decoded, which
+/// keeps the peak memory of a large file near twice its size.
+pub fn load_owned(source: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
+    let clean = sanitize::sanitize(&bytes)?;
+    drop(bytes);
+    Ok(finish(source, clean))
+}
+
+fn finish(source: &str, clean: sanitize::Clean) -> Document {
     let mut doc = Document::from_text(source, &clean.text);
     let mut warnings = clean.warnings;
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
-    Ok(doc)
+    doc
 }

@@ -35,8 +35,7 @@ pub fn parse(text: &str) -> Document {
         }
     };
     let units = units(&lines[body_start.min(lines.len())..]);
-    let classified = classify(&units);
-    drop(units);
+    let classified = classify(units);
     doc.blocks = classified.blocks;
     doc.memo = classified.memo;
     doc.footnotes = classified.footnotes;

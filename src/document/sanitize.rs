@@ -33,7 +33,10 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
     }
     let mut warnings = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let decoded = String::from_utf8_lossy(bytes);
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     if let std::borrow::Cow::Owned(_) = decoded {
         let n = decoded.matches('\u{FFFD}').count();
         warnings.push(format!(
@@ -80,21 +83,58 @@ fn needs_work(c: char) -> bool {
         || c == '\u{2029}'
 }
 
+/// Bytes that may start a character needing work: C0 controls but `\n`, DEL, and the lead
+/// bytes of C1 controls (`C2`) and of the bidi and line separator characters (`E2`).
+fn suspect(b: u8) -> bool {
+    (b < b' ' && b != b'\n') || b == 0x7F || b == 0xC2 || b == 0xE2
+}
+
+/// Does any byte of `x` satisfy [`suspect`] (or is it `\n`)? A word-at-a-time test: false
+/// means all eight bytes can be copied as they are.
+fn any_suspect(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 are
+    // excluded by `!x`).
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
+    below_space
+        || zero_in(x ^ (ONES * 0x7F))
+        || zero_in(x ^ (ONES * 0xC2))
+        || zero_in(x ^ (ONES * 0xE2))
+}
+
 fn clean_str(s: &str) -> (String, Stats) {
     let mut out = String::with_capacity(s.len());
     let mut stats = Stats::default();
+    let bytes = s.as_bytes();
     // Display column of the end of `out`, for tab expansion.
     let mut col = 0usize;
     let mut copied = 0usize; // s[..copied] is already in `out`
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if !suspect(bytes[i]) {
+            i += 1;
+            // Skip eight clean bytes at a time: most of any document needs no work.
+            while let Some(word) = bytes.get(i..i + 8) {
+                if any_suspect(u64::from_le_bytes(word.try_into().expect("8 bytes"))) {
+                    break;
+                }
+                i += 8;
+            }
+            continue;
+        }
+        // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
+        let c = s[i..].chars().next().expect("char boundary");
         if !needs_work(c) {
+            i += c.len_utf8();
             continue;
         }
         let plain = &s[copied..i];
         out.push_str(plain);
         col = advance_col(col, plain);
-        copied = i + c.len_utf8();
+        i += c.len_utf8();
+        copied = i;
         match c {
             '\t' => {
                 let n = TAB_WIDTH - col % TAB_WIDTH;
@@ -102,9 +142,7 @@ fn clean_str(s: &str) -> (String, Stats) {
                 col += n;
             }
             '\r' => {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    // CRLF: the LF that follows ends the line.
-                } else {
+                if bytes.get(i) != Some(&b'\n') {
                     out.push('\n');
                     col = 0;
                 }
@@ -120,17 +158,14 @@ fn clean_str(s: &str) -> (String, Stats) {
                 out.push(PAGE_BREAK);
                 out.push('\n');
                 col = 0;
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
-                    copied += 1;
-                } else if let Some(&(_, '\r')) = chars.peek() {
-                    chars.next();
-                    copied += 1;
-                    if let Some(&(_, '\n')) = chars.peek() {
-                        chars.next();
-                        copied += 1;
-                    }
+                // The line end that follows the form feed is the one just written.
+                if bytes.get(i) == Some(&b'\r') {
+                    i += 1;
                 }
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                copied = i;
             }
             c if is_bidi_control(c) => stats.bidi += 1,
             c if c < ' ' => {
@@ -215,6 +250,18 @@ mod tests {
         let c = sanitize(b"caf\xE9 ok").unwrap();
         assert_eq!(c.text, "caf\u{FFFD} ok");
         assert!(c.warnings[0].contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn word_test_agrees_with_byte_test() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'a'; 8];
+                w[pos] = b;
+                let expected = suspect(b) || b == b'\n';
+                assert_eq!(any_suspect(u64::from_le_bytes(w)), expected, "byte {b:#x}");
+            }
+        }
     }
 
     #[test]

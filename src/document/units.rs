@@ -35,6 +35,9 @@ fn char_len(s: &str) -> usize {
 /// Page 2 of 2`)?
 pub fn running_header(line: &str) -> bool {
     let t = line.trim();
+    if t.len() > 160 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     let page_of = lower.find("page ").is_some_and(|i| {
         let rest = &lower[i + 5..];

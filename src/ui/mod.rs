@@ -1,1 +1,72 @@
-//! (module filled by its issue)
+//! Drawing: `render(&App, &mut Frame)` reads the App and never changes what it means.
+//! One file per pane or overlay; every style comes from [`theme`].
+
+mod body;
+mod bookmarks;
+mod help;
+mod input;
+mod markers;
+mod metadata;
+mod search;
+mod side;
+mod status;
+pub mod theme;
+
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Panes};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+use theme::Theme;
+
+/// Draw the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let theme = Theme::new(app.color);
+    let area = frame.area();
+    let Some(panes) = Panes::new(area, app.metadata_expanded) else {
+        too_small(frame, area, &theme);
+        return;
+    };
+    body::render(app, frame, &panes, &theme);
+    metadata::render(app, frame, panes.metadata, &theme);
+    if let Some(side_area) = panes.side {
+        side::render(app, frame, side_area, &theme);
+    }
+    match &app.input {
+        Some(line) => {
+            input::render(line, frame, panes.status, &theme);
+            search::render_flags(app, line, frame, panes.status, &theme);
+        }
+        None => status::render(app, frame, panes.status, &theme),
+    }
+    if app.help_open {
+        help::render(app, frame, area, &theme);
+    }
+    bookmarks::render(app, frame, area, &theme);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let long = format!("Terminal too small: memcon needs {MIN_WIDTH}×{MIN_HEIGHT}");
+    let text = [long.as_str(), "Terminal too small", "Too small", "!"]
+        .into_iter()
+        .find(|t| unicode_width::UnicodeWidthStr::width(*t) <= usize::from(area.width))
+        .unwrap_or("!");
+    let line = Rect { height: 1, ..area };
+    frame.render_widget(Paragraph::new(text).style(theme.too_small), line);
+}
+
+/// A bordered pane, its border and title marked when it has the focus.
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let (border, title_style) = if focused {
+        (theme.border_focused, theme.title_focused)
+    } else {
+        (theme.border, theme.title)
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Line::styled(format!(" {title} "), title_style))
+}

@@ -1,0 +1,161 @@
+//! Every intent a user can express, named once.
+//!
+//! The keymap binds keys to these variants and the help overlay prints each variant's doc
+//! line, so the help text cannot drift from the keys. To add an intent: add a `///` line
+//! and a variant here, a binding in `keymap.rs`, and an arm in `update.rs`.
+
+macro_rules! actions {
+    ($( $(#[doc = $doc:literal])+ $name:ident $( ( $($field:ty),* ) )? ),* $(,)?) => {
+        /// One thing a user can ask for. Only `update` acts on it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $name $( ( $($field),* ) )? ),*
+        }
+
+        impl Action {
+            /// The variant's doc line, as shown in the help overlay.
+            pub fn doc(&self) -> &'static str {
+                match self {
+                    $( Self::$name { .. } => concat!($($doc),+).trim_ascii() ),*
+                }
+            }
+
+            /// The variant's name (stable, usable in a config file).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( Self::$name { .. } => stringify!($name) ),*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit memcon
+    Quit,
+    /// Scroll down one line (or move down in a list)
+    LineDown,
+    /// Scroll up one line (or move up in a list)
+    LineUp,
+    /// Scroll down one page
+    PageDown,
+    /// Scroll up one page
+    PageUp,
+    /// Scroll down half a page
+    HalfPageDown,
+    /// Scroll up half a page
+    HalfPageUp,
+    /// Go to the top of the document
+    Top,
+    /// Go to the end of the document
+    Bottom,
+    /// Go to the next paragraph
+    NextParagraph,
+    /// Go to the previous paragraph
+    PrevParagraph,
+    /// Go to paragraph N (`:N`) or to N percent (`:N%`)
+    GotoPrompt,
+    /// Start typing a paragraph number or percent (`12` Enter, `50%`)
+    GotoDigit(char),
+    /// Go back in the jump list
+    JumpBack,
+    /// Go forward in the jump list
+    JumpForward,
+    /// Jump to the next target (search match or entity mention)
+    NextTarget,
+    /// Jump to the previous target
+    PrevTarget,
+    /// Clear the highlighted targets
+    ClearTargets,
+    /// Search forward (in the side list: filter it)
+    SearchForward,
+    /// Search backward (in the side list: filter it)
+    SearchBackward,
+    /// Switch match highlighting off and on
+    ToggleHighlight,
+    /// In the search line: switch between plain text and regular expression
+    SearchToggleRegex,
+    /// In the search line: switch between ignoring and matching accents
+    SearchToggleAccents,
+    /// Focus the next pane
+    FocusNext,
+    /// Focus the previous pane
+    FocusPrev,
+    /// Act on the focused item: follow a footnote reference, select an entity
+    Activate,
+    /// Collapse or expand the metadata pane
+    ToggleMetadata,
+    /// Show or hide this help
+    ToggleHelp,
+    /// Close the help overlay
+    CloseHelp,
+    /// Bookmark the top of the screen (or the current target), asking for a note
+    AddBookmark,
+    /// Open the bookmarks list
+    OpenBookmarks,
+    /// Go to the next bookmark
+    NextBookmark,
+    /// Go to the previous bookmark
+    PrevBookmark,
+    /// Select the next bookmark in the list
+    BookmarkListDown,
+    /// Select the previous bookmark in the list
+    BookmarkListUp,
+    /// Go to the selected bookmark
+    BookmarkListJump,
+    /// Edit the selected bookmark's note
+    BookmarkListEditNote,
+    /// Delete the selected bookmark (asks first)
+    BookmarkListDelete,
+    /// Yes, delete it
+    BookmarkListConfirm,
+    /// Bring back the last deleted bookmark
+    BookmarkListUndo,
+    /// Close the bookmarks list
+    CloseBookmarks,
+    /// Mouse wheel at a screen cell: column, row, lines (negative scrolls up)
+    ScrollAt(u16, u16, i16),
+    /// Mouse click at a screen cell: column, row
+    ClickAt(u16, u16),
+    /// The terminal changed size: columns, rows
+    Resize(u16, u16),
+    /// Type a character into the input line
+    InputChar(char),
+    /// Delete the character before the cursor
+    InputBackspace,
+    /// Delete the character under the cursor
+    InputDelete,
+    /// Move the cursor left
+    InputLeft,
+    /// Move the cursor right
+    InputRight,
+    /// Move the cursor to the start of the line
+    InputHome,
+    /// Move the cursor to the end of the line
+    InputEnd,
+    /// Clear the input line
+    InputClear,
+    /// Recall the previous (older) entry from history
+    InputHistoryPrev,
+    /// Recall the next (newer) entry from history
+    InputHistoryNext,
+    /// Confirm the input
+    InputConfirm,
+    /// Cancel the input
+    InputCancel,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_lines_come_from_the_variant_docs() {
+        assert_eq!(Action::Quit.doc(), "Quit memcon");
+        assert_eq!(Action::Resize(1, 2).name(), "Resize");
+        assert_eq!(
+            Action::ScrollAt(0, 0, 1).doc(),
+            "Mouse wheel at a screen cell: column, row, lines (negative scrolls up)"
+        );
+    }
+}

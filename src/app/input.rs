@@ -1,0 +1,193 @@
+//! The one-line editor at the bottom of the screen: a prompt, text with a cursor, history.
+//!
+//! Every feature that asks for text (go-to, search, bookmark notes, entity filters) opens it
+//! with its own [`InputPurpose`]. The App learns of each change (`input_changed`, for
+//! incremental search), of Enter (`input_confirmed`) and of Esc (`input_cancelled`) in
+//! `input_hooks.rs`, where each purpose has its arm.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Why the input line is open. Histories are kept per purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputPurpose {
+    /// `:N` paragraph or `N%` percent.
+    Goto,
+    /// `/` or `?`: search the body.
+    Search(crate::search::Direction),
+    /// `/` in the side list: filter it.
+    Filter,
+    /// A bookmark's note.
+    BookmarkNote,
+}
+
+impl InputPurpose {
+    /// The prompt drawn before the text.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            InputPurpose::Goto => ":",
+            InputPurpose::Search(crate::search::Direction::Forward) => "/",
+            InputPurpose::Search(crate::search::Direction::Backward) => "?",
+            InputPurpose::Filter => "filter /",
+            InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
+        }
+    }
+}
+
+/// The text being edited. `cursor` is a byte offset on a char boundary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputLine {
+    pub purpose: InputPurpose,
+    pub text: String,
+    pub cursor: usize,
+    /// Position while walking history (`None`: editing a fresh line).
+    history_pos: Option<usize>,
+    /// What was typed before history was walked, restored by walking past the newest entry.
+    draft: String,
+    /// An error to show after the text (a bad pattern, a number out of range).
+    pub error: Option<String>,
+}
+
+impl InputLine {
+    pub fn new(purpose: InputPurpose, text: &str) -> Self {
+        Self {
+            purpose,
+            text: text.to_string(),
+            cursor: text.len(),
+            history_pos: None,
+            draft: String::new(),
+            error: None,
+        }
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+        self.history_pos = None;
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+            self.text.remove(self.cursor);
+            self.history_pos = None;
+        }
+    }
+
+    pub fn delete(&mut self) {
+        if self.cursor < self.text.len() {
+            self.text.remove(self.cursor);
+            self.history_pos = None;
+        }
+    }
+
+    pub fn left(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(c) = self.text[self.cursor..].chars().next() {
+            self.cursor += c.len_utf8();
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+        self.history_pos = None;
+    }
+
+    /// Walk `history` (oldest first): `older` goes back in time. Returns whether the text changed.
+    pub fn recall(&mut self, history: &[String], older: bool) -> bool {
+        let next = match (self.history_pos, older) {
+            (None, true) if !history.is_empty() => {
+                self.draft = self.text.clone();
+                Some(history.len() - 1)
+            }
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < history.len() => Some(i + 1),
+            (Some(_), false) => None,
+            (None, _) => return false,
+        };
+        let text = match next {
+            Some(i) => history[i].clone(),
+            None => std::mem::take(&mut self.draft),
+        };
+        self.history_pos = next;
+        let changed = text != self.text;
+        self.text = text;
+        self.cursor = self.text.len();
+        changed
+    }
+
+    /// Display column of the cursor, after the prompt.
+    pub fn cursor_column(&self) -> usize {
+        self.purpose.prompt().width() + self.text[..self.cursor].width()
+    }
+}
+
+/// Add an entry to a history: skip blanks, move a repeated entry to the end, keep it bounded.
+pub fn remember(history: &mut Vec<String>, entry: &str) {
+    if entry.trim().is_empty() {
+        return;
+    }
+    history.retain(|h| h != entry);
+    history.push(entry.to_string());
+    if history.len() > 200 {
+        history.remove(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_respects_multibyte_characters() {
+        let mut l = InputLine::new(InputPurpose::Goto, "Lü");
+        l.left();
+        l.insert('x');
+        assert_eq!(l.text, "Lxü");
+        l.end();
+        l.backspace();
+        assert_eq!(l.text, "Lx");
+        l.home();
+        l.delete();
+        assert_eq!((l.text.as_str(), l.cursor), ("x", 0));
+        l.right();
+        l.right();
+        assert_eq!(l.cursor, 1);
+    }
+
+    #[test]
+    fn history_walks_back_and_returns_to_the_draft() {
+        let h = vec!["12".to_string(), "50%".to_string()];
+        let mut l = InputLine::new(InputPurpose::Goto, "7");
+        assert!(l.recall(&h, true));
+        assert_eq!(l.text, "50%");
+        l.recall(&h, true);
+        assert_eq!(l.text, "12");
+        l.recall(&h, true);
+        assert_eq!(l.text, "12", "stays on the oldest");
+        l.recall(&h, false);
+        l.recall(&h, false);
+        assert_eq!(l.text, "7", "past the newest: the draft again");
+    }
+
+    #[test]
+    fn remember_dedups_and_skips_blanks() {
+        let mut h = vec!["a".to_string(), "b".to_string()];
+        remember(&mut h, "a");
+        remember(&mut h, "  ");
+        assert_eq!(h, ["b", "a"]);
+    }
+}

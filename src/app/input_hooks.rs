@@ -1,0 +1,77 @@
+//! What each input purpose does as the user types, confirms or cancels. One arm per purpose.
+
+use super::{App, Effect, InputPurpose, Location};
+
+impl App {
+    /// The input text changed (every keystroke, history recall). Incremental features react here.
+    pub(super) fn input_changed(&mut self, purpose: InputPurpose, text: &str) {
+        match purpose {
+            // `50%` acts as soon as `%` is typed, as in less.
+            InputPurpose::Goto => {
+                if text.ends_with('%') && text.len() > 1 {
+                    let text = text.to_string();
+                    if let Some(line) = self.input.take() {
+                        super::remember(self.histories.entry(line.purpose).or_default(), &text);
+                    }
+                    self.goto(&text);
+                }
+            }
+            InputPurpose::Search(_) => self.search_changed(text),
+            InputPurpose::Filter => self.filter_changed(text),
+            InputPurpose::BookmarkNote => {}
+        }
+    }
+
+    /// Enter was pressed; the line is already closed and remembered in history.
+    pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
+        match purpose {
+            InputPurpose::Goto => self.goto(text),
+            InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter => self.filter_confirmed(text),
+            InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
+        }
+        None
+    }
+
+    /// Esc was pressed; the line is already closed.
+    pub(super) fn input_cancelled(&mut self, purpose: InputPurpose) {
+        match purpose {
+            InputPurpose::Goto => {}
+            InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter => self.filter_cancelled(),
+            InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
+        }
+    }
+
+    /// `N` → paragraph N, `N%` → N percent of the document.
+    fn goto(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let n_blocks = self.doc.blocks.len();
+        if let Some(pct) = text.strip_suffix('%') {
+            match pct.trim().parse::<u64>() {
+                Ok(p) => {
+                    let p = p.min(100) as u128;
+                    let byte = (self.index.total() as u128 * p / 100) as usize;
+                    let loc = self.index.location_at(byte);
+                    let start = self.row_location(self.row_pos(loc));
+                    self.jump_to(start);
+                }
+                Err(_) => self.say(format!("not a percentage: {text}")),
+            }
+            return;
+        }
+        let paras = &self.bookmarks.paragraphs;
+        let (count, last) = (paras.count(), paras.block_of(paras.count()));
+        match text.parse::<usize>().map(|n| (n, paras.block_of(n))) {
+            Ok((0, _)) | Err(_) => self.say(format!("not a paragraph number: {text}")),
+            Ok((_, Some(block))) => self.jump_to(Location::new(block, 0)),
+            Ok(_) => {
+                self.jump_to(Location::new(last.unwrap_or(n_blocks.saturating_sub(1)), 0));
+                self.say(format!("there are {count} paragraphs; showing the last"));
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The side list (entities pane): labelled items with a kind, an optional count and the
+//! document ranges they stand for. Whoever knows more about a document's entities replaces
+//! the producer; the pane, selection and "Enter selects its targets" stay as they are.
+
+use crate::document::{BlockKind, Document, TextRange};
+
+/// One row of the side list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideItem {
+    pub label: String,
+    /// `person`, `place`, `organization` ...
+    pub kind: String,
+    /// A role or alias list shown dimmed after the label.
+    pub detail: Option<String>,
+    /// How many times it occurs, when known.
+    pub count: Option<usize>,
+    /// Where it occurs; Enter makes these the current targets.
+    pub ranges: Vec<TextRange>,
+}
+
+/// The list with its title and selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SideList {
+    pub title: String,
+    pub items: Vec<SideItem>,
+    pub selected: usize,
+}
+
+impl SideList {
+    pub fn new(title: impl Into<String>, items: Vec<SideItem>) -> Self {
+        Self {
+            title: title.into(),
+            items,
+            selected: 0,
+        }
+    }
+
+    pub fn selected_item(&self) -> Option<&SideItem> {
+        self.items.get(self.selected)
+    }
+
+    /// Move the selection by `delta`, clamped to the list.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.items.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// The first item shown in a list `height` rows high so that `selected` is visible.
+pub fn offset(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+/// The memo's participants, from the `Present:` blocks: one item per line, pointing at it.
+pub fn participants(doc: &Document) -> SideList {
+    let mut items = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Present {
+            continue;
+        }
+        let mut start = 0;
+        for line in block.text.split('\n') {
+            let here = start;
+            start += line.len() + 1;
+            let trimmed = line.trim();
+            let name_part = trimmed.strip_prefix("Present:").unwrap_or(trimmed).trim();
+            if name_part.is_empty() {
+                continue;
+            }
+            let (name, role) = match name_part.split_once(", ") {
+                Some((n, r)) => (n.trim(), Some(r.trim().to_string())),
+                None => (name_part, None),
+            };
+            let at = here + line.find(name).unwrap_or(0);
+            items.push(SideItem {
+                label: name.to_string(),
+                kind: "person".into(),
+                detail: role,
+                count: None,
+                ranges: vec![TextRange::new(i, at, at + name.len())],
+            });
+        }
+    }
+    SideList::new("Present", items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    #[test]
+    fn participants_come_from_present_lines() {
+        let doc = Document {
+            blocks: vec![
+                Block::new(BlockKind::Heading, "Memcon"),
+                Block::new(
+                    BlockKind::Present,
+                    "W. A. Harriman, American Ambassador\nDr. T. V. Soong",
+                ),
+            ],
+            ..Document::default()
+        };
+        let list = participants(&doc);
+        assert_eq!(list.items.len(), 2);
+        assert_eq!(list.items[0].label, "W. A. Harriman");
+        assert_eq!(list.items[0].detail.as_deref(), Some("American Ambassador"));
+        let r = list.items[1].ranges[0];
+        assert_eq!(doc.text(r), "Dr. T. V. Soong");
+    }
+
+    #[test]
+    fn no_present_block_means_an_empty_list() {
+        let doc = Document {
+            blocks: vec![Block::new(BlockKind::Paragraph, "Present: nobody")],
+            ..Document::default()
+        };
+        assert!(participants(&doc).items.is_empty());
+    }
+}

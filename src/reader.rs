@@ -1,0 +1,86 @@
+//! The interactive event loop: draw, wait for one event (or a signal), turn it into an
+//! action, update, perform the effect.
+
+use crate::app::{Action, App, Effect, keymap};
+use crate::terminal::{self, TerminalGuard};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use std::time::Duration;
+
+/// How memcon left the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (its number).
+    Signal(i32),
+}
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: i16 = 3;
+
+/// Run the reader until the user quits or a signal arrives. The terminal is restored when
+/// this returns, whichever way it returns.
+pub fn run(mut app: App) -> std::io::Result<Exit> {
+    let signals = terminal::watch_signals()?;
+    let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        guard.terminal.draw(|f| crate::ui::render(&app, f))?;
+        // Wait for at least one event, then take whatever else is already queued so a burst
+        // of keys (a held-down `j`) costs one frame.
+        let mut first = true;
+        loop {
+            if let Some(sig) = terminal::received(&signals) {
+                app.save_reading_position();
+                return Ok(Exit::Signal(sig));
+            }
+            // While a search is counting, poll without waiting and count between frames.
+            let timeout = if first && !app.busy() {
+                Duration::from_millis(100)
+            } else {
+                Duration::ZERO
+            };
+            if !event::poll(timeout)? {
+                if terminal::terminal_gone() {
+                    app.save_reading_position();
+                    return Ok(Exit::Signal(libc::SIGHUP));
+                }
+                if first && !app.background_step() {
+                    continue;
+                }
+                break;
+            }
+            first = false;
+            let ev = event::read()?;
+            if debug_panic && matches!(ev, Event::Key(_)) {
+                panic!("MEMCON_DEBUG_PANIC is set: deliberate panic on the first key");
+            }
+            match translate(&app, ev).and_then(|a| app.update(a)) {
+                Some(Effect::Quit) => {
+                    app.save_reading_position();
+                    drop(guard);
+                    return Ok(Exit::Quit);
+                }
+                Some(Effect::Bookmarks(op)) => app.perform_bookmark_op(op),
+                None => {}
+            }
+        }
+    }
+}
+
+/// A terminal event as an action (keys through the keymap of the current mode).
+fn translate(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) => keymap::lookup(app.mode(), key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt(m.column, m.row, -WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

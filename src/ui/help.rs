@@ -1,0 +1,77 @@
+//! The help overlay, generated from the live keymap: every binding with its action's doc line.
+
+use super::Theme;
+use crate::app::App;
+use crate::app::keymap::{INPUT, NORMAL_TABLES, grouped};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// The overlay's lines, also used to bound its scrolling.
+pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut section = |name: &str, entries: Vec<(String, &'static str)>| {
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(name.to_string(), theme.help_section));
+        for (keys, doc) in entries {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<20}"), theme.help_key),
+                Span::raw(doc),
+            ]));
+        }
+    };
+    for (name, table) in NORMAL_TABLES {
+        let entries = grouped(table)
+            .into_iter()
+            .map(|(a, keys)| (keys.join(" "), a.doc()))
+            .collect();
+        section(name, entries);
+    }
+    let mut input: Vec<(String, &'static str)> = grouped(INPUT)
+        .into_iter()
+        .map(|(a, keys)| (keys.join(" "), a.doc()))
+        .collect();
+    input.insert(0, ("0-9".into(), crate::app::Action::GotoDigit('0').doc()));
+    section("Input line", input);
+    section(
+        "Mouse",
+        vec![
+            ("wheel".into(), "Scroll the pane under the pointer"),
+            (
+                "click".into(),
+                "Focus a pane, select an item, or jump (marker column)",
+            ),
+        ],
+    );
+    out
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(78);
+    let h = area.height.saturating_sub(2);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    let all = lines(theme);
+    let inner_h = usize::from(h.saturating_sub(2));
+    let scroll = app.help_scroll.min(all.len().saturating_sub(inner_h));
+    let more = if all.len() > scroll + inner_h {
+        " j/↓ more "
+    } else {
+        ""
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::styled(" Help — Esc closes ", theme.title_focused))
+        .title_bottom(Line::styled(more, theme.dim).right_aligned());
+    let shown: Vec<Line> = all.into_iter().skip(scroll).take(inner_h).collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
+}

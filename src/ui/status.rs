@@ -1,0 +1,86 @@
+//! The status line: title, then a message or the targets counter, then focus, paragraph and
+//! percent on the right.
+
+use super::Theme;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let (n, m) = app.paragraph();
+    let right = format!(" ¶ {n}/{m}  {}% ", app.percent());
+    let focus = format!(" {} ", app.focus.name());
+    let mut middle = Vec::new();
+    if let Some(t) = &app.targets {
+        let text = format!(" {} · {} ", t.counter(), t.label.text());
+        middle.push((text, theme.status_focus));
+    }
+    if let Some(msg) = &app.message {
+        middle.push((format!(" {msg} "), theme.status_message));
+    }
+    // The right side (focus, paragraph, percent) always shows; messages come next; the
+    // title gets what is left.
+    let width = usize::from(area.width);
+    let mut avail = width.saturating_sub(right.width() + focus.width());
+    let mut shown_middle = Vec::new();
+    for (m, style) in middle {
+        if avail < 3 {
+            break;
+        }
+        let m = truncate(&m, avail - 1);
+        avail -= m.width() + 1;
+        shown_middle.push((m, style));
+    }
+    let title = if avail >= 6 {
+        truncate(app.doc.display_title(), avail - 2)
+    } else {
+        String::new()
+    };
+    let mut spans = vec![Span::styled(format!(" {title}"), theme.status)];
+    let pad = avail.saturating_sub(title.width() + 1);
+    for (m, style) in shown_middle {
+        spans.push(Span::styled(" ", theme.status));
+        spans.push(Span::styled(m, style));
+    }
+    spans.push(Span::styled(" ".repeat(pad), theme.status));
+    spans.push(Span::styled(focus, theme.status_focus));
+    spans.push(Span::styled(right, theme.status));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// `text` cut to `max` columns, with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate("Harriman", 20), "Harriman");
+        assert_eq!(truncate("Harriman", 5), "Harr…");
+        assert_eq!(truncate("旅顺口", 4), "旅…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}
