@@ -718,7 +718,7 @@ impl<'l> Scanner<'l> {
             }
             if self.is_stop(text, j)
                 || self.is_title(text, j)
-                || self.has(text, j, flag::HEAD)
+                || self.has(text, j, flag::HEAD | flag::TITLE_MODIFIER)
                 || self.lookup(text, j).is_some()
             {
                 break;

@@ -113,32 +113,25 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         i = end;
         gap_start = end;
     }
-    // Flags that depend on what follows.
-    for k in 0..out.len() {
-        let next_start = out.get(k + 1).map_or(text.len(), |t| t.start);
-        let t = &mut out[k];
-        let mut after_end = t.end;
-        if t.flags & POSS != 0 {
-            after_end = skip_possessive(text, t.end);
-        }
-        let gap = &text.as_bytes()[after_end.min(next_start)..next_start];
-        for &c in gap {
-            match c {
-                b',' | b';' | b':' => t.flags |= COMMA_AFTER,
-                b'.' => t.flags |= DOT_AFTER,
-                b']' => t.flags |= CLOSE_BRACKET,
-                b')' => t.flags |= CLOSE_PAREN,
-                _ => {}
-            }
-        }
+    let tail = &text.as_bytes()[gap_start.min(text.len())..];
+    if let Some(last) = out.last_mut() {
+        last.flags |= after_flags(tail);
     }
 }
 
-fn skip_possessive(text: &str, end: usize) -> usize {
-    let mut it = text[end..].char_indices();
-    it.next();
-    it.next()
-        .map_or(text.len(), |(o, c)| end + o + c.len_utf8())
+/// Flags a token gets from the punctuation after it.
+fn after_flags(gap: &[u8]) -> u16 {
+    let mut flags = 0;
+    for &c in gap {
+        match c {
+            b',' | b';' | b':' => flags |= COMMA_AFTER,
+            b'.' => flags |= DOT_AFTER,
+            b']' => flags |= CLOSE_BRACKET,
+            b')' => flags |= CLOSE_PAREN,
+            _ => {}
+        }
+    }
+    flags
 }
 
 /// Read one word starting at `start`: letters and digits, with inner hyphens and apostrophes
@@ -261,6 +254,9 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
 
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
     let gap = &text[gap_start.min(start)..start];
+    if let Some(prev) = out.last_mut() {
+        prev.flags |= after_flags(gap.as_bytes());
+    }
     let mut flags = flags;
     if out.is_empty() {
         flags |= SENT;
