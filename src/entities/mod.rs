@@ -12,6 +12,7 @@ mod fold;
 pub mod lexicon;
 pub mod output;
 mod resolve;
+mod rules;
 mod scan;
 mod structure;
 mod tokens;
