@@ -33,9 +33,10 @@ pub enum Command {
     },
     /// List the people, places and organizations the document names.
     ///
-    /// Names of your own go in the alias file (aliases.toml in memcon's configuration
-    /// directory, or in $MEMCON_CONFIG_DIR): `[[add]]` a name with its kind, `[[merge]]` names
-    /// into one entity, `hide` a false positive.
+    /// Names of your own go in the alias file: $MEMCON_CONFIG_DIR/aliases.toml when that is
+    /// set, else aliases.toml in memcon's configuration directory (~/.config/memcon on Linux,
+    /// ~/Library/Application Support/memcon on macOS). `[[add]]` a name with its kind,
+    /// `[[merge]]` names into one entity, `hide` a false positive (see docs/entities.md).
     Entities {
         /// The document (default: the bundled memo).
         file: Option<PathBuf>,

@@ -169,3 +169,95 @@ fn the_plain_note_finds_names_without_any_memo_structure() {
         assert_eq!(get(&ents, name).kind, EntityKind::Person, "{name}");
     }
 }
+
+fn memcon(args: &[&str], config: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_memcon"))
+        .args(args)
+        .env("MEMCON_CONFIG_DIR", config)
+        .env("MEMCON_DATA_DIR", config)
+        .output()
+        .expect("run memcon")
+}
+
+#[test]
+fn the_entities_command_prints_a_table_and_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = memcon(&["entities"], dir.path());
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(table.starts_with("KIND"), "{table}");
+    let line = table
+        .lines()
+        .find(|l| l.contains("Port Arthur"))
+        .expect("Port Arthur");
+    assert!(
+        line.starts_with("place") && line.ends_with("Lüshunkou District"),
+        "{line}"
+    );
+
+    let out = memcon(&["entities", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let dairen = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|e| e["name"] == "Dairen")
+        .expect("Dairen");
+    assert_eq!(dairen["kind"], "place");
+    assert_eq!(dairen["mentions"][1]["text"], "Dairen");
+    assert_eq!(dairen["mentions"][1]["adjectival"], false);
+    assert!(dairen["mentions"][1]["block"].is_u64());
+}
+
+#[test]
+fn export_includes_entities_with_metadata_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = memcon(&["export"], dir.path());
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ents = json["entities"].as_array().expect("entities");
+    let lib = ents
+        .iter()
+        .find(|e| e["name"] == "Library of Congress")
+        .expect("library");
+    assert_eq!(lib["kind"], "organization");
+    assert_eq!(lib["mentions"][0]["field"], "citation");
+    assert!(lib["mentions"][0].get("block").is_none());
+    let siberia = ents
+        .iter()
+        .find(|e| e["name"] == "Siberia")
+        .expect("Siberia");
+    assert_eq!(siberia["mentions"][0]["text"], "Siberian");
+    assert_eq!(siberia["mentions"][0]["adjectival"], true);
+}
+
+#[test]
+fn the_alias_file_hides_and_a_bad_one_is_reported_by_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("aliases.toml");
+    std::fs::write(&file, "hide = [\"Sakhalin\"]\n").expect("write");
+    let out = memcon(&["entities"], dir.path());
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        !table.contains("Sakhalin") && table.contains("Kurile Islands"),
+        "{table}"
+    );
+
+    std::fs::write(
+        &file,
+        "hide = [\"Sakhalin\"]\n\n[[add]]\nname = \"X\"\nkind = \"planet\"\n",
+    )
+    .expect("write");
+    let out = memcon(&["entities"], dir.path());
+    assert!(
+        out.status.success(),
+        "a bad alias file does not stop memcon"
+    );
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(err.contains("aliases.toml:5:"), "{err}");
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        table.contains("Sakhalin"),
+        "the bad file is ignored as a whole: {table}"
+    );
+}
