@@ -36,13 +36,14 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
                 app.save_reading_position();
                 return Ok(Exit::Signal(sig));
             }
-            let timeout = if first {
+            // While a search is counting, poll without waiting and count between frames.
+            let timeout = if first && !app.busy() {
                 Duration::from_millis(100)
             } else {
                 Duration::ZERO
             };
             if !event::poll(timeout)? {
-                if first {
+                if first && !app.background_step() {
                     continue;
                 }
                 break;

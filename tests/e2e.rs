@@ -33,7 +33,7 @@ fn read_move_resize_and_quit_restores_the_terminal() {
         s.contents().contains("Soong got the impression"),
         "same words at the top"
     );
-    s.send("?");
+    s.send("h");
     s.wait_text("Help — Esc closes");
     s.send("q");
     s.wait_for("help to close", |sc| {

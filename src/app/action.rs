@@ -67,6 +67,16 @@ actions! {
     PrevTarget,
     /// Clear the highlighted targets
     ClearTargets,
+    /// Search forward (in the side list: filter it)
+    SearchForward,
+    /// Search backward (in the side list: filter it)
+    SearchBackward,
+    /// Switch match highlighting off and on
+    ToggleHighlight,
+    /// In the search line: switch between plain text and regular expression
+    SearchToggleRegex,
+    /// In the search line: switch between ignoring and matching accents
+    SearchToggleAccents,
     /// Focus the next pane
     FocusNext,
     /// Focus the previous pane

@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 pub enum InputPurpose {
     /// `:N` paragraph or `N%` percent.
     Goto,
+    /// `/` or `?`: search the body.
+    Search(crate::search::Direction),
+    /// `/` in the side list: filter it.
+    Filter,
     /// A bookmark's note.
     BookmarkNote,
 }
@@ -21,6 +25,9 @@ impl InputPurpose {
     pub fn prompt(self) -> &'static str {
         match self {
             InputPurpose::Goto => ":",
+            InputPurpose::Search(crate::search::Direction::Forward) => "/",
+            InputPurpose::Search(crate::search::Direction::Backward) => "?",
+            InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
         }
     }

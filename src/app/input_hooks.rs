@@ -16,6 +16,8 @@ impl App {
                     self.goto(&text);
                 }
             }
+            InputPurpose::Search(_) => self.search_changed(text),
+            InputPurpose::Filter => self.filter_changed(text),
             InputPurpose::BookmarkNote => {}
         }
     }
@@ -24,6 +26,8 @@ impl App {
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
             InputPurpose::Goto => self.goto(text),
+            InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter => self.filter_confirmed(text),
             InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
         }
         None
@@ -33,6 +37,8 @@ impl App {
     pub(super) fn input_cancelled(&mut self, purpose: InputPurpose) {
         match purpose {
             InputPurpose::Goto => {}
+            InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter => self.filter_cancelled(),
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
         }
     }

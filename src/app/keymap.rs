@@ -100,13 +100,19 @@ const TARGETS: &[Binding] = &[
     key(KeyCode::Esc, A::ClearTargets),
 ];
 
+/// Searching, less style (help is on `h` and F1).
+const SEARCH: &[Binding] = &[
+    k('/', A::SearchForward),
+    k('?', A::SearchBackward),
+    alt('u', A::ToggleHighlight),
+];
+
 /// Panes, overlays and leaving.
 const PANES: &[Binding] = &[
     key(KeyCode::Tab, A::FocusNext),
     key(KeyCode::BackTab, A::FocusPrev),
     key(KeyCode::Enter, A::Activate),
     k('i', A::ToggleMetadata),
-    k('?', A::ToggleHelp),
     k('h', A::ToggleHelp),
     key(KeyCode::F(1), A::ToggleHelp),
     k('q', A::Quit),
@@ -116,6 +122,7 @@ const PANES: &[Binding] = &[
 /// The tables that make up normal mode, in the order help shows them.
 pub const NORMAL_TABLES: &[(&str, &[Binding])] = &[
     ("Moving", NAVIGATION),
+    ("Search", SEARCH),
     ("Targets", TARGETS),
     ("Panes", PANES),
     ("Bookmarks", super::bookmarks::KEYS),
@@ -156,6 +163,8 @@ pub const INPUT: &[Binding] = &[
     ctrl('u', A::InputClear),
     key(KeyCode::Up, A::InputHistoryPrev),
     key(KeyCode::Down, A::InputHistoryNext),
+    ctrl('r', A::SearchToggleRegex),
+    ctrl('t', A::SearchToggleAccents),
 ];
 
 /// The action for a key press in `mode`, if any. Releases and repeats of releases are
@@ -276,9 +285,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn keys_left_for_later_features_are_free() {
-        let ev = press(KeyCode::Char('/'), KeyModifiers::NONE);
-        assert_eq!(lookup(Mode::Normal, ev), None, "/ is bound");
-    }
 }

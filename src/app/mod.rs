@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod meta;
 mod panes;
 mod scroll;
+mod search;
 pub mod side;
 mod targets;
 mod update;
@@ -30,6 +31,7 @@ pub use input::{InputLine, InputPurpose, remember};
 pub use jumps::JumpList;
 pub use panes::{Focus, GUTTER_WIDTH, MIN_HEIGHT, MIN_WIDTH, Panes};
 pub use scroll::{RowPos, VisibleRow};
+pub use search::SearchState;
 pub use side::{SideItem, SideList, participants};
 pub use targets::{TargetLabel, Targets};
 
@@ -80,6 +82,8 @@ pub struct App {
     /// Input histories, one per purpose, oldest first.
     pub histories: HashMap<InputPurpose, Vec<String>>,
     pub jumps: JumpList,
+    /// Search settings and the search in progress (`search.rs`).
+    pub search: SearchState,
     /// Blocks flagged in the body's gutter (bookmarks).
     pub gutter_marks: BTreeSet<usize>,
     /// A transient message for the status line, cleared by the next key.
@@ -112,6 +116,7 @@ impl App {
             input: None,
             histories: HashMap::new(),
             jumps: JumpList::default(),
+            search: SearchState::default(),
             gutter_marks: BTreeSet::new(),
             message: None,
             help_open: false,
@@ -150,11 +155,13 @@ impl App {
         ranges: Vec<TextRange>,
         current: Option<usize>,
     ) {
+        self.search.stop_counting();
         self.targets = Some(Targets::new(label, ranges, current));
     }
 
     /// Forget the current targets and their highlights.
     pub fn clear_targets(&mut self) {
+        self.search.stop_counting();
         self.targets = None;
     }
 

@@ -2,6 +2,7 @@
 
 use super::{Action, App, Effect, Focus, InputPurpose, Location, remember};
 use crate::document::SpanKind;
+use crate::search::Direction;
 
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
@@ -26,9 +27,14 @@ impl App {
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
-            Action::NextTarget => self.step_target(true),
-            Action::PrevTarget => self.step_target(false),
+            Action::NextTarget => self.next_target(true),
+            Action::PrevTarget => self.next_target(false),
             Action::ClearTargets => self.clear_targets(),
+            Action::SearchForward => self.start_search(Direction::Forward),
+            Action::SearchBackward => self.start_search(Direction::Backward),
+            Action::ToggleHighlight => self.toggle_highlight(),
+            Action::SearchToggleRegex => self.toggle_search_option(true),
+            Action::SearchToggleAccents => self.toggle_search_option(false),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Activate => self.activate(),
@@ -122,7 +128,7 @@ impl App {
         }
     }
 
-    fn step_target(&mut self, forward: bool) {
+    pub(super) fn step_target(&mut self, forward: bool) {
         let from = (self.top.block, self.top.offset);
         let Some(targets) = &mut self.targets else {
             self.say("nothing to jump to: no search or entity selected");

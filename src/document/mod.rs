@@ -10,6 +10,7 @@ pub mod dates;
 pub mod generate;
 mod header;
 mod identity;
+mod memo;
 mod parse;
 pub mod sanitize;
 mod spans;

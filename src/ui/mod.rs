@@ -7,6 +7,7 @@ mod help;
 mod input;
 mod markers;
 mod metadata;
+mod search;
 mod side;
 mod status;
 pub mod theme;
@@ -32,7 +33,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         side::render(app, frame, side_area, &theme);
     }
     match &app.input {
-        Some(line) => input::render(line, frame, panes.status, &theme),
+        Some(line) => {
+            input::render(line, frame, panes.status, &theme);
+            search::render_flags(app, line, frame, panes.status, &theme);
+        }
         None => status::render(app, frame, panes.status, &theme),
     }
     if app.help_open {
