@@ -33,6 +33,8 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     /// Held so the terminal stays open until the session ends.
     _master: Box<dyn portable_pty::MasterPty + Send>,
+    /// Bookmarks and reading positions go here, never into the real home.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -49,6 +51,8 @@ impl Session {
         cmd.arg(file);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let data = tempfile::tempdir().expect("data dir");
+        cmd.env("MEMCON_DATA_DIR", data.path());
         let child = pair.slave.spawn_command(cmd).expect("start memcon");
         // Keeping the slave open would keep the master from seeing the child leave.
         drop(pair.slave);
@@ -65,6 +69,7 @@ impl Session {
             }
         });
         Self {
+            _data: data,
             _master: pair.master,
             parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
             output,
@@ -134,7 +139,7 @@ fn slash_dairen_enter_n_shows_the_counter_and_the_highlighted_match() {
     let file = dir.path().join("memo.txt");
     std::fs::write(&file, MEMO).unwrap();
     let mut s = Session::start(&file);
-    s.wait_for_text("¶ 1/");
+    s.wait_for_text("¶ 0/");
 
     s.send("/Dairen");
     s.wait_for_text("/Dairen");

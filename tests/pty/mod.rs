@@ -22,6 +22,8 @@ pub struct Session {
     /// Every byte the program wrote, for checks on raw escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
+    /// Bookmarks and reading positions go here unless a test names its own directory.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -40,6 +42,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("MEMCON_DEBUG_PANIC");
+        let data = tempfile::tempdir().expect("data dir");
+        cmd.env("MEMCON_DATA_DIR", data.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -73,6 +77,7 @@ impl Session {
             parser,
             raw,
             reader: Some(handle),
+            _data: data,
         }
     }
 
