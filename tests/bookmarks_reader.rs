@@ -282,3 +282,18 @@ fn the_reading_position_is_restored_and_ctrl_o_returns_to_the_top() {
     press(&mut again, Action::JumpBack);
     assert_eq!(again.top, memcon::document::Location::default());
 }
+
+#[test]
+fn without_a_data_directory_m_says_so_instead_of_asking_for_a_note() {
+    let d = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
+    let mut app = App::new(d, (80, 16));
+    app.attach_bookmarks(None, None);
+    press(&mut app, Action::AddBookmark);
+    assert!(app.input.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("no data directory")
+    );
+}
