@@ -277,3 +277,16 @@ fn recalling_a_valid_query_clears_the_error_of_an_invalid_one() {
     let line = app.input.as_ref().unwrap();
     assert_eq!((line.text.as_str(), line.error.as_deref()), ("soong", None));
 }
+
+#[test]
+fn an_empty_search_repeats_the_last_one() {
+    let mut app = app(model_memo(), 80, 24);
+    search(&mut app, A::SearchForward, "stalin");
+    app.update(A::InputConfirm);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    run(&mut app, &[A::SearchForward, A::InputConfirm]);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(1));
+    // `?` Enter goes backward.
+    run(&mut app, &[A::SearchBackward, A::InputConfirm]);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+}

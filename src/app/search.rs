@@ -254,13 +254,25 @@ impl App {
         if let Some(e) = session.error {
             self.say(e.to_string());
         }
+        if text.is_empty() {
+            // As in less and vim: an empty search repeats the last one, in the new direction.
+            self.targets = session.targets;
+            self.search.matcher = session.matcher;
+            if matches!(
+                self.targets.as_ref().map(|t| &t.label),
+                Some(TargetLabel::Search(_))
+            ) {
+                self.next_target(true);
+            }
+            return;
+        }
         let pending = self.search.job.is_some();
         let found = self
             .targets
             .as_ref()
             .is_some_and(|t| matches!(&t.label, TargetLabel::Search(q) if q == text));
-        if text.is_empty() || !(found || pending) {
-            if !text.is_empty() && self.message.is_none() {
+        if !(found || pending) {
+            if self.message.is_none() {
                 self.say(format!("Pattern not found: {text}"));
             }
             self.targets = session.targets;
