@@ -290,3 +290,14 @@ fn an_empty_search_repeats_the_last_one() {
     run(&mut app, &[A::SearchBackward, A::InputConfirm]);
     assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
 }
+
+#[test]
+fn search_toggles_do_nothing_in_other_input_lines() {
+    let mut app = app(model_memo(), 80, 24);
+    run(
+        &mut app,
+        &[A::GotoPrompt, A::SearchToggleRegex, A::SearchToggleAccents],
+    );
+    assert!(!app.search.regex);
+    assert!(app.search.fold_accents);
+}

@@ -159,6 +159,9 @@ impl App {
         let Some(line) = &self.input else { return };
         let text = line.text.clone();
         let purpose = line.purpose;
+        if !matches!(purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
+            return;
+        }
         if regex {
             self.search.regex = !self.search.regex;
             // Accents are ignored by default for plain text only.
@@ -166,10 +169,10 @@ impl App {
         } else {
             self.search.fold_accents = !self.search.fold_accents;
         }
-        match purpose {
-            InputPurpose::Search(_) => self.search_changed(&text),
-            InputPurpose::Filter => self.filter_changed(&text),
-            _ => {}
+        if purpose == InputPurpose::Filter {
+            self.filter_changed(&text);
+        } else {
+            self.search_changed(&text);
         }
     }
 
