@@ -14,6 +14,11 @@ use crate::search::{
     Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
 };
 
+/// Bytes searched at once on a keystroke. Small, so a burst of keys (a paste) stays quick:
+/// each key replaces the previous search, and the event loop carries on with the last one
+/// between frames.
+const KEYSTROKE_BYTES: usize = 256 << 10;
+
 /// Search settings and the search in progress.
 #[derive(Debug)]
 pub struct SearchState {
@@ -130,7 +135,7 @@ impl App {
         if self.search.job.is_none() {
             return false;
         }
-        self.search_step();
+        self.search_step(STEP_BYTES);
         true
     }
 
@@ -201,7 +206,7 @@ impl App {
     pub fn finish_search(&mut self) {
         if let Some(job) = &mut self.search.job {
             while job.step(&self.doc, STEP_BYTES) == Status::Running {}
-            self.search_step();
+            self.search_step(STEP_BYTES);
         }
     }
 
@@ -232,7 +237,7 @@ impl App {
                 let job = SearchJob::new(matcher, from, self.search.direction, true);
                 self.search.job = Some(job);
                 self.search.revealed = false;
-                self.search_step();
+                self.search_step(KEYSTROKE_BYTES);
             }
             Err(e) => {
                 self.restore_session_targets();
@@ -333,12 +338,12 @@ impl App {
         }
     }
 
-    /// Advance the job one step and show what it found.
-    fn search_step(&mut self) {
+    /// Advance the job by about `budget` bytes and show what it found.
+    fn search_step(&mut self, budget: usize) {
         let Some(job) = &mut self.search.job else {
             return;
         };
-        let status = job.step(&self.doc, STEP_BYTES);
+        let status = job.step(&self.doc, budget);
         let pattern = job.matcher().query().pattern.clone();
         let label = TargetLabel::Search(pattern.clone());
         self.search.matcher = Some(job.matcher().clone());
