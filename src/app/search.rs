@@ -194,12 +194,27 @@ impl App {
         }
     }
 
-    /// `n` (forward = true) and `N`: walk the targets, finishing a search still counting
-    /// first so there is a whole list to walk.
+    /// `n` (forward = true) and `N`: walk the targets. While a search is still counting, the
+    /// matches counted so far are complete from the top of the document, so a step inside
+    /// them needs no wait; a step past them (or a wrap) finishes the count first.
     pub(super) fn next_target(&mut self, forward: bool) {
-        self.finish_search();
         let forward = self.target_direction(forward);
+        if !self.next_target_is_known(forward) {
+            self.finish_search();
+        }
         self.step_target(forward);
+    }
+
+    fn next_target_is_known(&self, forward: bool) -> bool {
+        let (Some(job), Some(targets)) = (&self.search.job, &self.targets) else {
+            return true;
+        };
+        let counted = job.matches();
+        match targets.current_range().map(|r| counted.binary_search(&r)) {
+            Some(Ok(i)) if forward => i + 1 < counted.len(),
+            Some(Ok(i)) => i > 0,
+            _ => false,
+        }
     }
 
     /// Count the rest of a running search now.
@@ -234,6 +249,8 @@ impl App {
         };
         match Matcher::new(&query) {
             Ok(matcher) => {
+                // The previous text's matches go; this text's appear as they are found.
+                self.restore_session_targets();
                 let job = SearchJob::new(matcher, from, self.search.direction, true);
                 self.search.job = Some(job);
                 self.search.revealed = false;
