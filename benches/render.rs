@@ -62,7 +62,11 @@ fn main() {
         term.draw(|f| memcon::ui::render(&app, f)).unwrap();
         firsts.push(t.elapsed());
     }
-    println!("first screen, 10 MB ({} bytes):   {}", ten.len(), stats(firsts));
+    println!(
+        "first screen, 10 MB ({} bytes):   {}",
+        ten.len(),
+        stats(firsts)
+    );
     let t = Instant::now();
     let clean = document::sanitize::sanitize(ten.as_bytes()).unwrap();
     let sanitize = t.elapsed();
@@ -97,7 +101,10 @@ fn main() {
     let t = Instant::now();
     let mut app = App::new(doc, (w, h));
     app.update(Action::Resize(w, h));
-    println!("App::new on 100 MB: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "App::new on 100 MB: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
 
     // Every "Dairen" as a target, so n/N and the marker column work on ~100k ranges.
     let ranges: Vec<TextRange> = app
@@ -130,7 +137,10 @@ fn main() {
                 Action::InputChar('%'),
             ],
         ),
-        ("resize 80↔120 cols", vec![Action::Resize(120, 24), Action::Resize(80, 24)]),
+        (
+            "resize 80↔120 cols",
+            vec![Action::Resize(120, 24), Action::Resize(80, 24)],
+        ),
     ];
     println!("key press → frame at {w}×{h}, {n_targets} targets highlighted:");
     for (name, actions) in cases {
