@@ -33,6 +33,7 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
         let mut first = true;
         loop {
             if let Some(sig) = terminal::received(&signals) {
+                app.save_reading_position();
                 return Ok(Exit::Signal(sig));
             }
             // While a search is counting, poll without waiting and count between frames.
@@ -52,11 +53,14 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
             if debug_panic && matches!(ev, Event::Key(_)) {
                 panic!("MEMCON_DEBUG_PANIC is set: deliberate panic on the first key");
             }
-            if let Some(action) = translate(&app, ev)
-                && app.update(action) == Some(Effect::Quit)
-            {
-                drop(guard);
-                return Ok(Exit::Quit);
+            match translate(&app, ev).and_then(|a| app.update(a)) {
+                Some(Effect::Quit) => {
+                    app.save_reading_position();
+                    drop(guard);
+                    return Ok(Exit::Quit);
+                }
+                Some(Effect::Bookmarks(op)) => app.perform_bookmark_op(op),
+                None => {}
             }
         }
     }

@@ -16,6 +16,8 @@ pub enum InputPurpose {
     Search(crate::search::Direction),
     /// `/` in the side list: filter it.
     Filter,
+    /// A bookmark's note.
+    BookmarkNote,
 }
 
 impl InputPurpose {
@@ -26,6 +28,7 @@ impl InputPurpose {
             InputPurpose::Search(crate::search::Direction::Forward) => "/",
             InputPurpose::Search(crate::search::Direction::Backward) => "?",
             InputPurpose::Filter => "filter /",
+            InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
         }
     }
 }

@@ -10,6 +10,7 @@
 //! list).
 
 mod action;
+pub mod bookmarks;
 mod doc_index;
 mod input;
 mod input_hooks;
@@ -45,6 +46,8 @@ pub enum Mode {
     Normal,
     Help,
     Input,
+    /// The bookmarks list overlay.
+    Bookmarks,
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
@@ -52,6 +55,8 @@ pub enum Mode {
 pub enum Effect {
     /// Leave memcon.
     Quit,
+    /// Save a bookmark change (see `bookmarks.rs`).
+    Bookmarks(bookmarks::BookmarkOp),
 }
 
 /// The whole state of the reader.
@@ -85,6 +90,8 @@ pub struct App {
     pub message: Option<String>,
     pub help_open: bool,
     pub help_scroll: usize,
+    /// This document's bookmarks, the list overlay and the store.
+    pub bookmarks: bookmarks::Bookmarks,
     /// False when `NO_COLOR` asks for a colourless screen.
     pub color: bool,
     wrap: WrapCache,
@@ -94,6 +101,7 @@ impl App {
     /// A reader for `doc` on a terminal of `size` (columns, rows).
     pub fn new(doc: Document, size: (u16, u16)) -> Self {
         let index = DocIndex::new(&doc);
+        let bookmarks = bookmarks::Bookmarks::new(&doc);
         let side = participants(&doc);
         Self {
             doc,
@@ -113,6 +121,7 @@ impl App {
             message: None,
             help_open: false,
             help_scroll: 0,
+            bookmarks,
             color: true,
             wrap: WrapCache::default(),
         }
@@ -122,6 +131,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.input.is_some() {
             Mode::Input
+        } else if self.bookmarks.list.is_some() {
+            Mode::Bookmarks
         } else if self.help_open {
             Mode::Help
         } else {
@@ -164,9 +175,11 @@ impl App {
         self.message = Some(text.into());
     }
 
-    /// "paragraph N of M" numbers: blocks counted from 1, header blocks included.
+    /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the
+    /// first paragraph), the same numbers bookmarks and `memcon bookmarks add` use.
     pub fn paragraph(&self) -> (usize, usize) {
-        (self.top.block + 1, self.doc.blocks.len())
+        let p = &self.bookmarks.paragraphs;
+        (p.number_at(self.top.block), p.count())
     }
 
     /// Whole percent read: the top row's position, or 100 when the end is on screen.

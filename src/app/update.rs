@@ -41,6 +41,13 @@ impl App {
             Action::ToggleMetadata => self.toggle_metadata(),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
+            a @ (Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark)
+            | a @ (Action::PrevBookmark | Action::BookmarkListDown | Action::BookmarkListUp)
+            | a @ (Action::BookmarkListJump
+            | Action::BookmarkListEditNote
+            | Action::CloseBookmarks)
+            | a @ (Action::BookmarkListDelete | Action::BookmarkListConfirm)
+            | a @ Action::BookmarkListUndo => return self.bookmark_action(a),
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),

@@ -2,6 +2,7 @@
 //! One file per pane or overlay; every style comes from [`theme`].
 
 mod body;
+mod bookmarks;
 mod help;
 mod input;
 mod markers;
@@ -41,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.help_open {
         help::render(app, frame, area, &theme);
     }
+    bookmarks::render(app, frame, area, &theme);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
