@@ -43,6 +43,10 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
                 Duration::ZERO
             };
             if !event::poll(timeout)? {
+                if terminal::terminal_gone() {
+                    app.save_reading_position();
+                    return Ok(Exit::Signal(libc::SIGHUP));
+                }
                 if first && !app.background_step() {
                     continue;
                 }

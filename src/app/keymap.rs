@@ -284,5 +284,4 @@ mod tests {
             assert!(!all[i + 1..].contains(a), "{} bound twice", key_name(*a));
         }
     }
-
 }
