@@ -4,8 +4,8 @@ mod pty;
 use pty::Session;
 use std::process::Command;
 
-/// The status line at the top of the bundled memo (its header is above paragraph 1).
-const STATUS: &str = "¶ 0/4";
+/// The status line's focus and paragraph fields, whatever the paragraph numbering.
+const STATUS: &str = "Body  ¶ ";
 
 #[test]
 fn read_move_resize_and_quit_restores_the_terminal() {
@@ -102,7 +102,7 @@ fn a_hostile_document_cannot_drive_the_terminal() {
         Bidi \u{202E}desrever\u{202C} text.\n";
     std::fs::write(&path, body).unwrap();
     let mut s = Session::start(&[path.to_str().unwrap()], &[], 100, 30);
-    s.wait_text("¶ 0/2");
+    s.wait_text(STATUS);
     s.wait_text("clipboard");
     let raw = s.raw_output();
     let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);

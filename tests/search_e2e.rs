@@ -33,12 +33,11 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     /// Held so the terminal stays open until the session ends.
     _master: Box<dyn portable_pty::MasterPty + Send>,
-    /// Bookmarks and reading positions go here, never into the real home.
-    _data: tempfile::TempDir,
 }
 
 impl Session {
-    fn start(file: &std::path::Path) -> Self {
+    /// Start memcon on `file`, keeping whatever it saves inside `data`.
+    fn start(file: &std::path::Path, data: &std::path::Path) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -50,9 +49,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcon"));
         cmd.arg(file);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("MEMCON_DATA_DIR", data);
         cmd.env_remove("NO_COLOR");
-        let data = tempfile::tempdir().expect("data dir");
-        cmd.env("MEMCON_DATA_DIR", data.path());
         let child = pair.slave.spawn_command(cmd).expect("start memcon");
         // Keeping the slave open would keep the master from seeing the child leave.
         drop(pair.slave);
@@ -69,7 +67,6 @@ impl Session {
             }
         });
         Self {
-            _data: data,
             _master: pair.master,
             parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
             output,
@@ -138,8 +135,8 @@ fn slash_dairen_enter_n_shows_the_counter_and_the_highlighted_match() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("memo.txt");
     std::fs::write(&file, MEMO).unwrap();
-    let mut s = Session::start(&file);
-    s.wait_for_text("¶ 0/");
+    let mut s = Session::start(&file, dir.path());
+    s.wait_for_text("Body  ¶ ");
 
     s.send("/Dairen");
     s.wait_for_text("/Dairen");

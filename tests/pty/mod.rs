@@ -22,7 +22,8 @@ pub struct Session {
     /// Every byte the program wrote, for checks on raw escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
-    /// Bookmarks and reading positions go here unless a test names its own directory.
+    /// Where the program keeps bookmarks and reading positions, unless the test names a
+    /// place: never the real home directory.
     _data: tempfile::TempDir,
 }
 
@@ -42,7 +43,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("MEMCON_DEBUG_PANIC");
-        let data = tempfile::tempdir().expect("data dir");
+        let data = tempfile::tempdir().expect("a data directory");
         cmd.env("MEMCON_DATA_DIR", data.path());
         for (k, v) in env {
             cmd.env(k, v);
@@ -71,13 +72,13 @@ impl Session {
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Self {
+            _data: data,
             child,
             master: pair.master,
             writer,
             parser,
             raw,
             reader: Some(handle),
-            _data: data,
         }
     }
 
