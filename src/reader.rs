@@ -24,6 +24,7 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
+    terminal::exit_on_hangup();
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -42,11 +43,12 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
             } else {
                 Duration::ZERO
             };
-            if !event::poll(timeout)? {
-                if terminal::terminal_gone() {
-                    app.save_reading_position();
-                    return Ok(Exit::Signal(libc::SIGHUP));
-                }
+            if terminal::wait_input(timeout) == terminal::Input::Gone {
+                app.save_reading_position();
+                return Ok(Exit::Signal(libc::SIGHUP));
+            }
+            // Keys, and resizes (which crossterm learns from SIGWINCH), without waiting.
+            if !event::poll(Duration::ZERO)? {
                 if first && !app.background_step() {
                     continue;
                 }

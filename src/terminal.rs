@@ -74,21 +74,60 @@ pub fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
     Ok(flag)
 }
 
-/// Has the terminal gone away (the window closed, the ssh connection dropped)?
+/// What the terminal has for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Bytes are waiting (or the wait timed out: crossterm may still have queued events).
+    Ready,
+    /// The terminal hung up: the window closed or the ssh connection dropped.
+    Gone,
+}
+
+/// Wait up to `timeout` for input on the terminal, and tell a hang-up apart.
 ///
 /// A hung-up terminal does not always bring SIGHUP (a multiplexer may close the pane without
-/// one), and crossterm then reads end-of-file in a loop without reporting an event, which
-/// would leave memcon spinning with no one to see it. `poll` on standard input says so
-/// directly with `POLLHUP`/`POLLERR`/`POLLNVAL`.
-pub fn terminal_gone() -> bool {
+/// one), and crossterm 0.29 then loops for ever reading end-of-file inside `event::poll`. So
+/// the reader waits here, where `poll(2)` reports `POLLHUP`, and only then asks crossterm for
+/// events without waiting.
+pub fn wait_input(timeout: std::time::Duration) -> Input {
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
         events: libc::POLLIN,
         revents: 0,
     };
-    // SAFETY: one valid pollfd, a count of one, and a zero timeout.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd and a count of one.
+    let ready = unsafe { libc::poll(&mut fd, 1, ms) };
+    if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::Gone
+    } else {
+        Input::Ready
+    }
+}
+
+/// A safety net for the hang-up that [`wait_input`] cannot catch (one that happens while
+/// crossterm is reading): a thread that sleeps until the terminal hangs up, gives the event
+/// loop two seconds to leave on its own, then ends the process. Bookmarks are already on disk
+/// (every change is saved at once); nothing else is waiting to be written.
+pub fn exit_on_hangup() {
+    let spawned = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+        loop {
+            let mut fd = libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd; with no events asked for, poll only returns for
+            // POLLHUP, POLLERR or POLLNVAL (or a signal).
+            let ready = unsafe { libc::poll(&mut fd, 1, -1) };
+            if ready > 0 {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                std::process::exit(128 + libc::SIGHUP);
+            }
+        }
+    });
+    // Without the thread memcon still leaves through `wait_input` in almost every case.
+    drop(spawned);
 }
 
 /// The signal received so far, if any.
