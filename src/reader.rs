@@ -2,6 +2,7 @@
 //! action, update, perform the effect.
 
 use crate::app::{Action, App, Effect, keymap};
+use crate::loading::Pending;
 use crate::terminal::{self, TerminalGuard};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::time::Duration;
@@ -20,7 +21,8 @@ const WHEEL_LINES: i16 = 3;
 
 /// Run the reader until the user quits or a signal arrives. The terminal is restored when
 /// this returns, whichever way it returns.
-pub fn run(mut app: App) -> std::io::Result<Exit> {
+pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> {
+    app.loading = pending.is_some();
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
@@ -35,10 +37,16 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
             if let Some(sig) = terminal::received(&signals) {
                 return Ok(Exit::Signal(sig));
             }
-            let timeout = if first {
-                Duration::from_millis(100)
-            } else {
-                Duration::ZERO
+            if let Some(doc) = pending.as_ref().and_then(Pending::try_take) {
+                app.replace_document(doc);
+                pending = None;
+                break;
+            }
+            // While a big file is still being parsed, look for it often.
+            let timeout = match (first, pending.is_some()) {
+                (false, _) => Duration::ZERO,
+                (true, true) => Duration::from_millis(20),
+                (true, false) => Duration::from_millis(100),
             };
             if !event::poll(timeout)? {
                 if first {

@@ -254,3 +254,23 @@ fn only_what_is_seen_gets_wrapped() {
         app.wrapped_blocks()
     );
 }
+
+#[test]
+fn the_whole_document_replaces_the_preview_on_the_same_words() {
+    let whole = model_memo();
+    let mut preview = whole.clone();
+    preview.blocks.truncate(12);
+    preview.footnotes.clear();
+    let mut app = app(preview, 80, 24);
+    app.loading = true;
+    run(&mut app, &[A::NextParagraph; 8]);
+    app.update(A::LineDown);
+    let (top, words) = (app.top, top_text(&app));
+    assert!(common::screen(&app).contains("loading…"));
+    app.replace_document(whole);
+    assert_eq!(app.top, top);
+    assert_eq!(top_text(&app), words);
+    assert!(!common::screen(&app).contains("loading…"));
+    app.update(A::Bottom);
+    assert!(common::screen(&app).contains("Dairen is the Japanese name"));
+}
