@@ -274,3 +274,25 @@ fn the_whole_document_replaces_the_preview_on_the_same_words() {
     app.update(A::Bottom);
     assert!(common::screen(&app).contains("Dairen is the Japanese name"));
 }
+
+#[test]
+fn help_scrolling_stops_at_its_end_so_k_answers_at_once() {
+    let mut app = app(model_memo(), 80, 24);
+    app.update(A::ToggleHelp);
+    run(&mut app, &[A::PageDown; 20]);
+    let end = app.help_scroll;
+    assert!(end > 0);
+    app.update(A::LineUp);
+    assert_eq!(app.help_scroll, end - 1);
+    // Every normal-mode binding appears in help.
+    app.update(A::Resize(80, 200));
+    app.help_scroll = 0;
+    let s = common::screen(&app);
+    for doc in [
+        "Quit memcon",
+        "Go back in the jump list",
+        "Collapse or expand the metadata pane",
+    ] {
+        assert!(s.contains(doc), "{doc} missing from help");
+    }
+}

@@ -57,7 +57,9 @@ impl App {
     /// j/k, pages: scroll the body, the metadata, the side list or the help, by focus.
     fn move_focused(&mut self, delta: isize) {
         if self.help_open {
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta);
+            let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+            let max = crate::ui::help::max_scroll(screen);
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
             return;
         }
         match self.focus {

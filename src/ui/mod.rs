@@ -2,7 +2,7 @@
 //! One file per pane or overlay; every style comes from [`theme`].
 
 mod body;
-mod help;
+pub mod help;
 mod input;
 mod markers;
 mod metadata;
