@@ -65,7 +65,7 @@ fn main() {
         wall.push(t.elapsed());
         cpu.push(thread_cpu() - c);
         // Let the background parse finish before the next round.
-        if let Some(p) = opened.pending {
+        if let Some(mut p) = opened.pending {
             while p.try_take().is_none() {
                 std::thread::sleep(Duration::from_millis(1));
             }

@@ -24,20 +24,61 @@ pub fn preview_cut(bytes: &[u8]) -> Option<usize> {
     let para = window
         .windows(2)
         .position(|w| w == b"\n\n")
-        .or_else(|| window.windows(3).position(|w| w == b"\n\r\n"));
-    let line = || window.iter().position(|&b| b == b'\n');
-    para.or_else(line).map(|i| from + i + 1)
+        .map(|i| i + 2)
+        .or_else(|| {
+            window
+                .windows(3)
+                .position(|w| w == b"\n\r\n")
+                .map(|i| i + 3)
+        });
+    let line = || window.iter().position(|&b| b == b'\n').map(|i| i + 1);
+    para.or_else(line).map(|i| from + i)
 }
 
-/// A document being parsed on another thread.
+/// The whole document of a big file: bytes waiting to be parsed, then a parse running on
+/// another thread.
 pub struct Pending {
-    rx: Receiver<Document>,
+    state: State,
+}
+
+enum State {
+    Waiting { source: String, bytes: Vec<u8> },
+    Running(Receiver<Document>),
+    Done,
 }
 
 impl Pending {
-    /// The whole document, once it is ready (never blocks).
-    pub fn try_take(&self) -> Option<Document> {
-        self.rx.try_recv().ok()
+    /// Start parsing on another thread. The reader calls this after drawing the first screen,
+    /// so the parse does not compete with it for a core.
+    pub fn start(&mut self) {
+        if !matches!(self.state, State::Waiting { .. }) {
+            return;
+        }
+        let State::Waiting { source, bytes } = std::mem::replace(&mut self.state, State::Done)
+        else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // `open` refused NUL bytes, the only way `load` fails.
+            if let Ok(doc) = document::load_owned(&source, bytes) {
+                let _ = tx.send(doc);
+            }
+        });
+        self.state = State::Running(rx);
+    }
+
+    /// The whole document, once it is ready (never blocks; starts the parse if needed).
+    pub fn try_take(&mut self) -> Option<Document> {
+        self.start();
+        match &self.state {
+            State::Running(rx) => {
+                let doc = rx.try_recv().ok()?;
+                self.state = State::Done;
+                Some(doc)
+            }
+            _ => None,
+        }
     }
 }
 
@@ -60,17 +101,13 @@ pub fn open(source: &str, bytes: Vec<u8>) -> Result<Opened, LoadError> {
         return Err(LoadError::Binary);
     }
     let doc = document::load(source, &bytes[..cut])?;
-    let (tx, rx) = mpsc::channel();
-    let source = source.to_string();
-    std::thread::spawn(move || {
-        // The NUL check above is the only way `load` fails.
-        if let Ok(doc) = document::load_owned(&source, bytes) {
-            let _ = tx.send(doc);
-        }
-    });
+    let state = State::Waiting {
+        source: source.to_string(),
+        bytes,
+    };
     Ok(Opened {
         doc,
-        pending: Some(Pending { rx }),
+        pending: Some(Pending { state }),
     })
 }
 
@@ -95,10 +132,10 @@ mod tests {
     #[test]
     fn the_whole_document_arrives_and_binary_is_refused_up_front() {
         let para = "A paragraph about Dairen and Port Arthur.\n\n";
-        let text = para.repeat(2 * WHOLE_UP_TO / para.len());
+        let text = para.repeat(WHOLE_UP_TO / para.len() + 1000);
         let opened = open("big", text.clone().into_bytes()).unwrap();
         assert!(opened.doc.blocks.len() < 10_000);
-        let pending = opened.pending.expect("a big file loads in the background");
+        let mut pending = opened.pending.expect("a big file loads in the background");
         let whole = loop {
             if let Some(d) = pending.try_take() {
                 break d;

@@ -30,6 +30,9 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
     app.update(Action::Resize(size.width, size.height));
     loop {
         guard.terminal.draw(|f| crate::ui::render(&app, f))?;
+        if let Some(p) = &mut pending {
+            p.start();
+        }
         // Wait for at least one event, then take whatever else is already queued so a burst
         // of keys (a held-down `j`) costs one frame.
         let mut first = true;
@@ -37,7 +40,7 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
             if let Some(sig) = terminal::received(&signals) {
                 return Ok(Exit::Signal(sig));
             }
-            if let Some(doc) = pending.as_ref().and_then(Pending::try_take) {
+            if let Some(doc) = pending.as_mut().and_then(Pending::try_take) {
                 app.replace_document(doc);
                 pending = None;
                 break;

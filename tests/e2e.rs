@@ -199,7 +199,7 @@ fn a_big_file_shows_at_once_and_then_all_of_it() {
     let start = memo.find("One side light").unwrap();
     let end = memo.rfind("WAH").unwrap();
     let mut text = memo[..start].to_string();
-    while text.len() < 3 << 20 {
+    while text.len() < 3 << 19 {
         text.push_str(&memo[start..end]);
     }
     text.push_str("The very last paragraph.\n\nWAH\n");
