@@ -12,6 +12,11 @@ pub struct Cli {
     /// The document to read (a text export from a digital archive, or any text file).
     pub file: Option<PathBuf>,
 
+    /// Keep bookmarks and reading positions in DIR (default: MEMCON_DATA_DIR, else the
+    /// platform's data and state directories; see docs/bookmarks.md).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -26,4 +31,40 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// List, add or export bookmarks.
+    Bookmarks {
+        #[command(subcommand)]
+        action: BookmarksCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// List the bookmarks of FILE, or of every document.
+    List {
+        /// Show only this document's bookmarks, placed in its current text.
+        file: Option<PathBuf>,
+    },
+    /// Bookmark paragraph N of FILE (paragraphs as the reader's status line counts them).
+    Add {
+        file: PathBuf,
+        /// Paragraph number, from 1.
+        #[arg(long, value_name = "N")]
+        paragraph: usize,
+        /// A note to keep with the bookmark.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print bookmarks (of FILE, or of every document) for research notes or scripts.
+    Export {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }

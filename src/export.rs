@@ -15,6 +15,8 @@ pub struct Export<'a> {
     pub blocks: &'a [crate::document::Block],
     pub footnotes: &'a [crate::document::Footnote],
     pub warnings: &'a [String],
+    /// The user's bookmarks in this document (see docs/bookmarks.md).
+    pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
 
 impl<'a> Export<'a> {
@@ -28,18 +30,32 @@ impl<'a> Export<'a> {
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
             warnings: &doc.warnings,
+            bookmarks: Vec::new(),
         }
+    }
+
+    /// Include `placed` as the `bookmarks` key.
+    pub fn with_bookmarks(mut self, placed: &'a [crate::bookmarks::Placed]) -> Self {
+        self.bookmarks = placed
+            .iter()
+            .map(crate::bookmarks::ExportedBookmark::placed)
+            .collect();
+        self
     }
 }
 
 /// Write `doc` as JSON to `out`, followed by a newline.
 pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Result<()> {
+    write_export(&Export::new(doc), pretty, out)
+}
+
+/// Write a prepared export as JSON to `out`, followed by a newline.
+pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let export = Export::new(doc);
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &export)?;
+        serde_json::to_writer_pretty(&mut out, export)?;
     } else {
-        serde_json::to_writer(&mut out, &export)?;
+        serde_json::to_writer(&mut out, export)?;
     }
     out.write_all(b"\n")?;
     out.flush()

@@ -5,6 +5,7 @@
 //! Only the bytes are read up front, so every loading error (missing file, binary data) is
 //! still reported before the terminal is touched; the background parse cannot fail.
 
+use crate::app::App;
 use crate::document::{self, Document, LoadError};
 use std::sync::mpsc::{self, Receiver};
 
@@ -39,6 +40,9 @@ pub fn preview_cut(bytes: &[u8]) -> Option<usize> {
 /// another thread.
 pub struct Pending {
     state: State,
+    /// Work that needs the whole document (attaching bookmarks: their identity is the whole
+    /// text's), run right after it replaces the preview.
+    then: Vec<Box<dyn FnOnce(&mut App)>>,
 }
 
 enum State {
@@ -48,6 +52,24 @@ enum State {
 }
 
 impl Pending {
+    /// Run `f` on the App once the whole document is in.
+    pub fn after_whole(&mut self, f: impl FnOnce(&mut App) + 'static) {
+        self.then.push(Box::new(f));
+    }
+
+    /// If the whole document is ready: put it in `app`, run the deferred work, and return
+    /// true. Never blocks.
+    pub fn finish(&mut self, app: &mut App) -> bool {
+        let Some(doc) = self.try_take() else {
+            return false;
+        };
+        app.replace_document(doc);
+        for f in self.then.drain(..) {
+            f(app);
+        }
+        true
+    }
+
     /// Start parsing on another thread. The reader calls this after drawing the first screen,
     /// so the parse does not compete with it for a core.
     pub fn start(&mut self) {
@@ -107,7 +129,10 @@ pub fn open(source: &str, bytes: Vec<u8>) -> Result<Opened, LoadError> {
     };
     Ok(Opened {
         doc,
-        pending: Some(Pending { state }),
+        pending: Some(Pending {
+            state,
+            then: Vec::new(),
+        }),
     })
 }
 

@@ -21,21 +21,30 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            let doc = open(file.as_deref().or(cli.file.as_deref()))?;
-            match memcon::export::write_json(&doc, pretty, std::io::stdout().lock()) {
+            let path = file.as_deref().or(cli.file.as_deref());
+            let doc = open(path)?;
+            let marks = memcon::bookmarks::command::for_export(&doc, path, cli.data_dir.as_deref());
+            let export = memcon::export::Export::new(&doc).with_bookmarks(&marks);
+            match memcon::export::write_export(&export, pretty, std::io::stdout().lock()) {
                 Ok(()) => Ok(ExitCode::SUCCESS),
                 // A closed pipe (`memcon export | head`) is not an error worth a message.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
                 Err(e) => Err(format!("standard output : {e}")),
             }
         }
-        None => read(open_for_reading(cli.file.as_deref())?),
+        Some(Command::Bookmarks { action }) => {
+            memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
+        }
+        None => read(
+            open_for_reading(cli.file.as_deref())?,
+            memcon::app::bookmarks::open_store(cli.data_dir.as_deref(), cli.file.as_deref()),
+        ),
     }
 }
 
 /// The interactive reader. Everything that can fail on input has failed before this point.
-fn read(opened: Opened) -> Result<ExitCode, String> {
-    let Opened { doc, pending } = opened;
+fn read(opened: Opened, store: memcon::app::bookmarks::Attach) -> Result<ExitCode, String> {
+    let Opened { doc, mut pending } = opened;
     memcon::terminal::check_tty()?;
     // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
     // drop reverse video: keep its colour output on and draw with a colourless theme instead.
@@ -44,6 +53,12 @@ fn read(opened: Opened) -> Result<ExitCode, String> {
     let warnings = doc.warnings.join("; ");
     let mut app = App::new(doc, (80, 24));
     app.color = !no_color;
+    // Bookmarks belong to the whole document (its fingerprint): a big file attaches them
+    // once the whole of it has replaced the preview.
+    match &mut pending {
+        Some(p) => p.after_whole(move |app| store.attach(app)),
+        None => store.attach(&mut app),
+    }
     if !warnings.is_empty() {
         app.say(warnings);
     }

@@ -38,21 +38,26 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
         let mut first = true;
         loop {
             if let Some(sig) = terminal::received(&signals) {
+                app.save_reading_position();
                 return Ok(Exit::Signal(sig));
             }
-            if let Some(doc) = pending.as_mut().and_then(Pending::try_take) {
-                app.replace_document(doc);
+            if pending.as_mut().is_some_and(|p| p.finish(&mut app)) {
                 pending = None;
                 break;
             }
-            // While a big file is still being parsed, look for it often.
-            let timeout = match (first, pending.is_some()) {
-                (false, _) => Duration::ZERO,
-                (true, true) => Duration::from_millis(20),
-                (true, false) => Duration::from_millis(100),
+            // While a search is counting, poll without waiting and count between frames;
+            // while a big file is being parsed, look for it often.
+            let timeout = match (first, app.busy(), pending.is_some()) {
+                (false, _, _) | (true, true, _) => Duration::ZERO,
+                (true, false, true) => Duration::from_millis(20),
+                (true, false, false) => Duration::from_millis(100),
             };
             if !event::poll(timeout)? {
-                if first {
+                if terminal::terminal_gone() {
+                    app.save_reading_position();
+                    return Ok(Exit::Signal(libc::SIGHUP));
+                }
+                if first && !app.background_step() {
                     continue;
                 }
                 break;
@@ -62,11 +67,14 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
             if debug_panic && matches!(ev, Event::Key(_)) {
                 panic!("MEMCON_DEBUG_PANIC is set: deliberate panic on the first key");
             }
-            if let Some(action) = translate(&app, ev)
-                && app.update(action) == Some(Effect::Quit)
-            {
-                drop(guard);
-                return Ok(Exit::Quit);
+            match translate(&app, ev).and_then(|a| app.update(a)) {
+                Some(Effect::Quit) => {
+                    app.save_reading_position();
+                    drop(guard);
+                    return Ok(Exit::Quit);
+                }
+                Some(Effect::Bookmarks(op)) => app.perform_bookmark_op(op),
+                None => {}
             }
         }
     }

@@ -74,6 +74,23 @@ pub fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
     Ok(flag)
 }
 
+/// Has the terminal gone away (the window closed, the ssh connection dropped)?
+///
+/// A hung-up terminal does not always bring SIGHUP (a multiplexer may close the pane without
+/// one), and crossterm then reads end-of-file in a loop without reporting an event, which
+/// would leave memcon spinning with no one to see it. `poll` on standard input says so
+/// directly with `POLLHUP`/`POLLERR`/`POLLNVAL`.
+pub fn terminal_gone() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a count of one, and a zero timeout.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
 /// The signal received so far, if any.
 pub fn received(flag: &AtomicUsize) -> Option<i32> {
     match flag.load(Ordering::Relaxed) {

@@ -23,6 +23,11 @@ fn action() -> impl Strategy<Value = Action> {
         A::NextTarget,
         A::PrevTarget,
         A::ClearTargets,
+        A::SearchForward,
+        A::SearchBackward,
+        A::ToggleHighlight,
+        A::SearchToggleRegex,
+        A::SearchToggleAccents,
         A::FocusNext,
         A::FocusPrev,
         A::Activate,
@@ -46,7 +51,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..320, 0u16..120).prop_map(|(w, h)| A::Resize(w, h)),
         1 => (0u16..320, 0u16..120, -5i16..5).prop_map(|(x, y, d)| A::ScrollAt(x, y, d)),
         1 => (0u16..320, 0u16..120).prop_map(|(x, y)| A::ClickAt(x, y)),
-        1 => prop::sample::select(vec!['0', '5', '9', '%', 'x', 'ü', '旅']).prop_map(A::InputChar),
+        1 => prop::sample::select(vec!['0', '5', '9', '%', 'x', 'ü', '旅', 'o', 'S', '(', '*', '.']).prop_map(A::InputChar),
         1 => prop::sample::select(vec!['1', '4', '9']).prop_map(A::GotoDigit),
     ]
 }

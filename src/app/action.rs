@@ -67,6 +67,16 @@ actions! {
     PrevTarget,
     /// Clear the highlighted targets
     ClearTargets,
+    /// Search forward (in the side list: filter it)
+    SearchForward,
+    /// Search backward (in the side list: filter it)
+    SearchBackward,
+    /// Switch match highlighting off and on
+    ToggleHighlight,
+    /// In the search line: switch between plain text and regular expression
+    SearchToggleRegex,
+    /// In the search line: switch between ignoring and matching accents
+    SearchToggleAccents,
     /// Focus the next pane
     FocusNext,
     /// Focus the previous pane
@@ -79,6 +89,30 @@ actions! {
     ToggleHelp,
     /// Close the help overlay
     CloseHelp,
+    /// Bookmark the top of the screen (or the current target), asking for a note
+    AddBookmark,
+    /// Open the bookmarks list
+    OpenBookmarks,
+    /// Go to the next bookmark
+    NextBookmark,
+    /// Go to the previous bookmark
+    PrevBookmark,
+    /// Select the next bookmark in the list
+    BookmarkListDown,
+    /// Select the previous bookmark in the list
+    BookmarkListUp,
+    /// Go to the selected bookmark
+    BookmarkListJump,
+    /// Edit the selected bookmark's note
+    BookmarkListEditNote,
+    /// Delete the selected bookmark (asks first)
+    BookmarkListDelete,
+    /// Yes, delete it
+    BookmarkListConfirm,
+    /// Bring back the last deleted bookmark
+    BookmarkListUndo,
+    /// Close the bookmarks list
+    CloseBookmarks,
     /// Mouse wheel at a screen cell: column, row, lines (negative scrolls up)
     ScrollAt(u16, u16, i16),
     /// Mouse click at a screen cell: column, row

@@ -12,6 +12,12 @@ use unicode_width::UnicodeWidthStr;
 pub enum InputPurpose {
     /// `:N` paragraph or `N%` percent.
     Goto,
+    /// `/` or `?`: search the body.
+    Search(crate::search::Direction),
+    /// `/` in the side list: filter it.
+    Filter,
+    /// A bookmark's note.
+    BookmarkNote,
 }
 
 impl InputPurpose {
@@ -19,6 +25,10 @@ impl InputPurpose {
     pub fn prompt(self) -> &'static str {
         match self {
             InputPurpose::Goto => ":",
+            InputPurpose::Search(crate::search::Direction::Forward) => "/",
+            InputPurpose::Search(crate::search::Direction::Backward) => "?",
+            InputPurpose::Filter => "filter /",
+            InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
         }
     }
 }

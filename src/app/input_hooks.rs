@@ -16,6 +16,9 @@ impl App {
                     self.goto(&text);
                 }
             }
+            InputPurpose::Search(_) => self.search_changed(text),
+            InputPurpose::Filter => self.filter_changed(text),
+            InputPurpose::BookmarkNote => {}
         }
     }
 
@@ -23,6 +26,9 @@ impl App {
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
             InputPurpose::Goto => self.goto(text),
+            InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter => self.filter_confirmed(text),
+            InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
         }
         None
     }
@@ -31,6 +37,9 @@ impl App {
     pub(super) fn input_cancelled(&mut self, purpose: InputPurpose) {
         match purpose {
             InputPurpose::Goto => {}
+            InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter => self.filter_cancelled(),
+            InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
         }
     }
 
@@ -54,13 +63,15 @@ impl App {
             }
             return;
         }
-        match text.parse::<usize>() {
-            Ok(0) | Err(_) => self.say(format!("not a paragraph number: {text}")),
-            Ok(n) if n > n_blocks => {
-                self.jump_to(Location::new(n_blocks.saturating_sub(1), 0));
-                self.say(format!("there are {n_blocks} paragraphs; showing the last"));
+        let paras = &self.bookmarks.paragraphs;
+        let (count, last) = (paras.count(), paras.block_of(paras.count()));
+        match text.parse::<usize>().map(|n| (n, paras.block_of(n))) {
+            Ok((0, _)) | Err(_) => self.say(format!("not a paragraph number: {text}")),
+            Ok((_, Some(block))) => self.jump_to(Location::new(block, 0)),
+            Ok(_) => {
+                self.jump_to(Location::new(last.unwrap_or(n_blocks.saturating_sub(1)), 0));
+                self.say(format!("there are {count} paragraphs; showing the last"));
             }
-            Ok(n) => self.jump_to(Location::new(n - 1, 0)),
         }
     }
 }

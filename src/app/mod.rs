@@ -10,6 +10,7 @@
 //! list).
 
 mod action;
+pub mod bookmarks;
 mod doc_index;
 mod input;
 mod input_hooks;
@@ -18,6 +19,7 @@ pub mod keymap;
 pub mod meta;
 mod panes;
 mod scroll;
+mod search;
 pub mod side;
 mod targets;
 mod update;
@@ -29,6 +31,7 @@ pub use input::{InputLine, InputPurpose, remember};
 pub use jumps::JumpList;
 pub use panes::{Focus, GUTTER_WIDTH, MIN_HEIGHT, MIN_WIDTH, Panes};
 pub use scroll::{RowPos, VisibleRow};
+pub use search::SearchState;
 pub use side::{SideItem, SideList, participants};
 pub use targets::{TargetLabel, Targets};
 
@@ -43,6 +46,8 @@ pub enum Mode {
     Normal,
     Help,
     Input,
+    /// The bookmarks list overlay.
+    Bookmarks,
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
@@ -50,6 +55,8 @@ pub enum Mode {
 pub enum Effect {
     /// Leave memcon.
     Quit,
+    /// Save a bookmark change (see `bookmarks.rs`).
+    Bookmarks(bookmarks::BookmarkOp),
 }
 
 /// The whole state of the reader.
@@ -75,12 +82,16 @@ pub struct App {
     /// Input histories, one per purpose, oldest first.
     pub histories: HashMap<InputPurpose, Vec<String>>,
     pub jumps: JumpList,
+    /// Search settings and the search in progress (`search.rs`).
+    pub search: SearchState,
     /// Blocks flagged in the body's gutter (bookmarks).
     pub gutter_marks: BTreeSet<usize>,
     /// A transient message for the status line, cleared by the next key.
     pub message: Option<String>,
     pub help_open: bool,
     pub help_scroll: usize,
+    /// This document's bookmarks, the list overlay and the store.
+    pub bookmarks: bookmarks::Bookmarks,
     /// False when `NO_COLOR` asks for a colourless screen.
     pub color: bool,
     /// True while `doc` is only the first part of a big file and the whole one is being
@@ -93,6 +104,7 @@ impl App {
     /// A reader for `doc` on a terminal of `size` (columns, rows).
     pub fn new(doc: Document, size: (u16, u16)) -> Self {
         let index = DocIndex::new(&doc);
+        let bookmarks = bookmarks::Bookmarks::new(&doc);
         let side = participants(&doc);
         Self {
             doc,
@@ -107,10 +119,12 @@ impl App {
             input: None,
             histories: HashMap::new(),
             jumps: JumpList::default(),
+            search: SearchState::default(),
             gutter_marks: BTreeSet::new(),
             message: None,
             help_open: false,
             help_scroll: 0,
+            bookmarks,
             color: true,
             loading: false,
             wrap: WrapCache::default(),
@@ -120,7 +134,7 @@ impl App {
     /// Swap in the whole document once it has been parsed. The reading position stays on the
     /// same words (same block when its text is unchanged, else the same byte position).
     /// Anything derived from the document is rebuilt here: features that derive more
-    /// (entities, bookmark identity) refresh in this method too.
+    /// (entities) refresh in this method too. Searching and bookmarking wait until then.
     pub fn replace_document(&mut self, doc: Document) {
         let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
             == doc.blocks.get(self.top.block).map(|b| &b.text);
@@ -128,6 +142,9 @@ impl App {
         self.doc = doc;
         self.index = DocIndex::new(&self.doc);
         self.side = participants(&self.doc);
+        // Bookmarks are attached after this (`loading::Pending::after_whole`), so nothing
+        // saved is dropped here; the paragraph numbering is rebuilt for the whole text.
+        self.bookmarks = bookmarks::Bookmarks::new(&self.doc);
         self.wrap = WrapCache::default();
         self.loading = false;
         if !same_block {
@@ -143,6 +160,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.input.is_some() {
             Mode::Input
+        } else if self.bookmarks.list.is_some() {
+            Mode::Bookmarks
         } else if self.help_open {
             Mode::Help
         } else {
@@ -165,11 +184,13 @@ impl App {
         ranges: Vec<TextRange>,
         current: Option<usize>,
     ) {
+        self.search.stop_counting();
         self.targets = Some(Targets::new(label, ranges, current));
     }
 
     /// Forget the current targets and their highlights.
     pub fn clear_targets(&mut self) {
+        self.search.stop_counting();
         self.targets = None;
     }
 
@@ -183,9 +204,11 @@ impl App {
         self.message = Some(text.into());
     }
 
-    /// "paragraph N of M" numbers: blocks counted from 1, header blocks included.
+    /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the
+    /// first paragraph), the same numbers bookmarks and `memcon bookmarks add` use.
     pub fn paragraph(&self) -> (usize, usize) {
-        (self.top.block + 1, self.doc.blocks.len())
+        let p = &self.bookmarks.paragraphs;
+        (p.number_at(self.top.block), p.count())
     }
 
     /// Whole percent read: the top row's position, or 100 when the end is on screen.

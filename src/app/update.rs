@@ -2,10 +2,15 @@
 
 use super::{Action, App, Effect, Focus, InputPurpose, Location, remember};
 use crate::document::SpanKind;
+use crate::search::Direction;
 
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.loading && waits_for_whole_document(action) {
+            self.say("still reading the whole document: try again in a moment");
+            return None;
+        }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -26,15 +31,27 @@ impl App {
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
-            Action::NextTarget => self.step_target(true),
-            Action::PrevTarget => self.step_target(false),
+            Action::NextTarget => self.next_target(true),
+            Action::PrevTarget => self.next_target(false),
             Action::ClearTargets => self.clear_targets(),
+            Action::SearchForward => self.start_search(Direction::Forward),
+            Action::SearchBackward => self.start_search(Direction::Backward),
+            Action::ToggleHighlight => self.toggle_highlight(),
+            Action::SearchToggleRegex => self.toggle_search_option(true),
+            Action::SearchToggleAccents => self.toggle_search_option(false),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Activate => self.activate(),
             Action::ToggleMetadata => self.toggle_metadata(),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
+            a @ (Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark)
+            | a @ (Action::PrevBookmark | Action::BookmarkListDown | Action::BookmarkListUp)
+            | a @ (Action::BookmarkListJump
+            | Action::BookmarkListEditNote
+            | Action::CloseBookmarks)
+            | a @ (Action::BookmarkListDelete | Action::BookmarkListConfirm)
+            | a @ Action::BookmarkListUndo => return self.bookmark_action(a),
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
@@ -117,7 +134,7 @@ impl App {
         }
     }
 
-    fn step_target(&mut self, forward: bool) {
+    pub(super) fn step_target(&mut self, forward: bool) {
         let from = (self.top.block, self.top.offset);
         let Some(targets) = &mut self.targets else {
             self.say("nothing to jump to: no search or entity selected");
@@ -291,4 +308,18 @@ impl App {
             self.input_cancelled(line.purpose);
         }
     }
+}
+
+/// Features that index or identify the whole document wait while a big file shows its
+/// preview (see `App::loading`).
+fn waits_for_whole_document(action: Action) -> bool {
+    matches!(
+        action,
+        Action::SearchForward
+            | Action::SearchBackward
+            | Action::AddBookmark
+            | Action::OpenBookmarks
+            | Action::NextBookmark
+            | Action::PrevBookmark
+    )
 }

@@ -63,7 +63,7 @@ fn pieces<'a>(
     theme: &Theme,
 ) -> Vec<Span<'a>> {
     let text = &block.text;
-    let targets = app.targets.as_ref();
+    let targets = app.targets.as_ref().filter(|_| app.search.highlight);
     let in_block = targets.map_or(&[][..], |t| t.in_block(index));
     let current = targets.and_then(|t| t.current_range());
     let mut cuts = vec![start, end];

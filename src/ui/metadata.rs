@@ -42,7 +42,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 if let Some(l) = label {
                     spans.push(Span::styled(l, theme.meta_label));
                 }
-                spans.push(Span::styled(text, theme.meta_value));
+                spans.extend(super::search::highlighted(
+                    app,
+                    text,
+                    theme.meta_value,
+                    theme,
+                ));
                 Line::from(spans)
             })
             .collect()

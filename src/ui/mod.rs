@@ -2,10 +2,12 @@
 //! One file per pane or overlay; every style comes from [`theme`].
 
 mod body;
+mod bookmarks;
 pub mod help;
 mod input;
 mod markers;
 mod metadata;
+mod search;
 mod side;
 mod status;
 pub mod theme;
@@ -31,12 +33,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         side::render(app, frame, side_area, &theme);
     }
     match &app.input {
-        Some(line) => input::render(line, frame, panes.status, &theme),
+        Some(line) => {
+            input::render(line, frame, panes.status, &theme);
+            search::render_flags(app, line, frame, panes.status, &theme);
+        }
         None => status::render(app, frame, panes.status, &theme),
     }
     if app.help_open {
         help::render(app, frame, area, &theme);
     }
+    bookmarks::render(app, frame, area, &theme);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -1,0 +1,479 @@
+//! Search in the reader, the way `less` and vim do it.
+//!
+//! `/` (forward) and `?` (backward) open the input line. Every change of the text starts a
+//! [`SearchJob`] from where the reader was: the nearest match is shown at once and all matches
+//! become the current targets as soon as they are counted (in steps the event loop runs
+//! between frames, so a huge document never freezes the screen). Esc puts the reader back
+//! where it was; Enter keeps the position and records the jump. With the side list focused,
+//! `/` filters that list instead.
+
+use super::side::SideItem;
+use super::{App, Focus, InputPurpose, TargetLabel, Targets, remember};
+use crate::document::Location;
+use crate::search::{
+    Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
+};
+
+/// Search settings and the search in progress.
+#[derive(Debug)]
+pub struct SearchState {
+    /// Treat the query as a regular expression (Ctrl-r in the input line).
+    pub regex: bool,
+    /// Ignore accents (Ctrl-t in the input line); on for plain queries, off for regexes.
+    pub fold_accents: bool,
+    /// Highlight matches; Alt-u switches it off and on.
+    pub highlight: bool,
+    /// The direction of the last search: `n` goes that way, `N` the other.
+    pub direction: Direction,
+    /// The query whose matches are the targets (also highlighted in the metadata pane).
+    pub matcher: Option<Matcher>,
+    job: Option<SearchJob>,
+    /// Whether the running job's nearest match has been brought on screen.
+    revealed: bool,
+    /// Whether reaching the last search's first match went round an end of the document.
+    wrapped: bool,
+    session: Option<Session>,
+    filter: Option<Filter>,
+}
+
+impl Default for SearchState {
+    fn default() -> Self {
+        Self {
+            regex: false,
+            fold_accents: true,
+            highlight: true,
+            direction: Direction::Forward,
+            matcher: None,
+            job: None,
+            revealed: false,
+            wrapped: false,
+            session: None,
+            filter: None,
+        }
+    }
+}
+
+/// While the search line is open: what Esc restores, and where searching starts.
+#[derive(Debug)]
+struct Session {
+    /// The reader's position when the line was opened.
+    origin: Location,
+    /// Where the search starts: the top row for `/`, the end of the bottom row for `?`
+    /// (as in less, which searches backward from the last line displayed).
+    from: Location,
+    targets: Option<Targets>,
+    matcher: Option<Matcher>,
+    /// Why the text typed last is not a valid pattern.
+    error: Option<SearchError>,
+}
+
+/// The side list as it was before filtering, and the filter before the line was opened.
+#[derive(Debug)]
+struct Filter {
+    items: Vec<SideItem>,
+    title: String,
+    text: String,
+}
+
+impl SearchState {
+    /// Stop a search still counting (another feature took over the targets).
+    pub fn stop_counting(&mut self) {
+        self.job = None;
+    }
+
+    /// While a search is still counting: the matches counted so far.
+    pub fn counting(&self) -> Option<usize> {
+        self.job.as_ref().map(|j| j.matches().len())
+    }
+
+    /// The flags shown beside the search line.
+    pub fn flags(&self) -> String {
+        let mode = if self.regex { "regex" } else { "text" };
+        let accents = if self.fold_accents {
+            "accents ignored"
+        } else {
+            "accents count"
+        };
+        format!("{mode} (Ctrl-r) · {accents} (Ctrl-t)")
+    }
+}
+
+impl App {
+    /// `/` or `?`: search the body, or filter the side list when it has the focus.
+    pub fn start_search(&mut self, direction: Direction) {
+        if self.focus == Focus::Side {
+            self.start_filter();
+            return;
+        }
+        let from = match direction {
+            Direction::Forward => self.top,
+            Direction::Backward => self.bottom_location(),
+        };
+        self.search.session = Some(Session {
+            origin: self.top,
+            from,
+            targets: self.targets.clone(),
+            matcher: self.search.matcher.clone(),
+            error: None,
+        });
+        self.search.direction = direction;
+        self.open_input(InputPurpose::Search(direction), "");
+    }
+
+    /// Whether a search is still counting (the event loop then calls [`Self::background_step`]).
+    pub fn busy(&self) -> bool {
+        self.search.job.is_some()
+    }
+
+    /// Do one step of background work; returns whether anything was done.
+    pub fn background_step(&mut self) -> bool {
+        if self.search.job.is_none() {
+            return false;
+        }
+        self.search_step();
+        true
+    }
+
+    /// The end of the last text row on screen.
+    fn bottom_location(&self) -> Location {
+        self.visible_rows()
+            .iter()
+            .rev()
+            .find(|r| !r.row.separator)
+            .map_or(self.top, |r| Location::new(r.block, r.row.end))
+    }
+
+    /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them).
+    pub fn toggle_highlight(&mut self) {
+        self.search.highlight = !self.search.highlight;
+        self.say(if self.search.highlight {
+            "highlighting on"
+        } else {
+            "highlighting off"
+        });
+    }
+
+    /// Ctrl-r / Ctrl-t in the search line: switch regex mode or accent folding and search
+    /// again with the new setting.
+    pub fn toggle_search_option(&mut self, regex: bool) {
+        let Some(line) = &self.input else { return };
+        let text = line.text.clone();
+        let purpose = line.purpose;
+        if regex {
+            self.search.regex = !self.search.regex;
+            // Accents are ignored by default for plain text only.
+            self.search.fold_accents = !self.search.regex;
+        } else {
+            self.search.fold_accents = !self.search.fold_accents;
+        }
+        match purpose {
+            InputPurpose::Search(_) => self.search_changed(&text),
+            InputPurpose::Filter => self.filter_changed(&text),
+            _ => {}
+        }
+    }
+
+    /// Which way `n` (forward = true) or `N` goes: the other way after a `?` search.
+    pub fn target_direction(&self, forward: bool) -> bool {
+        let searched = matches!(
+            self.targets.as_ref().map(|t| &t.label),
+            Some(TargetLabel::Search(_))
+        );
+        if searched && self.search.direction == Direction::Backward {
+            !forward
+        } else {
+            forward
+        }
+    }
+
+    /// `n` (forward = true) and `N`: walk the targets, finishing a search still counting
+    /// first so there is a whole list to walk.
+    pub(super) fn next_target(&mut self, forward: bool) {
+        self.finish_search();
+        let forward = self.target_direction(forward);
+        self.step_target(forward);
+    }
+
+    /// Count the rest of a running search now.
+    pub fn finish_search(&mut self) {
+        if let Some(job) = &mut self.search.job {
+            while job.step(&self.doc, STEP_BYTES) == Status::Running {}
+            self.search_step();
+        }
+    }
+
+    /// The search text changed: search again from where the reader was.
+    pub(super) fn search_changed(&mut self, text: &str) {
+        let Some(session) = &mut self.search.session else {
+            return;
+        };
+        session.error = None;
+        let (origin, from) = (session.origin, session.from);
+        if let Some(line) = &mut self.input {
+            // History recall changes the text without an edit: the old error goes too.
+            line.error = None;
+        }
+        self.top = origin;
+        self.search.job = None;
+        if text.is_empty() {
+            self.restore_session_targets();
+            return;
+        }
+        let query = Query {
+            pattern: text.to_string(),
+            regex: self.search.regex,
+            fold_accents: self.search.fold_accents,
+        };
+        match Matcher::new(&query) {
+            Ok(matcher) => {
+                let job = SearchJob::new(matcher, from, self.search.direction, true);
+                self.search.job = Some(job);
+                self.search.revealed = false;
+                self.search_step();
+            }
+            Err(e) => {
+                self.restore_session_targets();
+                if let Some(line) = &mut self.input {
+                    line.error = Some(e.to_string());
+                }
+                if let Some(session) = &mut self.search.session {
+                    session.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// Enter: keep the match on screen, record the jump, share the history with the other
+    /// direction.
+    pub(super) fn search_confirmed(&mut self, text: &str) {
+        let Some(session) = self.search.session.take() else {
+            return;
+        };
+        let other = InputPurpose::Search(self.search.direction.reversed());
+        remember(self.histories.entry(other).or_default(), text);
+        if let Some(e) = session.error {
+            self.say(e.to_string());
+        }
+        let pending = self.search.job.is_some();
+        let found = self
+            .targets
+            .as_ref()
+            .is_some_and(|t| matches!(&t.label, TargetLabel::Search(q) if q == text));
+        if text.is_empty() || !(found || pending) {
+            if !text.is_empty() && self.message.is_none() {
+                self.say(format!("Pattern not found: {text}"));
+            }
+            self.targets = session.targets;
+            self.search.matcher = session.matcher;
+            return;
+        }
+        if self.top != session.origin || pending {
+            self.jumps.push(session.origin);
+        }
+        self.search_notes();
+    }
+
+    /// After a search: say whether it wrapped and how many matches the metadata holds.
+    fn search_notes(&mut self) {
+        let mut notes = Vec::new();
+        if let Some(n) = self.search.counting() {
+            notes.push(format!("counting matches… {n} so far"));
+        }
+        if self.search.wrapped {
+            notes.push(match self.search.direction {
+                Direction::Forward => "search wrapped to the top".to_string(),
+                Direction::Backward => "search wrapped to the bottom".to_string(),
+            });
+        }
+        let in_meta = self
+            .search
+            .matcher
+            .as_ref()
+            .map_or(0, |m| find_in_metadata(&self.doc.metadata, m).len());
+        let in_body = self.targets.as_ref().map_or(0, |t| t.ranges.len());
+        match (in_meta, in_body) {
+            (0, _) => {}
+            (n, 0) => notes.push(format!("only in the metadata ({n})")),
+            (n, _) => notes.push(format!("{n} more in the metadata")),
+        }
+        if !notes.is_empty() {
+            self.say(notes.join(" · "));
+        }
+    }
+
+    /// Esc: back to where the reader was, with the targets it had.
+    pub(super) fn search_cancelled(&mut self) {
+        self.search.job = None;
+        if let Some(session) = self.search.session.take() {
+            self.top = session.origin;
+            self.targets = session.targets;
+            self.search.matcher = session.matcher;
+        }
+    }
+
+    fn restore_session_targets(&mut self) {
+        if let Some(session) = &self.search.session {
+            self.targets = session.targets.clone();
+            self.search.matcher = session.matcher.clone();
+        }
+    }
+
+    /// Advance the job one step and show what it found.
+    fn search_step(&mut self) {
+        let Some(job) = &mut self.search.job else {
+            return;
+        };
+        let status = job.step(&self.doc, STEP_BYTES);
+        let pattern = job.matcher().query().pattern.clone();
+        let label = TargetLabel::Search(pattern.clone());
+        self.search.matcher = Some(job.matcher().clone());
+        let nearest = job.nearest();
+        let wrapped = job.wrapped();
+        if job.seek_done() && nearest.is_none() {
+            let in_meta = find_in_metadata(&self.doc.metadata, job.matcher()).len();
+            self.search.job = None;
+            if in_meta > 0 {
+                // Nothing in the transcript to walk, but the metadata pane highlights it.
+                self.targets = Some(Targets::new(label, Vec::new(), None));
+                let note = format!("only in the metadata ({in_meta})");
+                match &mut self.input {
+                    Some(line) => line.error = Some(note),
+                    None => self.say(note),
+                }
+                return;
+            }
+            self.restore_session_targets();
+            match &mut self.input {
+                Some(line) => line.error = Some("not found".into()),
+                None => {
+                    self.search.matcher = None;
+                    self.say(format!("Pattern not found: {pattern}"));
+                }
+            }
+            return;
+        }
+        if status == Status::Done {
+            let Some(job) = self.search.job.take() else {
+                return;
+            };
+            let current = job.nearest_index();
+            self.targets = Some(Targets::new(label, job.into_matches(), current));
+            if self
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("counting matches"))
+            {
+                self.message = None;
+            }
+        } else if let Some(r) = nearest {
+            // Until counting is done the targets are the matches counted so far and the
+            // nearest one; the status line says counting goes on.
+            let mut ranges = job.matches().to_vec();
+            let current = match ranges.binary_search(&r) {
+                Ok(i) => i,
+                Err(i) => {
+                    ranges.insert(i, r);
+                    i
+                }
+            };
+            let counted = job.matches().len();
+            self.targets = Some(Targets::new(label, ranges, Some(current)));
+            self.say(format!("counting matches… {counted} so far"));
+        }
+        if let Some(r) = nearest
+            && !self.search.revealed
+        {
+            self.search.revealed = true;
+            self.search.wrapped = wrapped;
+            self.reveal(r.location());
+        }
+    }
+
+    fn start_filter(&mut self) {
+        let text = self
+            .search
+            .filter
+            .as_ref()
+            .map_or(String::new(), |f| f.text.clone());
+        if self.search.filter.is_none() {
+            self.search.filter = Some(Filter {
+                items: self.side.items.clone(),
+                title: self.side.title.clone(),
+                text: String::new(),
+            });
+        }
+        self.open_input(InputPurpose::Filter, &text);
+    }
+
+    /// The filter text changed: show the items whose label, kind or detail match.
+    pub(super) fn filter_changed(&mut self, text: &str) {
+        let Some(filter) = &self.search.filter else {
+            return;
+        };
+        if let Some(line) = &mut self.input {
+            line.error = None;
+        }
+        let query = Query {
+            pattern: text.to_string(),
+            regex: self.search.regex,
+            fold_accents: self.search.fold_accents,
+        };
+        let matcher = match Matcher::new(&query) {
+            Ok(m) => Some(m),
+            Err(SearchError::Empty) => None,
+            Err(e) => {
+                if let Some(line) = &mut self.input {
+                    line.error = Some(e.to_string());
+                }
+                return;
+            }
+        };
+        let hit = |item: &SideItem| {
+            matcher.as_ref().is_none_or(|m| {
+                let detail = item.detail.as_deref().unwrap_or("");
+                [item.label.as_str(), item.kind.as_str(), detail]
+                    .iter()
+                    .any(|t| !m.find_ranges(t).is_empty())
+            })
+        };
+        let items: Vec<SideItem> = filter.items.iter().filter(|i| hit(i)).cloned().collect();
+        self.side.title = if text.is_empty() {
+            filter.title.clone()
+        } else {
+            format!("{} /{text}", filter.title)
+        };
+        if items.is_empty()
+            && let Some(line) = &mut self.input
+        {
+            line.error = Some("no item matches".into());
+        }
+        self.side.items = items;
+        self.side.selected = 0;
+    }
+
+    /// Enter on the filter: keep it (an empty filter shows the whole list again).
+    pub(super) fn filter_confirmed(&mut self, text: &str) {
+        if text.is_empty() {
+            self.clear_filter();
+        } else if let Some(f) = &mut self.search.filter {
+            f.text = text.to_string();
+        }
+    }
+
+    /// Esc on the filter: back to the filter there was before.
+    pub(super) fn filter_cancelled(&mut self) {
+        let before = self.search.filter.as_ref().map(|f| f.text.clone());
+        match before {
+            Some(text) if !text.is_empty() => self.filter_changed(&text),
+            _ => self.clear_filter(),
+        }
+    }
+
+    fn clear_filter(&mut self) {
+        if let Some(f) = self.search.filter.take() {
+            self.side.items = f.items;
+            self.side.title = f.title;
+            self.side.selected = 0;
+        }
+    }
+}

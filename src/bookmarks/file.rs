@@ -1,0 +1,238 @@
+//! The two JSON files and how two versions of one are merged.
+//!
+//! Merging is what lets two memcon processes share the files: under the lock, a writer
+//! re-reads what is on disk and merges it into what it holds before writing. Bookmarks are a
+//! union by id where the newer `updated` wins; a deletion leaves a tombstone (id and time) so
+//! a merge with an older copy cannot bring the bookmark back. Tombstones are kept for good:
+//! they are small, and dropping them would let a long-open process resurrect a deletion.
+
+use super::model::{Anchor, Bookmark, DocRef, Extra};
+use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The schema this build reads and writes.
+pub const SCHEMA: u32 = 1;
+
+/// `bookmarks.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookmarkFile {
+    pub schema: u32,
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// Deleted bookmark ids and when they were deleted.
+    #[serde(default)]
+    pub deleted: BTreeMap<String, Timestamp>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for BookmarkFile {
+    fn default() -> Self {
+        Self {
+            schema: SCHEMA,
+            bookmarks: Vec::new(),
+            deleted: BTreeMap::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl BookmarkFile {
+    /// Merge `disk` (just re-read under the lock) into `self`.
+    pub fn merge(&mut self, disk: BookmarkFile) {
+        for (id, at) in disk.deleted {
+            let entry = self.deleted.entry(id).or_insert(at);
+            *entry = (*entry).min(at);
+        }
+        let mut index: HashMap<String, usize> = self
+            .bookmarks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect();
+        for theirs in disk.bookmarks {
+            match index.get(&theirs.id) {
+                Some(&i) if theirs.updated > self.bookmarks[i].updated => {
+                    self.bookmarks[i] = theirs;
+                }
+                Some(_) => {}
+                None => {
+                    index.insert(theirs.id.clone(), self.bookmarks.len());
+                    self.bookmarks.push(theirs);
+                }
+            }
+        }
+        for (k, v) in disk.extra {
+            self.extra.entry(k).or_insert(v);
+        }
+        self.tidy();
+    }
+
+    /// Drop what a tombstone covers; keep a stable order (oldest first).
+    pub fn tidy(&mut self) {
+        let deleted = &self.deleted;
+        self.bookmarks.retain(|b| !deleted.contains_key(&b.id));
+        self.bookmarks
+            .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+    }
+}
+
+/// `positions.json`: where each document was last read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositionsFile {
+    pub schema: u32,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for PositionsFile {
+    fn default() -> Self {
+        Self {
+            schema: SCHEMA,
+            positions: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// The reading position in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub document: DocRef,
+    /// The top of the screen, with its words, so a changed text still finds it.
+    pub anchor: Anchor,
+    pub updated: Timestamp,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// How many documents' positions are remembered; the oldest are forgotten first.
+pub const MAX_POSITIONS: usize = 2000;
+
+impl PositionsFile {
+    /// The position saved for `doc`, newest first if several match.
+    pub fn find(&self, doc: &DocRef) -> Option<&Position> {
+        self.positions
+            .iter()
+            .filter(|p| p.document.same_document(doc))
+            .max_by_key(|p| p.updated)
+    }
+
+    /// Record `pos`, replacing any older position of the same document.
+    pub fn set(&mut self, pos: Position) {
+        self.positions
+            .retain(|p| !p.document.same_document(&pos.document));
+        self.positions.push(pos);
+    }
+
+    /// Merge `disk` into `self`: per document the newer position wins.
+    pub fn merge(&mut self, disk: PositionsFile) {
+        for theirs in disk.positions {
+            let newer = self
+                .find(&theirs.document)
+                .is_none_or(|ours| theirs.updated > ours.updated);
+            if newer {
+                self.set(theirs);
+            }
+        }
+        for (k, v) in disk.extra {
+            self.extra.entry(k).or_insert(v);
+        }
+        self.positions.sort_by_key(|p| p.updated);
+        let excess = self.positions.len().saturating_sub(MAX_POSITIONS);
+        self.positions.drain(..excess);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(bookmarks: Vec<Bookmark>) -> BookmarkFile {
+        BookmarkFile {
+            bookmarks,
+            ..BookmarkFile::default()
+        }
+    }
+
+    fn bm(id: &str, updated: i64, note: &str) -> Bookmark {
+        let mut b = Bookmark::new(DocRef::default(), Anchor::default(), Some(note.into()));
+        b.id = id.into();
+        b.created = Timestamp(1);
+        b.updated = Timestamp(updated);
+        b
+    }
+
+    #[test]
+    fn merge_is_a_union_where_the_newer_edit_wins() {
+        let mut ours = files(vec![bm("a", 10, "ours"), bm("b", 10, "ours")]);
+        let disk = files(vec![
+            bm("a", 20, "theirs"),
+            bm("b", 5, "theirs"),
+            bm("c", 1, "c"),
+        ]);
+        ours.merge(disk);
+        let notes: Vec<_> = ours
+            .bookmarks
+            .iter()
+            .map(|b| (b.id.as_str(), b.note.as_deref().unwrap()))
+            .collect();
+        assert_eq!(notes, [("a", "theirs"), ("b", "ours"), ("c", "c")]);
+    }
+
+    #[test]
+    fn a_deletion_is_not_undone_by_an_older_copy() {
+        // We deleted "a"; the other process still has it.
+        let mut ours = BookmarkFile::default();
+        ours.deleted.insert("a".into(), Timestamp(30));
+        let disk = files(vec![bm("a", 20, "stale")]);
+        ours.merge(disk);
+        assert!(ours.bookmarks.is_empty());
+        // The other process deleted "a"; we still hold it.
+        let mut ours = files(vec![bm("a", 20, "stale")]);
+        let mut disk = BookmarkFile::default();
+        disk.deleted.insert("a".into(), Timestamp(30));
+        ours.merge(disk);
+        assert!(ours.bookmarks.is_empty());
+        assert!(ours.deleted.contains_key("a"));
+    }
+
+    #[test]
+    fn unknown_top_level_fields_are_kept() {
+        let disk: BookmarkFile =
+            serde_json::from_str(r#"{"schema":1,"bookmarks":[],"sync":{"peer":"x"}}"#).unwrap();
+        let mut ours = BookmarkFile::default();
+        ours.merge(disk);
+        let json = serde_json::to_value(&ours).unwrap();
+        assert_eq!(json["sync"]["peer"], "x");
+    }
+
+    #[test]
+    fn positions_keep_the_newest_per_document() {
+        let doc = |fp: &str| DocRef {
+            fingerprint: fp.into(),
+            ..DocRef::default()
+        };
+        let pos = |fp, block, t| Position {
+            document: doc(fp),
+            anchor: Anchor {
+                block,
+                ..Anchor::default()
+            },
+            updated: Timestamp(t),
+            extra: Extra::new(),
+        };
+        let mut ours = PositionsFile::default();
+        ours.set(pos("x", 3, 10));
+        let mut disk = PositionsFile::default();
+        disk.set(pos("x", 7, 20));
+        disk.set(pos("y", 1, 5));
+        ours.merge(disk);
+        assert_eq!(ours.find(&doc("x")).unwrap().anchor.block, 7);
+        assert_eq!(ours.find(&doc("y")).unwrap().anchor.block, 1);
+        assert_eq!(ours.positions.len(), 2);
+    }
+}

@@ -1,0 +1,80 @@
+//! What "paragraph N" means, in one place, for the status line, bookmarks and the CLI.
+//!
+//! Paragraphs are the body blocks a reader counts: blocks of kind `Paragraph` or `Numbered`
+//! before the footnotes, numbered from 1 in document order. The memo header (heading,
+//! classification, dateline, `Present:`, subject), page markers, salutation, closing and
+//! signature are not counted. A position inside an uncounted block belongs to the paragraph
+//! before it (0 when no paragraph comes before it, e.g. in the memo header).
+
+use crate::document::{BlockKind, Document};
+
+/// True for a block that counts as a paragraph.
+pub fn is_paragraph(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::Numbered)
+}
+
+/// Block indices of the paragraphs, built once per document so lookups are O(log n).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphIndex {
+    blocks: Vec<usize>,
+}
+
+impl ParagraphIndex {
+    pub fn new(doc: &Document) -> Self {
+        let end = doc.body_end().min(doc.blocks.len());
+        let blocks = doc.blocks[..end]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| is_paragraph(b.kind))
+            .map(|(i, _)| i)
+            .collect();
+        Self { blocks }
+    }
+
+    /// How many paragraphs the document has (the M of "paragraph N/M").
+    pub fn count(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// The block that holds paragraph `n` (1-based).
+    pub fn block_of(&self, n: usize) -> Option<usize> {
+        n.checked_sub(1).and_then(|i| self.blocks.get(i).copied())
+    }
+
+    /// The paragraph number (1-based) of `block`: the paragraph itself, or the last one before
+    /// it; 0 when the block comes before the first paragraph.
+    pub fn number_at(&self, block: usize) -> usize {
+        self.blocks.partition_point(|&b| b <= block)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    #[test]
+    fn counts_paragraphs_and_numbered_items_only() {
+        let mut doc = Document::default();
+        for kind in [
+            BlockKind::Heading,
+            BlockKind::Present,
+            BlockKind::Paragraph,
+            BlockKind::PageMarker,
+            BlockKind::Numbered,
+            BlockKind::Signature,
+        ] {
+            doc.blocks.push(Block::new(kind, "x"));
+        }
+        let idx = ParagraphIndex::new(&doc);
+        assert_eq!(idx.count(), 2);
+        assert_eq!(idx.block_of(1), Some(2));
+        assert_eq!(idx.block_of(2), Some(4));
+        assert_eq!(idx.block_of(0), None);
+        assert_eq!(idx.block_of(3), None);
+        assert_eq!(idx.number_at(0), 0);
+        assert_eq!(idx.number_at(2), 1);
+        assert_eq!(idx.number_at(3), 1);
+        assert_eq!(idx.number_at(5), 2);
+    }
+}

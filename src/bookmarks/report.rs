@@ -1,0 +1,144 @@
+//! Bookmarks grouped per document, printed as a list, as Markdown research notes or as JSON.
+
+use super::model::{Bookmark, DocRef};
+use super::placed::{ExportedBookmark, Placed};
+use super::time::Timestamp;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// One document and its bookmarks, in reading order when the document was at hand.
+#[derive(Debug, Serialize)]
+pub struct Group<'a> {
+    pub document: &'a DocRef,
+    pub bookmarks: Vec<ExportedBookmark<'a>>,
+}
+
+/// Groups for one open document whose bookmarks were placed in its current text.
+pub fn for_placed<'a>(doc: &'a DocRef, placed: &'a [Placed]) -> Vec<Group<'a>> {
+    vec![Group {
+        document: doc,
+        bookmarks: placed.iter().map(ExportedBookmark::placed).collect(),
+    }]
+}
+
+/// Groups for every saved bookmark, per document (as last seen), oldest document first.
+pub fn for_saved(all: &[Bookmark]) -> Vec<Group<'_>> {
+    let mut groups: Vec<(String, Vec<&Bookmark>)> = Vec::new();
+    for b in all {
+        let key = b.document.group_key();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(b),
+            None => groups.push((key, vec![b])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut list)| {
+            let newest = list.iter().max_by_key(|b| b.updated).map(|b| &b.document);
+            let document = newest.unwrap_or(&list[0].document);
+            list.sort_by_key(|b| (b.anchor.block, b.anchor.offset, b.created));
+            Group {
+                document,
+                bookmarks: list.into_iter().map(ExportedBookmark::saved).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The JSON export: `{"schema": 1, "documents": [{"document": ..., "bookmarks": [...]}]}`.
+pub fn json(groups: &[Group<'_>]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        schema: u32,
+        documents: &'a [Group<'a>],
+    }
+    let out = Out {
+        schema: super::file::SCHEMA,
+        documents: groups,
+    };
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Markdown ready to paste into research notes: per document its title, date, citation and
+/// URL, then each bookmark's paragraph number, quote and note.
+pub fn markdown(groups: &[Group<'_>]) -> String {
+    let mut s = String::new();
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let d = g.document;
+        let _ = writeln!(s, "## {}\n", one_line(d.label()));
+        if let Some(date) = &d.date {
+            let _ = writeln!(s, "Date: {}  ", one_line(date));
+        }
+        if let Some(c) = &d.citation {
+            let _ = writeln!(s, "Citation: {}  ", one_line(c));
+        }
+        if let Some(url) = &d.url {
+            let url = url.trim().trim_start_matches('<').trim_end_matches('>');
+            let _ = writeln!(s, "URL: <{url}>  ");
+        }
+        if let Some(p) = &d.path {
+            let _ = writeln!(s, "File: {}  ", one_line(p));
+        }
+        for b in &g.bookmarks {
+            let _ = write!(s, "\n### Paragraph {}", b.paragraph);
+            if b.status == "not_found" {
+                s.push_str(" (not found in this version)");
+            }
+            s.push_str("\n\n");
+            for line in b.quote.lines() {
+                let _ = writeln!(s, "> {line}");
+            }
+            if let Some(note) = b.note {
+                let _ = writeln!(s, "\nNote: {}", note.trim());
+            }
+        }
+    }
+    s
+}
+
+/// The plain list of `memcon bookmarks list`.
+pub fn list(groups: &[Group<'_>], now: Timestamp) -> String {
+    let mut s = String::new();
+    for g in groups {
+        let d = g.document;
+        let _ = write!(s, "{}", one_line(d.label()));
+        if let Some(date) = &d.date {
+            let _ = write!(s, " ({})", one_line(date));
+        }
+        s.push('\n');
+        if let Some(p) = &d.path {
+            let _ = writeln!(s, "  {}", one_line(p));
+        }
+        for b in &g.bookmarks {
+            let mut quote = one_line(b.quote);
+            if quote.chars().count() > 70 {
+                quote = quote.chars().take(69).collect::<String>() + "…";
+            }
+            let missing = if b.status == "not_found" {
+                "  [not found in this version]"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "  ¶{:<4} {}  {}  \"{quote}\"{missing}",
+                b.paragraph,
+                b.id,
+                b.updated.age(now)
+            );
+            if let Some(note) = b.note {
+                let _ = writeln!(s, "        note: {}", one_line(note));
+            }
+        }
+    }
+    s
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,1 +1,0 @@
-//! (module filled by its issue)

@@ -1,0 +1,111 @@
+//! The bookmarks list overlay: paragraph, age, quote and note of each bookmark in the open
+//! document, the selected one highlighted, the keys (or the delete question) at the bottom.
+
+use super::Theme;
+use super::status::truncate;
+use crate::app::App;
+use crate::app::bookmarks::BookmarkList;
+use crate::bookmarks::Placed;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+const KEYS_HINT: &str = " Enter go · e note · d delete · u undo · Esc close ";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(list) = &app.bookmarks.list else {
+        return;
+    };
+    let placed = &app.bookmarks.placed;
+    let rows: usize = placed
+        .iter()
+        .map(|p| 1 + usize::from(p.bookmark.note.is_some()))
+        .sum();
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(rows.max(1) + 2).unwrap_or(u16::MAX));
+    if w < 3 || h < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    let title = format!(" Bookmarks ({}) ", placed.len());
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.title_focused))
+        .title_bottom(footer(app, list, theme));
+    frame.render_widget(Clear, popup);
+    if placed.is_empty() {
+        let text = "No bookmarks in this document yet: press m in the text to add one.";
+        frame.render_widget(Paragraph::new(text).style(theme.dim).block(block), popup);
+        return;
+    }
+    let width = usize::from(w.saturating_sub(2));
+    let items: Vec<ListItem> = placed
+        .iter()
+        .map(|p| ListItem::new(item_lines(p, list, width, theme)))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(list.selected));
+    let widget = List::new(items)
+        .block(block)
+        .highlight_style(theme.item_selected);
+    frame.render_stateful_widget(widget, popup, &mut state);
+}
+
+/// The keys, or the delete question while it is asked.
+fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
+    let selected = app.bookmarks.placed.get(list.selected);
+    match selected {
+        Some(p) if list.confirm_delete => Line::styled(
+            format!(
+                " Delete the bookmark at ¶ {}? y deletes, any other key keeps it ",
+                p.paragraph
+            ),
+            theme.input_error,
+        ),
+        _ => Line::styled(KEYS_HINT, theme.dim),
+    }
+}
+
+/// `¶ 2   3 min ago   “quote…”`, then `      note: …` when there is a note.
+fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let head = format!(
+        "¶ {:<4} {:<12} ",
+        p.paragraph,
+        p.bookmark.updated.age(list.now)
+    );
+    let quote = p
+        .bookmark
+        .anchor
+        .quote
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    let quote = quote.join(" ");
+    let mut spans = vec![Span::styled(head.clone(), theme.help_key)];
+    let mut used = head.chars().count();
+    if !p.is_found() {
+        let missing = "not found in this version · ";
+        spans.push(Span::styled(missing, theme.input_error));
+        used += missing.chars().count();
+    }
+    let room = width.saturating_sub(used + 2);
+    spans.push(Span::styled(
+        format!("“{}”", truncate(&quote, room)),
+        theme.item,
+    ));
+    let mut lines = vec![Line::from(spans)];
+    if let Some(note) = &p.bookmark.note {
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = format!("       note: {}", truncate(&note, width.saturating_sub(13)));
+        lines.push(Line::styled(text, theme.item_detail));
+    }
+    lines
+}

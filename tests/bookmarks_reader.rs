@@ -1,0 +1,286 @@
+//! The reader's bookmark keys, driven through `update` and drawn into a `TestBackend`, with a
+//! real store in a temporary directory.
+
+use memcon::app::bookmarks::BookmarkOp;
+use memcon::app::{Action, App, Effect, TargetLabel};
+use memcon::bookmarks::{BookmarkStore, StorePaths};
+use memcon::document::{self, TextRange};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    doc: PathBuf,
+    data: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("memo.txt");
+        std::fs::write(&doc, memcon::BUNDLED).unwrap();
+        let data = dir.path().join("data");
+        Self {
+            _dir: dir,
+            doc,
+            data,
+        }
+    }
+
+    fn app(&self) -> App {
+        self.app_in(&self.data)
+    }
+
+    fn app_in(&self, data: &Path) -> App {
+        let d = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
+        let mut app = App::new(d, (80, 16));
+        let store = BookmarkStore::open(StorePaths::in_dir(data));
+        app.attach_bookmarks(Some(store), Some(&self.doc));
+        app.update(Action::Resize(80, 16));
+        app
+    }
+
+    fn saved(&self) -> serde_json::Value {
+        let text = std::fs::read_to_string(self.data.join("bookmarks.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+/// Apply an action and perform the bookmark effect it asks for, as the event loop does.
+fn press(app: &mut App, action: Action) {
+    if let Some(Effect::Bookmarks(op)) = app.update(action) {
+        app.perform_bookmark_op(op);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, Action::InputChar(c));
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| memcon::ui::render(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Put paragraph `n` at the top of the screen.
+fn goto_paragraph(app: &mut App, n: usize) {
+    let block = app.bookmarks.paragraphs.block_of(n).unwrap();
+    app.jump_to(memcon::document::Location::new(block, 0));
+}
+
+fn add(app: &mut App, note: &str) {
+    press(app, Action::AddBookmark);
+    type_text(app, note);
+    press(app, Action::InputConfirm);
+}
+
+#[test]
+fn m_bookmarks_the_top_paragraph_with_a_note_and_the_list_shows_it() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "ports and profits");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("bookmark added at ¶ 1")
+    );
+    let first_para = app.bookmarks.paragraphs.block_of(1).unwrap();
+    assert!(app.gutter_marks.contains(&first_para));
+    assert_eq!(fx.saved()["bookmarks"][0]["note"], "ports and profits");
+
+    press(&mut app, Action::OpenBookmarks);
+    let s = screen(&app, 80, 16);
+    assert!(s.contains("Bookmarks (1)"), "{s}");
+    assert!(
+        s.contains("¶ 1") && s.contains("“One side light on Soong"),
+        "{s}"
+    );
+    assert!(s.contains("note: ports and profits"), "{s}");
+    // Small terminals draw something sensible or nothing, never panic.
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 12), (300, 100)] {
+        app.update(Action::Resize(w, h));
+        screen(&app, w, h);
+    }
+}
+
+#[test]
+fn escape_on_the_note_prompt_adds_nothing() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    press(&mut app, Action::AddBookmark);
+    type_text(&mut app, "never mind");
+    press(&mut app, Action::InputCancel);
+    assert_eq!(app.message.as_deref(), Some("no bookmark added"));
+    assert!(app.bookmarks.placed.is_empty());
+    assert!(!fx.data.join("bookmarks.json").exists());
+}
+
+#[test]
+fn the_current_search_target_on_screen_is_what_gets_marked() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    let block = app.bookmarks.paragraphs.block_of(2).unwrap();
+    let start = app.doc.blocks[block].text.find("Dairen [Dalian]").unwrap();
+    let range = TextRange::new(block, start, start + "Dairen [Dalian]".len());
+    app.set_targets(TargetLabel::Search("Dairen".into()), vec![range], Some(0));
+    goto_paragraph(&mut app, 2);
+    add(&mut app, "");
+    let b = &fx.saved()["bookmarks"][0];
+    assert_eq!(b["anchor"]["quote"], "Dairen [Dalian]");
+    assert_eq!(b["anchor"]["paragraph"], 2);
+    assert!(b.get("note").is_none(), "an empty note is no note");
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_the_bookmark_back() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "keep me");
+    press(&mut app, Action::OpenBookmarks);
+    press(&mut app, Action::BookmarkListDelete);
+    assert!(screen(&app, 80, 16).contains("Delete the bookmark at ¶ 1? y deletes"));
+    press(&mut app, Action::BookmarkListDown); // any other key keeps it
+    assert_eq!(app.bookmarks.placed.len(), 1);
+    assert_eq!(app.message.as_deref(), Some("kept"));
+
+    press(&mut app, Action::BookmarkListDelete);
+    press(&mut app, Action::BookmarkListConfirm);
+    assert!(app.bookmarks.placed.is_empty());
+    assert!(app.gutter_marks.is_empty());
+    assert_eq!(fx.saved()["bookmarks"].as_array().unwrap().len(), 0);
+    assert!(screen(&app, 80, 16).contains("No bookmarks in this document yet"));
+
+    press(&mut app, Action::BookmarkListUndo);
+    assert_eq!(app.bookmarks.placed.len(), 1);
+    let saved = fx.saved();
+    assert_eq!(saved["bookmarks"][0]["note"], "keep me");
+    // The old id stays deleted, so another process's copy cannot resurrect it twice.
+    assert_eq!(saved["deleted"].as_object().unwrap().len(), 1);
+}
+
+#[test]
+fn notes_can_be_edited_from_the_list() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "first thought");
+    press(&mut app, Action::OpenBookmarks);
+    press(&mut app, Action::BookmarkListEditNote);
+    assert_eq!(app.input.as_ref().unwrap().text, "first thought");
+    press(&mut app, Action::InputClear);
+    type_text(&mut app, "second thought");
+    press(&mut app, Action::InputConfirm);
+    assert_eq!(app.message.as_deref(), Some("note saved"));
+    assert_eq!(fx.saved()["bookmarks"][0]["note"], "second thought");
+    assert!(screen(&app, 80, 16).contains("note: second thought"));
+}
+
+#[test]
+fn next_and_previous_bookmark_walk_in_reading_order_and_wrap() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "one");
+    goto_paragraph(&mut app, 3);
+    add(&mut app, "three");
+    press(&mut app, Action::Top);
+    press(&mut app, Action::NextBookmark);
+    assert_eq!(app.message.as_deref(), Some("bookmark 1 of 2"));
+    let first = app.top;
+    assert_eq!(Some(first), app.bookmarks.placed[0].location());
+    press(&mut app, Action::NextBookmark);
+    assert_eq!(app.message.as_deref(), Some("bookmark 2 of 2"));
+    assert!(app.top > first);
+    press(&mut app, Action::NextBookmark);
+    assert_eq!(app.message.as_deref(), Some("bookmark 1 of 2 (wrapped)"));
+    press(&mut app, Action::PrevBookmark);
+    assert_eq!(app.message.as_deref(), Some("bookmark 2 of 2 (wrapped)"));
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried_with_the_next_change() {
+    let fx = Fixture::new();
+    let blocker = fx.data.with_file_name("blocker");
+    std::fs::write(&blocker, b"").unwrap();
+    let data = blocker.join("memcon");
+    let mut app = fx.app_in(&data);
+    add(&mut app, "made while the disk refused");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.contains("bookmarks not saved") && msg.contains("will retry"),
+        "{msg}"
+    );
+    assert_eq!(app.bookmarks.placed.len(), 1, "kept in memory");
+    // The disk is writable again: the next change saves both.
+    std::fs::remove_file(&blocker).unwrap();
+    add(&mut app, "made after");
+    let text = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    assert!(text.contains("made while the disk refused") && text.contains("made after"));
+}
+
+#[test]
+fn a_bookmark_whose_words_are_gone_is_listed_as_not_found() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "gone later");
+    // The same document (same record id), re-exported without its first paragraphs.
+    let para = app.bookmarks.placed[0].bookmark.anchor.quote.clone();
+    let start = memcon::BUNDLED.find(&para[..40]).unwrap();
+    let end = start + memcon::BUNDLED[start..].find("\n\n").unwrap();
+    let edited = format!("{}{}", &memcon::BUNDLED[..start], &memcon::BUNDLED[end..]);
+    let d = document::load("memo", edited.as_bytes()).unwrap();
+    let mut app = App::new(d, (80, 16));
+    app.attach_bookmarks(
+        Some(BookmarkStore::open(StorePaths::in_dir(&fx.data))),
+        Some(&fx.doc),
+    );
+    assert_eq!(app.bookmarks.placed.len(), 1);
+    assert!(app.gutter_marks.is_empty());
+    press(&mut app, Action::OpenBookmarks);
+    let s = screen(&app, 80, 16);
+    assert!(s.contains("not found in this version"), "{s}");
+    press(&mut app, Action::BookmarkListJump);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("not found in this version")
+    );
+}
+
+#[test]
+fn the_reading_position_is_restored_and_ctrl_o_returns_to_the_top() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    let third = app.bookmarks.paragraphs.block_of(3).unwrap();
+    app.jump_to(memcon::document::Location::new(third, 0));
+    app.save_reading_position();
+    let mut again = fx.app();
+    assert_eq!(again.top.block, third);
+    assert!(
+        again
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("back where you left off (¶ 3/4)")
+    );
+    press(&mut again, Action::JumpBack);
+    assert_eq!(again.top, memcon::document::Location::default());
+    let _ = BookmarkOp::Undo; // the op type is public for the event loop
+}
