@@ -1,7 +1,6 @@
 //! The reader's bookmark keys, driven through `update` and drawn into a `TestBackend`, with a
 //! real store in a temporary directory.
 
-use memcon::app::bookmarks::BookmarkOp;
 use memcon::app::{Action, App, Effect, TargetLabel};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
 use memcon::document::{self, TextRange};
@@ -282,5 +281,19 @@ fn the_reading_position_is_restored_and_ctrl_o_returns_to_the_top() {
     );
     press(&mut again, Action::JumpBack);
     assert_eq!(again.top, memcon::document::Location::default());
-    let _ = BookmarkOp::Undo; // the op type is public for the event loop
+}
+
+#[test]
+fn without_a_data_directory_m_says_so_instead_of_asking_for_a_note() {
+    let d = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
+    let mut app = App::new(d, (80, 16));
+    app.attach_bookmarks(None, None);
+    press(&mut app, Action::AddBookmark);
+    assert!(app.input.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("no data directory")
+    );
 }

@@ -36,7 +36,8 @@ struct Session {
 }
 
 impl Session {
-    fn start(file: &std::path::Path) -> Self {
+    /// Start memcon on `file`, keeping whatever it saves inside `data`.
+    fn start(file: &std::path::Path, data: &std::path::Path) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -48,6 +49,7 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcon"));
         cmd.arg(file);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("MEMCON_DATA_DIR", data);
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("start memcon");
         // Keeping the slave open would keep the master from seeing the child leave.
@@ -133,8 +135,8 @@ fn slash_dairen_enter_n_shows_the_counter_and_the_highlighted_match() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("memo.txt");
     std::fs::write(&file, MEMO).unwrap();
-    let mut s = Session::start(&file);
-    s.wait_for_text("¶ 1/");
+    let mut s = Session::start(&file, dir.path());
+    s.wait_for_text("Body  ¶ ");
 
     s.send("/Dairen");
     s.wait_for_text("/Dairen");

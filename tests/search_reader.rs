@@ -226,16 +226,22 @@ fn a_large_document_is_counted_between_frames() {
 }
 
 #[test]
-fn n_while_counting_finishes_the_count_first() {
+fn n_while_counting_walks_the_counted_matches_and_counts_the_rest_only_when_needed() {
     let mut app = app(big_document(), 100, 30);
     search(&mut app, A::SearchForward, "dairen");
     app.update(A::InputConfirm);
     assert!(app.busy());
     app.update(A::NextTarget);
+    assert!(app.busy(), "the next match was already counted");
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(1));
+    app.update(A::PrevTarget);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    // Wrapping to the last match needs them all.
+    app.update(A::PrevTarget);
     assert!(!app.busy());
     let t = app.targets.as_ref().unwrap();
     assert!(t.ranges.len() > 1000);
-    assert_eq!(t.current, Some(1));
+    assert_eq!(t.current, Some(t.ranges.len() - 1));
 }
 
 #[test]
@@ -276,4 +282,28 @@ fn recalling_a_valid_query_clears_the_error_of_an_invalid_one() {
     app.update(A::InputHistoryPrev);
     let line = app.input.as_ref().unwrap();
     assert_eq!((line.text.as_str(), line.error.as_deref()), ("soong", None));
+}
+
+#[test]
+fn an_empty_search_repeats_the_last_one() {
+    let mut app = app(model_memo(), 80, 24);
+    search(&mut app, A::SearchForward, "stalin");
+    app.update(A::InputConfirm);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    run(&mut app, &[A::SearchForward, A::InputConfirm]);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(1));
+    // `?` Enter goes backward.
+    run(&mut app, &[A::SearchBackward, A::InputConfirm]);
+    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+}
+
+#[test]
+fn search_toggles_do_nothing_in_other_input_lines() {
+    let mut app = app(model_memo(), 80, 24);
+    run(
+        &mut app,
+        &[A::GotoPrompt, A::SearchToggleRegex, A::SearchToggleAccents],
+    );
+    assert!(!app.search.regex);
+    assert!(app.search.fold_accents);
 }

@@ -14,6 +14,11 @@ use crate::search::{
     Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
 };
 
+/// Bytes searched at once on a keystroke. Small, so a burst of keys (a paste) stays quick:
+/// each key replaces the previous search, and the event loop carries on with the last one
+/// between frames.
+const KEYSTROKE_BYTES: usize = 256 << 10;
+
 /// Search settings and the search in progress.
 #[derive(Debug)]
 pub struct SearchState {
@@ -130,7 +135,7 @@ impl App {
         if self.search.job.is_none() {
             return false;
         }
-        self.search_step();
+        self.search_step(STEP_BYTES);
         true
     }
 
@@ -159,6 +164,9 @@ impl App {
         let Some(line) = &self.input else { return };
         let text = line.text.clone();
         let purpose = line.purpose;
+        if !matches!(purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
+            return;
+        }
         if regex {
             self.search.regex = !self.search.regex;
             // Accents are ignored by default for plain text only.
@@ -166,10 +174,10 @@ impl App {
         } else {
             self.search.fold_accents = !self.search.fold_accents;
         }
-        match purpose {
-            InputPurpose::Search(_) => self.search_changed(&text),
-            InputPurpose::Filter => self.filter_changed(&text),
-            _ => {}
+        if purpose == InputPurpose::Filter {
+            self.filter_changed(&text);
+        } else {
+            self.search_changed(&text);
         }
     }
 
@@ -186,19 +194,34 @@ impl App {
         }
     }
 
-    /// `n` (forward = true) and `N`: walk the targets, finishing a search still counting
-    /// first so there is a whole list to walk.
+    /// `n` (forward = true) and `N`: walk the targets. While a search is still counting, the
+    /// matches counted so far are complete from the top of the document, so a step inside
+    /// them needs no wait; a step past them (or a wrap) finishes the count first.
     pub(super) fn next_target(&mut self, forward: bool) {
-        self.finish_search();
         let forward = self.target_direction(forward);
+        if !self.next_target_is_known(forward) {
+            self.finish_search();
+        }
         self.step_target(forward);
+    }
+
+    fn next_target_is_known(&self, forward: bool) -> bool {
+        let (Some(job), Some(targets)) = (&self.search.job, &self.targets) else {
+            return true;
+        };
+        let counted = job.matches();
+        match targets.current_range().map(|r| counted.binary_search(&r)) {
+            Some(Ok(i)) if forward => i + 1 < counted.len(),
+            Some(Ok(i)) => i > 0,
+            _ => false,
+        }
     }
 
     /// Count the rest of a running search now.
     pub fn finish_search(&mut self) {
         if let Some(job) = &mut self.search.job {
             while job.step(&self.doc, STEP_BYTES) == Status::Running {}
-            self.search_step();
+            self.search_step(STEP_BYTES);
         }
     }
 
@@ -226,10 +249,12 @@ impl App {
         };
         match Matcher::new(&query) {
             Ok(matcher) => {
+                // The previous text's matches go; this text's appear as they are found.
+                self.restore_session_targets();
                 let job = SearchJob::new(matcher, from, self.search.direction, true);
                 self.search.job = Some(job);
                 self.search.revealed = false;
-                self.search_step();
+                self.search_step(KEYSTROKE_BYTES);
             }
             Err(e) => {
                 self.restore_session_targets();
@@ -254,13 +279,25 @@ impl App {
         if let Some(e) = session.error {
             self.say(e.to_string());
         }
+        if text.is_empty() {
+            // As in less and vim: an empty search repeats the last one, in the new direction.
+            self.targets = session.targets;
+            self.search.matcher = session.matcher;
+            if matches!(
+                self.targets.as_ref().map(|t| &t.label),
+                Some(TargetLabel::Search(_))
+            ) {
+                self.next_target(true);
+            }
+            return;
+        }
         let pending = self.search.job.is_some();
         let found = self
             .targets
             .as_ref()
             .is_some_and(|t| matches!(&t.label, TargetLabel::Search(q) if q == text));
-        if text.is_empty() || !(found || pending) {
-            if !text.is_empty() && self.message.is_none() {
+        if !(found || pending) {
+            if self.message.is_none() {
                 self.say(format!("Pattern not found: {text}"));
             }
             self.targets = session.targets;
@@ -318,12 +355,12 @@ impl App {
         }
     }
 
-    /// Advance the job one step and show what it found.
-    fn search_step(&mut self) {
+    /// Advance the job by about `budget` bytes and show what it found.
+    fn search_step(&mut self, budget: usize) {
         let Some(job) = &mut self.search.job else {
             return;
         };
-        let status = job.step(&self.doc, STEP_BYTES);
+        let status = job.step(&self.doc, budget);
         let pattern = job.matcher().query().pattern.clone();
         let label = TargetLabel::Search(pattern.clone());
         self.search.matcher = Some(job.matcher().clone());

@@ -279,9 +279,12 @@ impl BookmarkStore {
     pub fn document_seen(&mut self, doc: &DocRef) {
         for b in &mut self.bookmarks.data.bookmarks {
             if b.document.same_document(doc) {
-                let extra = std::mem::take(&mut b.document.extra);
+                let old = std::mem::take(&mut b.document);
+                // What this copy lacks (a record id, a path) is kept from before.
                 b.document = DocRef {
-                    extra,
+                    record_id: doc.record_id.clone().or(old.record_id),
+                    path: doc.path.clone().or(old.path),
+                    extra: old.extra,
                     ..doc.clone()
                 };
             }
@@ -343,5 +346,38 @@ impl BookmarkStore {
             extra: Extra::new(),
         });
         self.positions.save(&mut self.notices)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeing_a_copy_without_a_url_keeps_the_record_id_and_updates_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = BookmarkStore::open(StorePaths::in_dir(dir.path()));
+        let doc = DocRef {
+            record_id: Some("document/1".into()),
+            fingerprint: "f".into(),
+            path: Some("/old".into()),
+            ..DocRef::default()
+        };
+        store
+            .add(Bookmark::new(doc, Anchor::default(), None))
+            .unwrap();
+        let copy = DocRef {
+            fingerprint: "f".into(),
+            path: Some("/new".into()),
+            ..DocRef::default()
+        };
+        store.document_seen(&copy);
+        let seen = &store.all()[0].document;
+        assert_eq!(seen.record_id.as_deref(), Some("document/1"));
+        assert_eq!(seen.path.as_deref(), Some("/new"));
+        // Saved with the next change, and read back by another store.
+        store.save().unwrap();
+        let again = BookmarkStore::open(StorePaths::in_dir(dir.path()));
+        assert_eq!(again.all()[0].document.path.as_deref(), Some("/new"));
     }
 }

@@ -24,7 +24,7 @@ const ACCENTS: &[(char, char)] = &[
 ];
 
 /// Letters with a stroke that NFD leaves whole but that romanisations drop all the same
-/// (`Łódź` is written `Lodz`, `Tromsø` `Tromso`).
+/// (`Łódź` is written `Lodz`, `Tromsø` `Tromso`), and typographic punctuation.
 const STROKES: &[(char, char)] = &[
     ('ø', 'o'),
     ('Ø', 'O'),
@@ -34,6 +34,16 @@ const STROKES: &[(char, char)] = &[
     ('Đ', 'D'),
     ('ħ', 'h'),
     ('Ħ', 'H'),
+    // Typographic quotes and dashes, which exports use and keyboards do not type:
+    // `Soong's` finds `Soong’s`.
+    ('\u{2018}', '\''),
+    ('\u{2019}', '\''),
+    ('\u{201C}', '"'),
+    ('\u{201D}', '"'),
+    ('\u{2010}', '-'),
+    ('\u{2011}', '-'),
+    ('\u{2013}', '-'),
+    ('\u{2014}', '-'),
 ];
 
 /// True for a combining diacritical mark (an accent written as its own character).
@@ -194,6 +204,10 @@ mod tests {
         assert_eq!(fold_str("Königsberg"), "Konigsberg");
         assert_eq!(fold_str("Łódź"), "Lodz");
         assert_eq!(fold_str("Ἀθῆναι"), "Αθηναι");
+        assert_eq!(
+            fold_str("Soong’s “port” – Dalian"),
+            "Soong's \"port\" - Dalian"
+        );
     }
 
     #[test]

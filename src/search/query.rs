@@ -254,6 +254,12 @@ mod tests {
         assert_eq!(found(&Query::plain("Konigsberg"), text), ["Königsberg"]);
         // An accented query finds the plain spelling too.
         assert_eq!(found(&Query::plain("Dálian"), text), ["Dalian"]);
+        // Curly quotes and dashes match what a keyboard types.
+        assert_eq!(found(&Query::plain("soong's"), "Soong’s talk"), ["Soong’s"]);
+        assert_eq!(
+            found(&Query::plain("1945-1950"), "1945–1950"),
+            ["1945–1950"]
+        );
         // Case still counts for a capitalised query.
         assert!(found(&Query::plain("LUSHUNKOU"), text).is_empty());
     }

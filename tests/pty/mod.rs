@@ -22,6 +22,9 @@ pub struct Session {
     /// Every byte the program wrote, for checks on raw escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
+    /// Where the program keeps bookmarks and reading positions, unless the test names a
+    /// place: never the real home directory.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -40,6 +43,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("MEMCON_DEBUG_PANIC");
+        let data = tempfile::tempdir().expect("a data directory");
+        cmd.env("MEMCON_DATA_DIR", data.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -67,6 +72,7 @@ impl Session {
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Self {
+            _data: data,
             child,
             master: pair.master,
             writer,

@@ -5,17 +5,14 @@
 //! `update` never touches the disk: a change becomes an [`Effect::Bookmarks`] that the event
 //! loop hands to [`App::perform_bookmark_op`], which saves through the
 //! [`BookmarkStore`] at once and shows the result (or why saving failed) in the status line.
+//! The list overlay's methods are in `list.rs`, the store side in `persist.rs`.
 
 use super::{Action, App, Effect, InputPurpose, keymap};
 use crate::bookmarks::paragraphs::is_paragraph;
-use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp, anchor_at, anchor_for,
-    place, place_all,
-};
+use crate::bookmarks::{Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp};
 use crate::document::{Location, TextRange};
 use crossterm::event::KeyCode;
 use keymap::{Binding, k, key};
-use std::path::Path;
 
 /// Bookmark work for the event loop: everything here is saved to disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +38,8 @@ pub enum BookmarkOp {
 /// The bookmarks of the open document and the list overlay's state.
 #[derive(Debug, Default)]
 pub struct Bookmarks {
-    /// `None` when there is nowhere to save (no home directory): bookmarks then live for the
-    /// session only, and the user is told.
+    /// `None` when there is nowhere to keep bookmarks (no home directory and no
+    /// `MEMCON_DATA_DIR`): `m` then says so instead of adding one.
     store: Option<BookmarkStore>,
     pub docref: DocRef,
     pub paragraphs: ParagraphIndex,
@@ -79,6 +76,10 @@ pub struct BookmarkList {
     pub now: Timestamp,
 }
 
+/// What `m` says when there is nowhere to keep bookmarks.
+const NO_STORE: &str =
+    "bookmarks cannot be kept: no data directory (set MEMCON_DATA_DIR or use --data-dir)";
+
 /// Normal-mode keys.
 pub const KEYS: &[Binding] = &[
     k('m', Action::AddBookmark),
@@ -107,29 +108,12 @@ pub const LIST_KEYS: &[Binding] = &[
     crate::app::keymap::ctrl('c', Action::Quit),
 ];
 
-impl App {
-    /// Connect the store: place this document's bookmarks, mark them in the gutter, restore
-    /// the reading position. `path` is where the document was read from (`None`: bundled).
-    pub fn attach_bookmarks(&mut self, store: Option<BookmarkStore>, path: Option<&Path>) {
-        let b = &mut self.bookmarks;
-        b.docref = DocRef::of(&self.doc, path);
-        b.paragraphs = ParagraphIndex::new(&self.doc);
-        b.store = store;
-        let mut notices = Vec::new();
-        if let Some(store) = &mut b.store {
-            store.document_seen(&b.docref);
-            notices = store.take_notices();
-            if let Some(e) = store.read_only_reason() {
-                notices.push(e.to_string());
-            }
-        }
-        self.refresh_bookmarks();
-        self.restore_position();
-        if !notices.is_empty() {
-            self.say(notices.join("; "));
-        }
-    }
+mod list;
+mod persist;
 
+pub use persist::{Attach, open_store};
+
+impl App {
     /// One bookmark action (see `update`).
     pub(super) fn bookmark_action(&mut self, action: Action) -> Option<Effect> {
         if let Some(list) = &mut self.bookmarks.list
@@ -161,6 +145,10 @@ impl App {
     /// `m`: the current target if it is on screen, else the top visible paragraph (from the
     /// top row when it starts inside one); then ask for a note.
     fn start_bookmark(&mut self) {
+        if self.bookmarks.store.is_none() {
+            self.say(NO_STORE);
+            return;
+        }
         let target = self.targets.as_ref().and_then(|t| t.current_range());
         let pending = match target.filter(|r| self.on_screen(r.location())) {
             Some(range) => (range, false),
@@ -215,85 +203,6 @@ impl App {
         }
     }
 
-    fn open_bookmark_list(&mut self) {
-        let here = self.top;
-        let placed = &self.bookmarks.placed;
-        let selected = placed
-            .iter()
-            .position(|p| p.location().is_some_and(|l| l >= here))
-            .unwrap_or(placed.len().saturating_sub(1));
-        self.bookmarks.list = Some(BookmarkList {
-            selected,
-            confirm_delete: false,
-            now: Timestamp::now(),
-        });
-    }
-
-    fn select_bookmark(&mut self, delta: isize) {
-        let n = self.bookmarks.placed.len();
-        if let Some(list) = &mut self.bookmarks.list {
-            list.selected = list
-                .selected
-                .saturating_add_signed(delta)
-                .min(n.saturating_sub(1));
-        }
-    }
-
-    fn selected_bookmark(&self) -> Option<&Placed> {
-        let list = self.bookmarks.list.as_ref()?;
-        self.bookmarks.placed.get(list.selected)
-    }
-
-    fn jump_to_selected_bookmark(&mut self) {
-        let Some(p) = self.selected_bookmark() else {
-            return;
-        };
-        match p.location() {
-            Some(loc) => {
-                let para = p.paragraph;
-                self.bookmarks.list = None;
-                self.jump_to(self.row_location(self.row_pos(loc)));
-                self.say(format!("bookmark at ¶ {para} — Ctrl-o goes back"));
-            }
-            None => self.say("this bookmark's text is not found in this version"),
-        }
-    }
-
-    fn edit_selected_note(&mut self) {
-        let Some(p) = self.selected_bookmark() else {
-            return;
-        };
-        let (id, note) = (p.bookmark.id.clone(), p.bookmark.note.clone());
-        self.bookmarks.editing = Some(id);
-        self.open_input(InputPurpose::BookmarkNote, note.as_deref().unwrap_or(""));
-    }
-
-    fn ask_delete(&mut self) {
-        if self.selected_bookmark().is_none() {
-            return;
-        }
-        if let Some(list) = &mut self.bookmarks.list {
-            list.confirm_delete = true;
-        }
-    }
-
-    fn confirm_delete(&mut self) -> Option<Effect> {
-        let list = self.bookmarks.list.as_mut()?;
-        if !std::mem::take(&mut list.confirm_delete) {
-            return None;
-        }
-        let id = self.selected_bookmark()?.bookmark.id.clone();
-        Some(Effect::Bookmarks(BookmarkOp::Delete { id }))
-    }
-
-    fn undo_delete(&mut self) -> Option<Effect> {
-        if self.bookmarks.undo.is_none() {
-            self.say("nothing to undo");
-            return None;
-        }
-        Some(Effect::Bookmarks(BookmarkOp::Undo))
-    }
-
     /// `)` / `(`: the next or previous bookmark after the top of the screen, wrapping.
     fn step_bookmark(&mut self, forward: bool) {
         let locs: Vec<Location> = self
@@ -322,135 +231,6 @@ impl App {
         let n = locs.iter().position(|l| *l == loc).unwrap_or(0) + 1;
         let wrap = if wrapped { " (wrapped)" } else { "" };
         self.say(format!("bookmark {n} of {}{wrap}", locs.len()));
-    }
-
-    /// Do what an [`Effect::Bookmarks`] asks, saving at once. Called by the event loop.
-    pub fn perform_bookmark_op(&mut self, op: BookmarkOp) {
-        let b = &mut self.bookmarks;
-        let Some(store) = &mut b.store else {
-            self.say("bookmarks cannot be saved: no data directory (set MEMCON_DATA_DIR)");
-            return;
-        };
-        let (result, done) = match op {
-            BookmarkOp::Add {
-                range,
-                from_top,
-                note,
-            } => {
-                let anchor = if from_top {
-                    anchor_at(&self.doc, &b.paragraphs, range.location())
-                } else {
-                    anchor_for(&self.doc, &b.paragraphs, range)
-                };
-                let para = anchor.paragraph;
-                let bookmark = Bookmark::new(b.docref.clone(), anchor, note);
-                (store.add(bookmark), format!("bookmark added at ¶ {para}"))
-            }
-            BookmarkOp::SetNote { id, note } => {
-                let r = store.set_note(&id, note).map(|_| ());
-                (r, "note saved".to_string())
-            }
-            BookmarkOp::Delete { id } => {
-                let (removed, r) = store.delete(&id);
-                b.undo = removed;
-                (r, "bookmark deleted — u undoes".to_string())
-            }
-            BookmarkOp::Undo => match b.undo.take() {
-                Some(old) => {
-                    let restored = Bookmark {
-                        id: crate::bookmarks::model::new_id(),
-                        updated: Timestamp::now(),
-                        ..old
-                    };
-                    (store.add(restored), "bookmark restored".to_string())
-                }
-                None => (Ok(()), "nothing to undo".to_string()),
-            },
-        };
-        let notices = store.take_notices();
-        self.refresh_bookmarks();
-        let mut message = match result {
-            Ok(()) => done,
-            Err(e) => e.to_string(),
-        };
-        for n in notices {
-            message = format!("{message}; {n}");
-        }
-        self.say(message);
-    }
-
-    /// Re-place this document's bookmarks and update the gutter marks.
-    fn refresh_bookmarks(&mut self) {
-        let b = &mut self.bookmarks;
-        b.placed = match &b.store {
-            Some(store) => place_all(&self.doc, &b.paragraphs, store.for_document(&b.docref)),
-            None => Vec::new(),
-        };
-        self.gutter_marks = b
-            .placed
-            .iter()
-            .filter_map(|p| p.location().map(|l| l.block))
-            .collect();
-        if let Some(list) = &mut b.list {
-            list.selected = list.selected.min(b.placed.len().saturating_sub(1));
-        }
-    }
-
-    /// Where this document was last read, if anywhere but the top.
-    fn restore_position(&mut self) {
-        let b = &self.bookmarks;
-        let Some(anchor) = b.store.as_ref().and_then(|s| s.position(&b.docref)) else {
-            return;
-        };
-        let Some(loc) = place(&self.doc, anchor).location() else {
-            return;
-        };
-        if loc == Location::default() {
-            return;
-        }
-        let (n, m) = (b.paragraphs.number_at(loc.block), b.paragraphs.count());
-        self.jump_to(loc);
-        self.say(format!(
-            "back where you left off (¶ {n}/{m}) — g or Ctrl-o returns to the top"
-        ));
-    }
-
-    /// Remember the reading position (on quit, on a signal). Failures are not shown: the
-    /// reader is closing.
-    pub fn save_reading_position(&mut self) {
-        let b = &mut self.bookmarks;
-        let Some(store) = &mut b.store else { return };
-        let anchor = anchor_at(&self.doc, &b.paragraphs, self.top);
-        let _ = store.set_position(&b.docref, anchor);
-    }
-}
-
-/// The store and the document's path, loaded before the terminal is taken over.
-pub struct Attach {
-    store: Result<BookmarkStore, String>,
-    path: Option<std::path::PathBuf>,
-}
-
-/// Open the bookmark store for the reader (`data_dir`: the `--data-dir` flag). A store that
-/// cannot be opened leaves the reader working, with bookmarks for this session only.
-pub fn open_store(data_dir: Option<&Path>, path: Option<&Path>) -> Attach {
-    let store = crate::bookmarks::StorePaths::resolve(data_dir).map(BookmarkStore::open);
-    Attach {
-        store,
-        path: path.map(Path::to_path_buf),
-    }
-}
-
-impl Attach {
-    /// Hand the store to `app` (places bookmarks, restores the reading position).
-    pub fn attach(self, app: &mut App) {
-        match self.store {
-            Ok(store) => app.attach_bookmarks(Some(store), self.path.as_deref()),
-            Err(e) => {
-                app.attach_bookmarks(None, self.path.as_deref());
-                app.say(e);
-            }
-        }
     }
 }
 
