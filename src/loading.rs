@@ -36,13 +36,16 @@ pub fn preview_cut(bytes: &[u8]) -> Option<usize> {
     para.or_else(line).map(|i| from + i)
 }
 
+/// Work for the App that has to wait for the whole document.
+type Deferred = Box<dyn FnOnce(&mut App)>;
+
 /// The whole document of a big file: bytes waiting to be parsed, then a parse running on
 /// another thread.
 pub struct Pending {
     state: State,
     /// Work that needs the whole document (attaching bookmarks: their identity is the whole
     /// text's), run right after it replaces the preview.
-    then: Vec<Box<dyn FnOnce(&mut App)>>,
+    then: Vec<Deferred>,
 }
 
 enum State {
