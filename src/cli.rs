@@ -31,6 +31,19 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// List the people, places and organizations the document names.
+    ///
+    /// Names of your own go in the alias file: $MEMCON_CONFIG_DIR/aliases.toml when that is
+    /// set, else aliases.toml in memcon's configuration directory (~/.config/memcon on Linux,
+    /// ~/Library/Application Support/memcon on macOS). `[[add]]` a name with its kind,
+    /// `[[merge]]` names into one entity, `hide` a false positive (see docs/entities.md).
+    Entities {
+        /// The document (default: the bundled memo).
+        file: Option<PathBuf>,
+        /// Print JSON (the `entities` array of `memcon export`) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// List, add or export bookmarks.
     Bookmarks {
         #[command(subcommand)]

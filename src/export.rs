@@ -15,6 +15,8 @@ pub struct Export<'a> {
     pub blocks: &'a [crate::document::Block],
     pub footnotes: &'a [crate::document::Footnote],
     pub warnings: &'a [String],
+    /// People, places and organizations with every mention (see `entities::output`).
+    pub entities: Vec<crate::entities::output::EntityJson<'a>>,
     /// The user's bookmarks in this document (see docs/bookmarks.md).
     pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
@@ -30,8 +32,19 @@ impl<'a> Export<'a> {
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
             warnings: &doc.warnings,
+            entities: Vec::new(),
             bookmarks: Vec::new(),
         }
+    }
+
+    /// Include `entities` (found in `doc`) as the `entities` key.
+    pub fn with_entities(
+        mut self,
+        doc: &'a Document,
+        entities: &'a [crate::entities::Entity],
+    ) -> Self {
+        self.entities = crate::entities::output::to_json(doc, entities);
+        self
     }
 
     /// Include `placed` as the `bookmarks` key.

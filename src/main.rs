@@ -24,13 +24,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let path = file.as_deref().or(cli.file.as_deref());
             let doc = open(path)?;
             let marks = memcon::bookmarks::command::for_export(&doc, path, cli.data_dir.as_deref());
-            let export = memcon::export::Export::new(&doc).with_bookmarks(&marks);
-            match memcon::export::write_export(&export, pretty, std::io::stdout().lock()) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                // A closed pipe (`memcon export | head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-                Err(e) => Err(format!("standard output : {e}")),
-            }
+            let entities = memcon::entities::extract_for_user(&doc, |m| eprintln!("memcon: {m}"));
+            let export = memcon::export::Export::new(&doc)
+                .with_bookmarks(&marks)
+                .with_entities(&doc, &entities);
+            let out = std::io::stdout().lock();
+            stdout_result(memcon::export::write_export(&export, pretty, out))
+        }
+        Some(Command::Entities { file, json }) => {
+            let doc = open(file.as_deref().or(cli.file.as_deref()))?;
+            let entities = memcon::entities::extract_for_user(&doc, |m| eprintln!("memcon: {m}"));
+            let out = std::io::stdout().lock();
+            stdout_result(memcon::entities::output::write(&doc, &entities, json, out))
         }
         Some(Command::Bookmarks { action }) => {
             memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
@@ -66,6 +71,16 @@ fn read(opened: Opened, store: memcon::app::bookmarks::Attach) -> Result<ExitCod
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
         Err(e) => Err(format!("terminal : {e}")),
+    }
+}
+
+/// Map a write to standard output to an exit code.
+fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
+    match r {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`memcon export | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("standard output : {e}")),
     }
 }
 

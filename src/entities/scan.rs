@@ -1,0 +1,476 @@
+//! The rules that find candidate names in one text: gazetteer names, organization words,
+//! titles, initials, given names, place affixes and cues, editorial glosses, and bare
+//! capitalised names left for `resolve` to identify from the rest of the document.
+
+use super::fold::fold_into;
+use super::lexicon::{Lexicon, Match, WordInfo, flag};
+use super::tokens::{self, Token};
+use super::{EntityKind, Site};
+
+/// Why a candidate was proposed; `resolve` weighs these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A gazetteer entry (or a name from the user's alias file).
+    Gazetteer(u32),
+    /// The memo's structure: `Present:`, heading, signature, dateline.
+    Structure,
+    /// Signature initials (`WAH`): a participant whose initials they are.
+    SignatureInitials,
+    /// A title or honorific before the name.
+    Title,
+    /// Initials before a surname, or a known given name.
+    Initials,
+    /// A name in parentheses after an office (`The Consul at Beirut (Steger)`).
+    Paren,
+    /// A capitalised sequence with an organization word.
+    OrgPattern,
+    /// A place word in the name (`Thunder Bay`, `Lake Baikal`).
+    PlaceAffix,
+    /// A preposition before the name (`at Taku`): weak.
+    PlaceCue,
+    /// An editorial gloss or abbreviation naming the candidate before it.
+    Gloss,
+    /// A capitalised name with no cue: an entity only if the document names it elsewhere.
+    Bare,
+}
+
+/// A proposed mention. `start..end` is the mention (title included); `name_start..name_end`
+/// the name without title.
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    pub site: Site,
+    pub start: usize,
+    pub end: usize,
+    pub name_start: usize,
+    pub name_end: usize,
+    pub kind: Option<EntityKind>,
+    pub ev: Evidence,
+    pub adjectival: bool,
+    /// Inside an editorial bracket.
+    pub gloss: bool,
+    /// Another candidate (index) this one names too (a gloss and what it glosses).
+    pub link: Option<usize>,
+}
+
+impl Cand {
+    pub fn new(
+        site: Site,
+        start: usize,
+        end: usize,
+        kind: Option<EntityKind>,
+        ev: Evidence,
+    ) -> Self {
+        Cand {
+            site,
+            start,
+            end,
+            name_start: start,
+            name_end: end,
+            kind,
+            ev,
+            adjectival: false,
+            gloss: false,
+            link: None,
+        }
+    }
+}
+
+/// Finds candidates in texts, reusing its buffers from one text to the next.
+pub struct Scanner<'l> {
+    pub(super) lex: &'l Lexicon,
+    pub(super) toks: Vec<Token>,
+    /// Folded words of the current text, computed on first use: `folded[ranges[k]]`.
+    folded: String,
+    ranges: Vec<(u32, u32)>,
+    info: Vec<WordInfo>,
+    scratch: String,
+}
+
+const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+
+pub(super) fn is_roman(w: &str) -> bool {
+    w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+impl<'l> Scanner<'l> {
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Scanner {
+            lex,
+            toks: Vec::new(),
+            folded: String::new(),
+            ranges: Vec::new(),
+            info: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
+    pub(super) fn ensure(&mut self, text: &str, k: usize) {
+        if self.ranges[k] != NOT_YET {
+            return;
+        }
+        let t = self.toks[k];
+        let w = &text[t.start..t.end];
+        let w = if t.has(tokens::INITIAL) {
+            w.strip_suffix('.').unwrap_or(w)
+        } else {
+            w
+        };
+        let start = self.folded.len();
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.folded.push_str(w);
+        } else {
+            fold_into(w, &mut self.scratch);
+            self.folded.push_str(&self.scratch);
+        }
+        let end = self.folded.len();
+        self.ranges[k] = (start as u32, end as u32);
+        self.info[k] = self.lex.word(&self.folded[start..end]);
+    }
+
+    /// Token `k` folded.
+    pub(super) fn word(&mut self, text: &str, k: usize) -> &str {
+        self.ensure(text, k);
+        let (s, e) = self.ranges[k];
+        &self.folded[s as usize..e as usize]
+    }
+
+    pub(super) fn has(&mut self, text: &str, k: usize, f: u32) -> bool {
+        self.ensure(text, k);
+        self.info[k].has(f)
+    }
+
+    pub(super) fn is_stop(&mut self, text: &str, k: usize) -> bool {
+        self.has(text, k, flag::STOP)
+    }
+
+    pub(super) fn is_title(&mut self, text: &str, k: usize) -> bool {
+        self.toks[k].has(tokens::CAP) && self.has(text, k, flag::TITLE)
+    }
+
+    /// The longest gazetteer name starting at capitalised token `i`.
+    pub(super) fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
+        if !self.toks[i].has(tokens::CAP) {
+            return None;
+        }
+        self.ensure(text, i);
+        let lex = self.lex;
+        let info = self.info[i];
+        if info.patterns == 0 {
+            return None;
+        }
+        'pat: for (rest, entry, adjectival) in lex.patterns(info) {
+            if i + rest.len() >= self.toks.len() {
+                continue;
+            }
+            for (k, want) in rest.iter().enumerate() {
+                let (prev, u) = (self.toks[i + k], self.toks[i + 1 + k]);
+                if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
+                    || prev.has(tokens::POSS)
+                    || text[prev.end..u.start].contains('\n')
+                    || self.word(text, i + 1 + k) != want
+                {
+                    continue 'pat;
+                }
+            }
+            return Some(Match {
+                entry,
+                len: rest.len() + 1,
+                adjectival,
+            });
+        }
+        None
+    }
+
+    /// True when only spaces (or, with `dot`, a period and spaces) separate tokens `k-1` and `k`.
+    pub(super) fn joined(&self, text: &str, k: usize, dot: bool) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let t = self.toks[k];
+        if t.has(tokens::PLAIN_GAP) {
+            return true;
+        }
+        if !dot {
+            return false;
+        }
+        let prev = self.toks[k - 1];
+        let gap = &text[prev.end..t.start];
+        gap.strip_prefix('.')
+            .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
+    }
+
+    /// Scan `text` (at `site`), skipping tokens inside `claims`, and append candidates to `out`.
+    pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
+        tokens::tokenize(text, &mut self.toks);
+        let n = self.toks.len();
+        self.folded.clear();
+        self.ranges.clear();
+        self.ranges.resize(n, NOT_YET);
+        self.info.clear();
+        self.info.resize(n, WordInfo::default());
+        let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            if claims.iter().any(|&(s, e)| t.start < e && t.end > s) {
+                i += 1;
+                continue;
+            }
+            if let Some((ci, end)) = last
+                && t.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
+                && end <= t.start
+                && matches!(text[end..t.start].trim_start(), "[" | "(")
+            {
+                let paren = t.has(tokens::OPEN_PAREN);
+                if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
+                    last = None;
+                    i = next;
+                    continue;
+                }
+                // `the League of Nations (Avenol)`: the office holder of an organization.
+                if paren
+                    && out[ci].kind == Some(EntityKind::Organization)
+                    && self.names_office(text, out[ci].start, out[ci].end)
+                    && self.lookup(text, i).is_none()
+                    && let Some(end) = self.name_tokens(text, i)
+                    && self.toks[end - 1].has(tokens::CLOSE_PAREN)
+                {
+                    let e = self.toks[end - 1].end;
+                    out.push(Cand::new(
+                        site,
+                        t.start,
+                        e,
+                        Some(EntityKind::Person),
+                        Evidence::Paren,
+                    ));
+                    last = None;
+                    i = end;
+                    continue;
+                }
+            }
+            if !t.has(tokens::CAP) {
+                i += 1;
+                continue;
+            }
+            let before = out.len();
+            i = self.at(text, site, i, out);
+            if out.len() > before {
+                let c = &out[out.len() - 1];
+                last = Some((out.len() - 1, c.end));
+            }
+        }
+    }
+
+    /// Apply the rules at capitalised token `i`; return the next token to look at.
+    fn at(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+        let t = self.toks[i];
+        if t.has(tokens::OPEN_PAREN)
+            && let Some(end) = self.paren_person(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Paren,
+            ));
+            return end;
+        }
+        let org = self.org_run(text, i);
+        let gaz = self.lookup(text, i);
+        let gaz_len = gaz.map_or(0, |m| m.len);
+        if let Some(end) = org
+            && end - i > gaz_len
+        {
+            return self.emit_org(text, site, i, end, out);
+        }
+        if let Some(m) = gaz {
+            let end = i + m.len;
+            let entry = self.lex.entry(m.entry);
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            let mut c = Cand::new(site, s, e, Some(entry.kind), Evidence::Gazetteer(m.entry));
+            c.adjectival = m.adjectival;
+            out.push(c);
+            return end;
+        }
+        if self.is_title(text, i) || self.title_chain_start(text, i) {
+            // `General Clause.` opening a sentence is a heading, not a general: a spelled-out
+            // title and one word ending the sentence only count when the name is known from
+            // elsewhere.
+            if t.has(tokens::SENT) && !t.has(tokens::DOT_AFTER) {
+                let before = out.len();
+                let next = self.title_person(text, site, i, out);
+                let short = next == i + 2
+                    && (next == self.toks.len() || self.toks[next - 1].has(tokens::DOT_AFTER));
+                if out.len() > before && short {
+                    let c = out.last_mut().expect("pushed");
+                    c.start = c.name_start;
+                    c.kind = None;
+                    c.ev = Evidence::Bare;
+                }
+                return next;
+            }
+            return self.title_person(text, site, i, out);
+        }
+        // `B. Naval Matters`: a lone letter opening a sentence labels a list item.
+        // So is `I.` after `Part`.
+        let numeral = i > 0
+            && self.joined(text, i, false)
+            && self.toks[i - 1].has(tokens::CAP)
+            && self.is_stop(text, i - 1);
+        let label = (t.has(tokens::SENT) || numeral)
+            && t.has(tokens::INITIAL)
+            && !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::INITIAL));
+        if label {
+            // Unless the document names the person elsewhere (`J. Avenol` signing a letter).
+            if let Some(end) = self.name_tokens(text, i) {
+                let (s, e) = (t.start, self.toks[end - 1].end);
+                out.push(Cand::new(site, s, e, None, Evidence::Bare));
+                return end;
+            }
+            return i + 1;
+        }
+        if t.has(tokens::INITIAL)
+            && let Some(end) = self.name_tokens(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Initials,
+            ));
+            return end;
+        }
+        if !t.has(tokens::ALLCAPS)
+            && self.has(text, i, flag::GIVEN)
+            && self.joined(text, i + 1, false)
+            && let Some(end) = self.name_tokens(text, i + 1)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Person),
+                Evidence::Initials,
+            ));
+            return end;
+        }
+        if self.has(text, i, flag::PLACE_PREFIX)
+            && let Some(end) = self.prefixed_place(text, i)
+        {
+            let (s, e) = (t.start, self.toks[end - 1].end);
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Place),
+                Evidence::PlaceAffix,
+            ));
+            return end;
+        }
+        self.bare(text, site, i, out)
+    }
+
+    /// `Field Marshal`, `Prime Minister`: a modifier followed by a title.
+    fn title_chain_start(&mut self, text: &str, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.has(text, i, flag::TITLE_MODIFIER)
+            && self.joined(text, i + 1, false)
+            && self.is_title(text, i + 1)
+    }
+
+    /// Titles from `i`, then a name: a person whose mention includes the titles.
+    fn title_person(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+        let n = self.toks.len();
+        let mut k = i;
+        while k < n
+            && (k == i || self.joined(text, k, true))
+            && (self.is_title(text, k) || self.title_chain_start(text, k))
+        {
+            k += 1;
+        }
+        if k < n
+            && self.joined(text, k, true)
+            && let Some(end) = self.name_tokens(text, k)
+        {
+            let mut c = Cand::new(
+                site,
+                self.toks[i].start,
+                self.toks[end - 1].end,
+                Some(EntityKind::Person),
+                Evidence::Title,
+            );
+            c.name_start = self.toks[k].start;
+            out.push(c);
+            return end;
+        }
+        k.max(i + 1)
+    }
+
+    /// A personal name from `k`: initials, particles and up to three capitalised words, ending
+    /// in a capitalised word. Returns the end token (exclusive).
+    pub(super) fn name_tokens(&mut self, text: &str, k: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut j = k;
+        let mut caps = 0;
+        let mut last_cap = None;
+        while j < n {
+            let t = self.toks[j];
+            if j > k && !self.joined(text, j, false) {
+                break;
+            }
+            if t.has(tokens::INITIAL) {
+                j += 1;
+                continue;
+            }
+            if t.has(tokens::LOWER) {
+                let particle = self.has(text, j, flag::PARTICLE);
+                if particle && j + 1 < n && self.joined(text, j + 1, t.has(tokens::DOT_AFTER)) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
+                break;
+            }
+            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
+                break;
+            }
+            if self.is_stop(text, j) || self.is_title(text, j) {
+                break;
+            }
+            caps += 1;
+            j += 1;
+            last_cap = Some(j);
+            if t.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
+                || t.has(tokens::CLOSE_PAREN | tokens::CLOSE_BRACKET)
+                || caps == 3
+            {
+                break;
+            }
+        }
+        if caps == 0 { None } else { last_cap }
+    }
+
+    /// `Lake Baikal`, `Gulf of Pechili`.
+    fn prefixed_place(&mut self, text: &str, i: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = i + 1;
+        if k + 1 < n && self.joined(text, k, false) && self.word(text, k) == "of" {
+            k += 1;
+        }
+        if k >= n || !self.joined(text, k, false) || !self.toks[k].has(tokens::CAP) {
+            return None;
+        }
+        if self.is_stop(text, k) {
+            return None;
+        }
+        Some(k + 1)
+    }
+}
