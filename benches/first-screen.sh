@@ -41,4 +41,4 @@ best() {
 
 echo "file: $(stat -c %s "$file") bytes"
 echo "less:   $(best "less $file" 'Wilson') ms"
-echo "memcon: $(best "$memcon $file" '¶ 1/') ms"
+echo "memcon: $(best "$memcon $file" 'Body  ¶ ') ms"

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod loading;
 pub mod reader;
 pub mod search;
 pub mod terminal;

@@ -2,6 +2,7 @@ use clap::Parser;
 use memcon::app::App;
 use memcon::cli::{Cli, Command};
 use memcon::document::{self, Document};
+use memcon::loading::Opened;
 use memcon::reader::{self, Exit};
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,14 +41,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             memcon::bookmarks::command::main(&action, cli.data_dir.as_deref(), &|p| open(Some(p)))
         }
         None => read(
-            open(cli.file.as_deref())?,
+            open_for_reading(cli.file.as_deref())?,
             memcon::app::bookmarks::open_store(cli.data_dir.as_deref(), cli.file.as_deref()),
         ),
     }
 }
 
 /// The interactive reader. Everything that can fail on input has failed before this point.
-fn read(doc: Document, store: memcon::app::bookmarks::Attach) -> Result<ExitCode, String> {
+fn read(opened: Opened, store: memcon::app::bookmarks::Attach) -> Result<ExitCode, String> {
+    let Opened { doc, mut pending } = opened;
     memcon::terminal::check_tty()?;
     // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
     // drop reverse video: keep its colour output on and draw with a colourless theme instead.
@@ -56,11 +58,16 @@ fn read(doc: Document, store: memcon::app::bookmarks::Attach) -> Result<ExitCode
     let warnings = doc.warnings.join("; ");
     let mut app = App::new(doc, (80, 24));
     app.color = !no_color;
-    store.attach(&mut app);
+    // Bookmarks belong to the whole document (its fingerprint): a big file attaches them
+    // once the whole of it has replaced the preview.
+    match &mut pending {
+        Some(p) => p.after_whole(move |app| store.attach(app)),
+        None => store.attach(&mut app),
+    }
     if !warnings.is_empty() {
         app.say(warnings);
     }
-    match reader::run(app) {
+    match reader::run(app, pending) {
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
         Err(e) => Err(format!("terminal : {e}")),
@@ -80,16 +87,36 @@ fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
 /// Load the named file, or the bundled memo. Errors are one line: `<what> : <why>`.
 fn open(path: Option<&Path>) -> Result<Document, String> {
     let Some(path) = path else {
-        return Ok(
-            document::load("bundled", memcon::BUNDLED.as_bytes()).expect("bundled memo is text")
-        );
+        return Ok(bundled());
     };
+    let (shown, bytes) = read_bytes(path)?;
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
+}
+
+/// Like [`open`], but a big file shows its first part while the rest is parsed.
+fn open_for_reading(path: Option<&Path>) -> Result<Opened, String> {
+    let Some(path) = path else {
+        return Ok(Opened {
+            doc: bundled(),
+            pending: None,
+        });
+    };
+    let (shown, bytes) = read_bytes(path)?;
+    memcon::loading::open(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
+}
+
+fn bundled() -> Document {
+    document::load("bundled", memcon::BUNDLED.as_bytes()).expect("bundled memo is text")
+}
+
+/// The file's bytes and the name to show in messages.
+fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(format!("{shown} : is a directory, not a document"));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
-    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
+    Ok((shown, bytes))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -2,6 +2,7 @@
 //! action, update, perform the effect.
 
 use crate::app::{Action, App, Effect, keymap};
+use crate::loading::Pending;
 use crate::terminal::{self, TerminalGuard};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::time::Duration;
@@ -20,7 +21,8 @@ const WHEEL_LINES: i16 = 3;
 
 /// Run the reader until the user quits or a signal arrives. The terminal is restored when
 /// this returns, whichever way it returns.
-pub fn run(mut app: App) -> std::io::Result<Exit> {
+pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> {
+    app.loading = pending.is_some();
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
@@ -29,6 +31,9 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     app.update(Action::Resize(size.width, size.height));
     loop {
         guard.terminal.draw(|f| crate::ui::render(&app, f))?;
+        if let Some(p) = &mut pending {
+            p.start();
+        }
         // Wait for at least one event, then take whatever else is already queued so a burst
         // of keys (a held-down `j`) costs one frame.
         let mut first = true;
@@ -37,11 +42,16 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
                 app.save_reading_position();
                 return Ok(Exit::Signal(sig));
             }
-            // While a search is counting, poll without waiting and count between frames.
-            let timeout = if first && !app.busy() {
-                Duration::from_millis(100)
-            } else {
-                Duration::ZERO
+            if pending.as_mut().is_some_and(|p| p.finish(&mut app)) {
+                pending = None;
+                break;
+            }
+            // While a search is counting, poll without waiting and count between frames;
+            // while a big file is being parsed, look for it often.
+            let timeout = match (first, app.busy(), pending.is_some()) {
+                (false, _, _) | (true, true, _) => Duration::ZERO,
+                (true, false, true) => Duration::from_millis(20),
+                (true, false, false) => Duration::from_millis(100),
             };
             if terminal::wait_input(timeout) == terminal::Input::Gone {
                 app.save_reading_position();

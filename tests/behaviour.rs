@@ -257,3 +257,45 @@ fn only_what_is_seen_gets_wrapped() {
         app.wrapped_blocks()
     );
 }
+
+#[test]
+fn the_whole_document_replaces_the_preview_on_the_same_words() {
+    let whole = model_memo();
+    let mut preview = whole.clone();
+    preview.blocks.truncate(12);
+    preview.footnotes.clear();
+    let mut app = app(preview, 80, 24);
+    app.loading = true;
+    run(&mut app, &[A::NextParagraph; 8]);
+    app.update(A::LineDown);
+    let (top, words) = (app.top, top_text(&app));
+    assert!(common::screen(&app).contains("loading…"));
+    app.replace_document(whole);
+    assert_eq!(app.top, top);
+    assert_eq!(top_text(&app), words);
+    assert!(!common::screen(&app).contains("loading…"));
+    app.update(A::Bottom);
+    assert!(common::screen(&app).contains("Dairen is the Japanese name"));
+}
+
+#[test]
+fn help_scrolling_stops_at_its_end_so_k_answers_at_once() {
+    let mut app = app(model_memo(), 80, 24);
+    app.update(A::ToggleHelp);
+    run(&mut app, &[A::PageDown; 20]);
+    let end = app.help_scroll;
+    assert!(end > 0);
+    app.update(A::LineUp);
+    assert_eq!(app.help_scroll, end - 1);
+    // Every normal-mode binding appears in help.
+    app.update(A::Resize(80, 200));
+    app.help_scroll = 0;
+    let s = common::screen(&app);
+    for doc in [
+        "Quit memcon",
+        "Go back in the jump list",
+        "Collapse or expand the metadata pane",
+    ] {
+        assert!(s.contains(doc), "{doc} missing from help");
+    }
+}

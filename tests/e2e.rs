@@ -191,3 +191,26 @@ fn a_missing_file_is_reported_before_the_terminal_is_touched() {
         "escape bytes written"
     );
 }
+
+#[test]
+fn a_big_file_shows_at_once_and_then_all_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let memo = memcon::BUNDLED;
+    let start = memo.find("One side light").unwrap();
+    let end = memo.rfind("WAH").unwrap();
+    let mut text = memo[..start].to_string();
+    while text.len() < 3 << 19 {
+        text.push_str(&memo[start..end]);
+    }
+    text.push_str("The very last paragraph.\n\nWAH\n");
+    std::fs::write(&path, text).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], &[], 80, 24);
+    s.wait_text(STATUS);
+    s.wait_for("the whole document", |sc| sc.contents().contains("0%"));
+    s.send("G");
+    s.wait_text("The very last paragraph.");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -94,6 +94,9 @@ pub struct App {
     pub bookmarks: bookmarks::Bookmarks,
     /// False when `NO_COLOR` asks for a colourless screen.
     pub color: bool,
+    /// True while `doc` is only the first part of a big file and the whole one is being
+    /// parsed (see [`App::replace_document`]).
+    pub loading: bool,
     wrap: WrapCache,
 }
 
@@ -123,7 +126,33 @@ impl App {
             help_scroll: 0,
             bookmarks,
             color: true,
+            loading: false,
             wrap: WrapCache::default(),
+        }
+    }
+
+    /// Swap in the whole document once it has been parsed. The reading position stays on the
+    /// same words (same block when its text is unchanged, else the same byte position).
+    /// Anything derived from the document is rebuilt here: features that derive more
+    /// (entities) refresh in this method too. Searching and bookmarking wait until then.
+    pub fn replace_document(&mut self, doc: Document) {
+        let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
+            == doc.blocks.get(self.top.block).map(|b| &b.text);
+        let pos = self.index.pos(self.top);
+        self.doc = doc;
+        self.index = DocIndex::new(&self.doc);
+        self.side = participants(&self.doc);
+        // Bookmarks are attached after this (`loading::Pending::after_whole`), so nothing
+        // saved is dropped here; the paragraph numbering is rebuilt for the whole text.
+        self.bookmarks = bookmarks::Bookmarks::new(&self.doc);
+        self.wrap = WrapCache::default();
+        self.loading = false;
+        if !same_block {
+            self.top = self.index.location_at(pos);
+        }
+        self.clamp_top();
+        if !self.doc.warnings.is_empty() {
+            self.say(self.doc.warnings.join("; "));
         }
     }
 

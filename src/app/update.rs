@@ -7,6 +7,10 @@ use crate::search::Direction;
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.loading && waits_for_whole_document(action) {
+            self.say("still reading the whole document: try again in a moment");
+            return None;
+        }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -70,7 +74,9 @@ impl App {
     /// j/k, pages: scroll the body, the metadata, the side list or the help, by focus.
     fn move_focused(&mut self, delta: isize) {
         if self.help_open {
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta);
+            let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+            let max = crate::ui::help::max_scroll(screen);
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
             return;
         }
         match self.focus {
@@ -302,4 +308,18 @@ impl App {
             self.input_cancelled(line.purpose);
         }
     }
+}
+
+/// Features that index or identify the whole document wait while a big file shows its
+/// preview (see `App::loading`).
+fn waits_for_whole_document(action: Action) -> bool {
+    matches!(
+        action,
+        Action::SearchForward
+            | Action::SearchBackward
+            | Action::AddBookmark
+            | Action::OpenBookmarks
+            | Action::NextBookmark
+            | Action::PrevBookmark
+    )
 }

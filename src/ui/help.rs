@@ -8,19 +8,29 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The overlay's lines, also used to bound its scrolling.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// Width of the keys column.
+const KEYS: usize = 22;
+
+/// The overlay's lines for an inner width: docs wrap under their column.
+pub fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let doc_width = usize::from(width).saturating_sub(KEYS).max(10);
     let mut out = Vec::new();
     let mut section = |name: &str, entries: Vec<(String, &'static str)>| {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
-        out.push(Line::styled(name.to_string(), theme.help_section));
+        out.push(Line::styled(
+            name.to_string(),
+            theme.help_key.patch(theme.help_section),
+        ));
         for (keys, doc) in entries {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<20}"), theme.help_key),
-                Span::raw(doc),
-            ]));
+            for (i, part) in textwrap::wrap(doc, doc_width).into_iter().enumerate() {
+                let keys = if i == 0 { keys.as_str() } else { "" };
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<w$}", w = KEYS - 2), theme.help_key),
+                    Span::raw(part.into_owned()),
+                ]));
+            }
         }
     };
     for (name, table) in NORMAL_TABLES {
@@ -49,17 +59,28 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// Where the overlay sits on a screen of `area`.
+fn popup(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(78);
-    let h = area.height.saturating_sub(2);
-    let popup = Rect {
+    Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + 1,
         width: w,
-        height: h,
-    };
-    let all = lines(theme);
-    let inner_h = usize::from(h.saturating_sub(2));
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// How far the overlay can scroll on a screen of `area` (for `update` to clamp to).
+pub fn max_scroll(area: Rect) -> usize {
+    let p = popup(area);
+    let all = lines(&Theme::no_color(), p.width.saturating_sub(2)).len();
+    all.saturating_sub(usize::from(p.height.saturating_sub(2)))
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let popup = popup(area);
+    let all = lines(theme, popup.width.saturating_sub(2));
+    let inner_h = usize::from(popup.height.saturating_sub(2));
     let scroll = app.help_scroll.min(all.len().saturating_sub(inner_h));
     let more = if all.len() > scroll + inner_h {
         " j/↓ more "

@@ -3,7 +3,7 @@
 
 mod body;
 mod bookmarks;
-mod help;
+pub mod help;
 mod input;
 mod markers;
 mod metadata;

@@ -11,7 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (n, m) = app.paragraph();
-    let right = format!(" ¶ {n}/{m}  {}% ", app.percent());
+    let right = if app.loading {
+        format!(" ¶ {n}/…  loading… ")
+    } else {
+        format!(" ¶ {n}/{m}  {}% ", app.percent())
+    };
     let focus = format!(" {} ", app.focus.name());
     let mut middle = Vec::new();
     if let Some(t) = &app.targets {

@@ -1,0 +1,178 @@
+//! Opening a big document without waiting for all of it: the first paragraphs are parsed
+//! at once for the first screen while a thread parses the whole file; the reader swaps the
+//! whole document in when it arrives ([`App::replace_document`](crate::app::App::replace_document)).
+//!
+//! Only the bytes are read up front, so every loading error (missing file, binary data) is
+//! still reported before the terminal is touched; the background parse cannot fail.
+
+use crate::app::App;
+use crate::document::{self, Document, LoadError};
+use std::sync::mpsc::{self, Receiver};
+
+/// Files up to this size are parsed whole before the first screen.
+pub const WHOLE_UP_TO: usize = 1 << 20;
+/// About how much of a bigger file is parsed for the first screen.
+pub const PREVIEW_BYTES: usize = 128 << 10;
+
+/// Where to cut `bytes` for a preview: at a paragraph break (a blank line) after
+/// [`PREVIEW_BYTES`], or `None` when the file is small enough to parse whole.
+pub fn preview_cut(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() <= WHOLE_UP_TO {
+        return None;
+    }
+    let from = PREVIEW_BYTES;
+    let window = &bytes[from..bytes.len().min(from + WHOLE_UP_TO)];
+    let para = window
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map(|i| i + 2)
+        .or_else(|| {
+            window
+                .windows(3)
+                .position(|w| w == b"\n\r\n")
+                .map(|i| i + 3)
+        });
+    let line = || window.iter().position(|&b| b == b'\n').map(|i| i + 1);
+    para.or_else(line).map(|i| from + i)
+}
+
+/// Work for the App that has to wait for the whole document.
+type Deferred = Box<dyn FnOnce(&mut App)>;
+
+/// The whole document of a big file: bytes waiting to be parsed, then a parse running on
+/// another thread.
+pub struct Pending {
+    state: State,
+    /// Work that needs the whole document (attaching bookmarks: their identity is the whole
+    /// text's), run right after it replaces the preview.
+    then: Vec<Deferred>,
+}
+
+enum State {
+    Waiting { source: String, bytes: Vec<u8> },
+    Running(Receiver<Document>),
+    Done,
+}
+
+impl Pending {
+    /// Run `f` on the App once the whole document is in.
+    pub fn after_whole(&mut self, f: impl FnOnce(&mut App) + 'static) {
+        self.then.push(Box::new(f));
+    }
+
+    /// If the whole document is ready: put it in `app`, run the deferred work, and return
+    /// true. Never blocks.
+    pub fn finish(&mut self, app: &mut App) -> bool {
+        let Some(doc) = self.try_take() else {
+            return false;
+        };
+        app.replace_document(doc);
+        for f in self.then.drain(..) {
+            f(app);
+        }
+        true
+    }
+
+    /// Start parsing on another thread. The reader calls this after drawing the first screen,
+    /// so the parse does not compete with it for a core.
+    pub fn start(&mut self) {
+        if !matches!(self.state, State::Waiting { .. }) {
+            return;
+        }
+        let State::Waiting { source, bytes } = std::mem::replace(&mut self.state, State::Done)
+        else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // `open` refused NUL bytes, the only way `load` fails.
+            if let Ok(doc) = document::load_owned(&source, bytes) {
+                let _ = tx.send(doc);
+            }
+        });
+        self.state = State::Running(rx);
+    }
+
+    /// The whole document, once it is ready (never blocks; starts the parse if needed).
+    pub fn try_take(&mut self) -> Option<Document> {
+        self.start();
+        match &self.state {
+            State::Running(rx) => {
+                let doc = rx.try_recv().ok()?;
+                self.state = State::Done;
+                Some(doc)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What to show first, and the whole document still coming when there is one.
+pub struct Opened {
+    pub doc: Document,
+    pub pending: Option<Pending>,
+}
+
+/// Load `bytes` for reading: whole when small, else a preview now and the rest in the
+/// background. Refuses binary data before anything is parsed.
+pub fn open(source: &str, bytes: Vec<u8>) -> Result<Opened, LoadError> {
+    let Some(cut) = preview_cut(&bytes) else {
+        return Ok(Opened {
+            doc: document::load_owned(source, bytes)?,
+            pending: None,
+        });
+    };
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary);
+    }
+    let doc = document::load(source, &bytes[..cut])?;
+    let state = State::Waiting {
+        source: source.to_string(),
+        bytes,
+    };
+    Ok(Opened {
+        doc,
+        pending: Some(Pending {
+            state,
+            then: Vec::new(),
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_files_are_not_cut() {
+        assert_eq!(preview_cut(&vec![b'a'; WHOLE_UP_TO]), None);
+    }
+
+    #[test]
+    fn big_files_are_cut_after_a_blank_line() {
+        let mut bytes = vec![b'a'; PREVIEW_BYTES + 10];
+        bytes.extend_from_slice(b"\n\nnext paragraph");
+        bytes.resize(WHOLE_UP_TO * 2, b'b');
+        let cut = preview_cut(&bytes).unwrap();
+        assert_eq!(&bytes[cut - 1..cut + 4], b"\nnext");
+    }
+
+    #[test]
+    fn the_whole_document_arrives_and_binary_is_refused_up_front() {
+        let para = "A paragraph about Dairen and Port Arthur.\n\n";
+        let text = para.repeat(WHOLE_UP_TO / para.len() + 1000);
+        let opened = open("big", text.clone().into_bytes()).unwrap();
+        assert!(opened.doc.blocks.len() < 10_000);
+        let mut pending = opened.pending.expect("a big file loads in the background");
+        let whole = loop {
+            if let Some(d) = pending.try_take() {
+                break d;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(whole.blocks.len() > opened.doc.blocks.len());
+        let mut binary = text.into_bytes();
+        binary[WHOLE_UP_TO + 5] = 0;
+        assert!(matches!(open("bin", binary), Err(LoadError::Binary)));
+    }
+}
