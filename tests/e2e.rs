@@ -18,7 +18,7 @@ fn read_move_resize_and_quit_restores_the_terminal() {
     s.wait_for("the end", |sc| sc.contents().contains("100%"));
     assert!(s.contents().contains("WAH"));
     s.send("g");
-    s.wait_text(STATUS);
+    s.wait_for("the top", |sc| !sc.contents().contains("100%"));
     s.send(":2\r");
     s.wait_text("¶ 2/");
     assert!(s.contents().contains("Soong got the impression"));
