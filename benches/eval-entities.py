@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score `memcon entities --json` against a corpus with partial gold.
 
-Usage: scripts/eval-entities.py CORPUS_DIR [--memcon PATH] [--list]
+Usage: benches/eval-entities.py CORPUS_DIR [--memcon PATH] [--list]
 
 CORPUS_DIR holds <id>.txt documents and <id>.gold.json files ({"places": [...], "people": [...]}).
 Gold is partial, so this prints recall per type; with --list it also prints every place and person
