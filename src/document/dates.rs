@@ -8,7 +8,8 @@ pub struct FoundDate {
     pub iso: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names in lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -4,6 +4,7 @@
 use super::EntityKind;
 use super::fold::{fold, fold_into};
 use super::tokens::{self, Token};
+use crate::document::dates::MONTHS;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -225,21 +226,6 @@ const ORG_INNER: &[&str] = &[
     "economic",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The gazetteer shipped in the binary.
 pub const GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
 
@@ -435,7 +421,7 @@ impl Lexicon {
         for (list, f) in [
             (FUNCTION_WORDS, flag::FUNCTION),
             (ORG_INNER, flag::ORG_INNER),
-            (MONTHS, flag::MONTH),
+            (&MONTHS[..], flag::MONTH),
         ] {
             for word in list {
                 info.entry((*word).into()).or_default().flags |= f;
