@@ -12,6 +12,7 @@
 mod action;
 pub mod bookmarks;
 mod doc_index;
+pub mod entities;
 mod input;
 mod input_hooks;
 mod jumps;
@@ -48,6 +49,8 @@ pub enum Mode {
     Input,
     /// The bookmarks list overlay.
     Bookmarks,
+    /// The concordance overlay of an entity.
+    Concordance,
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
@@ -75,6 +78,8 @@ pub struct App {
     pub meta_scroll: usize,
     /// The side list (entities pane).
     pub side: SideList,
+    /// The document's entities, their sort order and the concordance (`entities.rs`).
+    pub entities: entities::EntityState,
     /// What `n`/`N` walk; highlighted in the body and in the marker column.
     pub targets: Option<Targets>,
     /// The input line, when open.
@@ -98,12 +103,22 @@ pub struct App {
 }
 
 impl App {
-    /// A reader for `doc` on a terminal of `size` (columns, rows).
+    /// A reader for `doc` on a terminal of `size` (columns, rows), with the entities the
+    /// built-in rules find (no user alias file).
     pub fn new(doc: Document, size: (u16, u16)) -> Self {
+        let list = crate::entities::extract(&doc);
+        Self::with_entities(doc, size, list)
+    }
+
+    /// A reader for `doc` with its entities already extracted.
+    pub fn with_entities(
+        doc: Document,
+        size: (u16, u16),
+        list: Vec<crate::entities::Entity>,
+    ) -> Self {
         let index = DocIndex::new(&doc);
         let bookmarks = bookmarks::Bookmarks::new(&doc);
-        let side = participants(&doc);
-        Self {
+        let mut app = Self {
             doc,
             index,
             size,
@@ -111,7 +126,8 @@ impl App {
             focus: Focus::Body,
             metadata_expanded: true,
             meta_scroll: 0,
-            side,
+            side: SideList::default(),
+            entities: entities::EntityState::default(),
             targets: None,
             input: None,
             histories: HashMap::new(),
@@ -124,7 +140,9 @@ impl App {
             bookmarks,
             color: true,
             wrap: WrapCache::default(),
-        }
+        };
+        app.set_entities(list);
+        app
     }
 
     /// Which keymap applies now.
@@ -133,6 +151,8 @@ impl App {
             Mode::Input
         } else if self.bookmarks.list.is_some() {
             Mode::Bookmarks
+        } else if self.entities.concordance.is_some() {
+            Mode::Concordance
         } else if self.help_open {
             Mode::Help
         } else {
