@@ -164,3 +164,24 @@ fn concordance_80x24() {
     assert!(s.contains("Dairen · place · also Dalian"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn entity_names_are_marked_in_the_title() {
+    use ratatui::style::Color;
+    let app = app(bundled(), 120, 40);
+    let buf = draw(&app);
+    let text = text_of(&buf);
+    let at = |word: &str| -> (u16, u16) {
+        text.lines()
+            .enumerate()
+            .find_map(|(y, l)| {
+                let byte = l.find(word)?;
+                Some((l[..byte].chars().count() as u16, y as u16))
+            })
+            .unwrap_or_else(|| panic!("{word} on screen"))
+    };
+    let (x, y) = at("Averell Harriman");
+    assert_eq!(buf[(x, y)].fg, Color::Cyan, "a person in the title");
+    let (x, y) = at("Title: Memorandum");
+    assert_ne!(buf[(x + 7, y)].fg, Color::Cyan, "an ordinary word");
+}

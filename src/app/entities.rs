@@ -7,7 +7,7 @@ use super::keymap::{Binding, k, key};
 use super::side::{SideItem, SideList};
 use super::{Action, App, Focus, TargetLabel};
 use crate::document::{Location, TextRange};
-use crate::entities::{Entity, EntityKind};
+use crate::entities::{Entity, EntityKind, Field, Site};
 use crossterm::event::KeyCode;
 
 /// Entity keys in normal mode.
@@ -123,6 +123,24 @@ impl App {
     pub fn set_entities(&mut self, list: Vec<Entity>) {
         self.side = side_list(&list, self.entities.by_count);
         self.entities.list = list;
+    }
+
+    /// The names entities go by in the title and summary: `(surface, canonical name)`,
+    /// longest surface first so that `Averell Harriman` wins over `Harriman`.
+    pub fn metadata_names(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for e in &self.entities.list {
+            for m in &e.mentions {
+                if matches!(m.site, Site::Field(Field::Title | Field::Summary)) {
+                    let surface = m.text(&self.doc).to_string();
+                    if !surface.is_empty() && !out.iter().any(|(s, _)| *s == surface) {
+                        out.push((surface, e.name.clone()));
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        out
     }
 
     /// The entity behind the selected side item.
