@@ -139,7 +139,7 @@ impl App {
                 }
             }
         }
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         out
     }
 
