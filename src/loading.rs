@@ -7,6 +7,7 @@
 
 use crate::app::App;
 use crate::document::{self, Document, LoadError};
+use crate::entities::Entity;
 use std::sync::mpsc::{self, Receiver};
 
 /// Files up to this size are parsed whole before the first screen.
@@ -50,7 +51,7 @@ pub struct Pending {
 
 enum State {
     Waiting { source: String, bytes: Vec<u8> },
-    Running(Receiver<Document>),
+    Running(Receiver<(Document, Vec<Entity>)>),
     Done,
 }
 
@@ -63,10 +64,11 @@ impl Pending {
     /// If the whole document is ready: put it in `app`, run the deferred work, and return
     /// true. Never blocks.
     pub fn finish(&mut self, app: &mut App) -> bool {
-        let Some(doc) = self.try_take() else {
+        let Some((doc, entities)) = self.try_take() else {
             return false;
         };
         app.replace_document(doc);
+        app.set_entities(entities);
         for f in self.then.drain(..) {
             f(app);
         }
@@ -87,14 +89,17 @@ impl Pending {
         std::thread::spawn(move || {
             // `open` refused NUL bytes, the only way `load` fails.
             if let Ok(doc) = document::load_owned(&source, bytes) {
-                let _ = tx.send(doc);
+                // Extraction takes as long as parsing on a big file: it runs here too, so the
+                // reader never waits for it. A bad alias file was reported with the preview.
+                let entities = crate::entities::extract_for_user(&doc, |_| {});
+                let _ = tx.send((doc, entities));
             }
         });
         self.state = State::Running(rx);
     }
 
     /// The whole document, once it is ready (never blocks; starts the parse if needed).
-    pub fn try_take(&mut self) -> Option<Document> {
+    pub fn try_take(&mut self) -> Option<(Document, Vec<Entity>)> {
         self.start();
         match &self.state {
             State::Running(rx) => {
@@ -165,7 +170,7 @@ mod tests {
         assert!(opened.doc.blocks.len() < 10_000);
         let mut pending = opened.pending.expect("a big file loads in the background");
         let whole = loop {
-            if let Some(d) = pending.try_take() {
+            if let Some((d, _)) = pending.try_take() {
                 break d;
             }
             std::thread::sleep(std::time::Duration::from_millis(5));

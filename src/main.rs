@@ -55,8 +55,10 @@ fn read(opened: Opened, store: memcon::app::bookmarks::Attach) -> Result<ExitCod
     // drop reverse video: keep its colour output on and draw with a colourless theme instead.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     crossterm::style::force_color_output(true);
-    let warnings = doc.warnings.join("; ");
-    let mut app = App::new(doc, (80, 24));
+    let mut warnings = doc.warnings.clone();
+    let entities = memcon::entities::extract_for_user(&doc, |m| warnings.push(m.to_string()));
+    let warnings = warnings.join("; ");
+    let mut app = App::with_entities(doc, (80, 24), entities);
     app.color = !no_color;
     // Bookmarks belong to the whole document (its fingerprint): a big file attaches them
     // once the whole of it has replaced the preview.

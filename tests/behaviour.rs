@@ -195,17 +195,18 @@ fn gutter_marks_flag_their_blocks() {
 }
 
 #[test]
-fn focus_cycles_through_visible_panes_and_enter_selects_a_participant() {
+fn focus_cycles_through_visible_panes_and_enter_selects_an_entity() {
     let mut app = app(model_memo(), 100, 30);
     app.update(A::FocusNext);
     assert_eq!(app.focus, Focus::Metadata);
     app.update(A::FocusNext);
     assert_eq!(app.focus, Focus::Side);
     run(&mut app, &[A::LineDown, A::Activate]);
+    let item = app.side.items[1].clone();
     let s = common::screen(&app);
-    assert!(s.contains("mention 1 of 1 · Dr. T. V. Soong"), "{s}");
-    app.update(A::FocusNext);
-    assert_eq!(app.focus, Focus::Body);
+    let want = format!("mention 1 of {} · {}", item.ranges.len(), item.label);
+    assert!(s.contains(&want), "{want}\n{s}");
+    assert_eq!(app.focus, Focus::Body, "Enter moves to the text");
     // On a narrow screen the side list is gone and Tab skips it.
     app.update(A::Resize(50, 20));
     run(&mut app, &[A::FocusNext, A::FocusNext]);
@@ -228,7 +229,8 @@ fn wheel_scrolls_the_pane_under_the_pointer_and_click_focuses() {
     app.update(A::ScrollAt(p.text.x + 1, p.text.y + 1, 3));
     assert_ne!(app.top, Location::default());
     let side = p.side.unwrap();
-    app.update(A::ClickAt(side.x + 2, side.y + 2));
+    // Row 1 inside the pane is the first group's heading, row 2 its first item, row 3 the next.
+    app.update(A::ClickAt(side.x + 2, side.y + 3));
     assert_eq!(app.focus, Focus::Side);
     assert_eq!(app.side.selected, 1);
 }

@@ -24,11 +24,11 @@ fn read_move_resize_and_quit_restores_the_terminal() {
     assert!(s.contents().contains("Soong got the impression"));
     s.resize(50, 16);
     s.wait_for("the narrow layout", |sc| {
-        sc.contents_between(15, 0, 15, 50).contains("¶ 2/") && !sc.contents().contains("Present (")
+        sc.contents_between(15, 0, 15, 50).contains("¶ 2/") && !sc.contents().contains("Entities (")
     });
     s.resize(120, 40);
     s.wait_for("the wide layout", |sc| {
-        sc.contents().contains("Present (2)")
+        sc.contents().contains("Entities (") && sc.contents().contains("Places")
     });
     assert!(
         s.contents().contains("Soong got the impression"),

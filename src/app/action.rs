@@ -113,6 +113,18 @@ actions! {
     BookmarkListUndo,
     /// Close the bookmarks list
     CloseBookmarks,
+    /// Sort the entities by mention count or by first appearance
+    ToggleEntitySort,
+    /// Show every mention of the selected entity in context (concordance)
+    OpenConcordance,
+    /// Select the next line of the concordance
+    ConcordanceDown,
+    /// Select the previous line of the concordance
+    ConcordanceUp,
+    /// Go to the selected mention
+    ConcordanceJump,
+    /// Close the concordance
+    CloseConcordance,
     /// Mouse wheel at a screen cell: column, row, lines (negative scrolls up)
     ScrollAt(u16, u16, i16),
     /// Mouse click at a screen cell: column, row

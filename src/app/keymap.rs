@@ -126,6 +126,7 @@ pub const NORMAL_TABLES: &[(&str, &[Binding])] = &[
     ("Targets", TARGETS),
     ("Panes", PANES),
     ("Bookmarks", super::bookmarks::KEYS),
+    ("Entities", super::entities::KEYS),
 ];
 
 /// The help overlay.
@@ -193,6 +194,7 @@ pub fn lookup(mode: Mode, event: KeyEvent) -> Option<Action> {
         }
         Mode::Help => find(HELP),
         Mode::Bookmarks => find(super::bookmarks::LIST_KEYS),
+        Mode::Concordance => find(super::entities::CONCORDANCE_KEYS),
         Mode::Input => find(INPUT).or(match code {
             KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 Some(A::InputChar(c))

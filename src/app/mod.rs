@@ -12,6 +12,7 @@
 mod action;
 pub mod bookmarks;
 mod doc_index;
+pub mod entities;
 mod input;
 mod input_hooks;
 mod jumps;
@@ -48,6 +49,8 @@ pub enum Mode {
     Input,
     /// The bookmarks list overlay.
     Bookmarks,
+    /// The concordance overlay of an entity.
+    Concordance,
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
@@ -75,6 +78,8 @@ pub struct App {
     pub meta_scroll: usize,
     /// The side list (entities pane).
     pub side: SideList,
+    /// The document's entities, their sort order and the concordance (`entities.rs`).
+    pub entities: entities::EntityState,
     /// What `n`/`N` walk; highlighted in the body and in the marker column.
     pub targets: Option<Targets>,
     /// The input line, when open.
@@ -101,12 +106,22 @@ pub struct App {
 }
 
 impl App {
-    /// A reader for `doc` on a terminal of `size` (columns, rows).
+    /// A reader for `doc` on a terminal of `size` (columns, rows), with the entities the
+    /// built-in rules find (no user alias file).
     pub fn new(doc: Document, size: (u16, u16)) -> Self {
+        let list = crate::entities::extract(&doc);
+        Self::with_entities(doc, size, list)
+    }
+
+    /// A reader for `doc` with its entities already extracted.
+    pub fn with_entities(
+        doc: Document,
+        size: (u16, u16),
+        list: Vec<crate::entities::Entity>,
+    ) -> Self {
         let index = DocIndex::new(&doc);
         let bookmarks = bookmarks::Bookmarks::new(&doc);
-        let side = participants(&doc);
-        Self {
+        let mut app = Self {
             doc,
             index,
             size,
@@ -114,7 +129,8 @@ impl App {
             focus: Focus::Body,
             metadata_expanded: true,
             meta_scroll: 0,
-            side,
+            side: SideList::default(),
+            entities: entities::EntityState::default(),
             targets: None,
             input: None,
             histories: HashMap::new(),
@@ -128,20 +144,22 @@ impl App {
             color: true,
             loading: false,
             wrap: WrapCache::default(),
-        }
+        };
+        app.set_entities(list);
+        app
     }
 
     /// Swap in the whole document once it has been parsed. The reading position stays on the
     /// same words (same block when its text is unchanged, else the same byte position).
-    /// Anything derived from the document is rebuilt here: features that derive more
-    /// (entities) refresh in this method too. Searching and bookmarking wait until then.
+    /// Anything derived from the document is rebuilt here; its entities, extracted in the
+    /// background with it, follow through `set_entities`. Searching and bookmarking wait
+    /// until then.
     pub fn replace_document(&mut self, doc: Document) {
         let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
             == doc.blocks.get(self.top.block).map(|b| &b.text);
         let pos = self.index.pos(self.top);
         self.doc = doc;
         self.index = DocIndex::new(&self.doc);
-        self.side = participants(&self.doc);
         // Bookmarks are attached after this (`loading::Pending::after_whole`), so nothing
         // saved is dropped here; the paragraph numbering is rebuilt for the whole text.
         self.bookmarks = bookmarks::Bookmarks::new(&self.doc);
@@ -162,6 +180,8 @@ impl App {
             Mode::Input
         } else if self.bookmarks.list.is_some() {
             Mode::Bookmarks
+        } else if self.entities.concordance.is_some() {
+            Mode::Concordance
         } else if self.help_open {
             Mode::Help
         } else {

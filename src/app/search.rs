@@ -81,6 +81,11 @@ struct Filter {
 }
 
 impl SearchState {
+    /// While the side list is filtered: the whole list, to keep in step with a new order.
+    pub(super) fn saved_side_items(&mut self) -> Option<&mut Vec<super::SideItem>> {
+        self.filter.as_mut().map(|f| &mut f.items)
+    }
+
     /// Stop a search still counting (another feature took over the targets).
     pub fn stop_counting(&mut self) {
         self.job = None;

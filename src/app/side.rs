@@ -51,6 +51,24 @@ pub fn offset(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
 
+/// The list's rows: `None` is a group heading (the kind of the item after it), `Some(i)`
+/// is item `i`. A heading starts each run of items of one kind.
+pub fn rows(list: &SideList) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(list.items.len() + 3);
+    for (i, item) in list.items.iter().enumerate() {
+        if i == 0 || list.items[i - 1].kind != item.kind {
+            out.push(None);
+        }
+        out.push(Some(i));
+    }
+    out
+}
+
+/// The row that shows item `i` (0 when it is not there).
+pub fn row_of(rows: &[Option<usize>], i: usize) -> usize {
+    rows.iter().position(|r| *r == Some(i)).unwrap_or(0)
+}
+
 /// The memo's participants, from the `Present:` blocks: one item per line, pointing at it.
 pub fn participants(doc: &Document) -> SideList {
     let mut items = Vec::new();

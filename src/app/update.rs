@@ -52,6 +52,12 @@ impl App {
             | Action::CloseBookmarks)
             | a @ (Action::BookmarkListDelete | Action::BookmarkListConfirm)
             | a @ Action::BookmarkListUndo => return self.bookmark_action(a),
+            Action::ToggleEntitySort => self.toggle_entity_sort(),
+            Action::OpenConcordance => self.open_concordance(),
+            Action::ConcordanceDown => self.concordance_move(1),
+            Action::ConcordanceUp => self.concordance_move(-1),
+            Action::ConcordanceJump => self.concordance_jump(),
+            Action::CloseConcordance => self.entities.concordance = None,
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
@@ -82,7 +88,16 @@ impl App {
         match self.focus {
             Focus::Body => self.scroll_rows(delta),
             Focus::Metadata => self.scroll_metadata(delta),
-            Focus::Side => self.side.move_by(delta),
+            Focus::Side => self.move_side(delta),
+        }
+    }
+
+    /// Move the side list's selection; a new entity previews its mentions.
+    fn move_side(&mut self, delta: isize) {
+        let before = self.side.selected;
+        self.side.move_by(delta);
+        if self.side.selected != before {
+            self.entity_selected();
         }
     }
 
@@ -196,20 +211,9 @@ impl App {
         }
     }
 
-    /// Enter in the side list: its ranges become the targets; go to the first.
+    /// Enter in the side list: the entity's first mention (see `entities.rs`).
     fn select_side_item(&mut self) {
-        let Some(item) = self.side.selected_item() else {
-            return;
-        };
-        if item.ranges.is_empty() {
-            return;
-        }
-        let (label, ranges) = (item.label.clone(), item.ranges.clone());
-        self.set_targets(super::TargetLabel::Entity(label), ranges, Some(0));
-        if let Some(r) = self.targets.as_ref().and_then(|t| t.current_range()) {
-            self.jumps.push(self.top);
-            self.reveal(r.location());
-        }
+        self.entity_activated();
     }
 
     fn toggle_metadata(&mut self) {
@@ -240,7 +244,7 @@ impl App {
         match pane {
             Focus::Body => self.scroll_rows(delta),
             Focus::Metadata => self.scroll_metadata(delta),
-            Focus::Side => self.side.move_by(delta),
+            Focus::Side => self.move_side(delta),
         }
     }
 
@@ -261,11 +265,16 @@ impl App {
             Focus::Side => {
                 let Some(side) = p.side else { return };
                 let inner_h = usize::from(side.height.saturating_sub(2)).max(1);
-                let offset = super::side::offset(self.side.selected, inner_h);
+                let rows = super::side::rows(&self.side);
+                let offset =
+                    super::side::offset(super::side::row_of(&rows, self.side.selected), inner_h);
                 if row > side.y && row < side.y + side.height - 1 {
-                    let i = offset + usize::from(row - side.y - 1);
-                    if i < self.side.items.len() {
+                    let line = offset + usize::from(row - side.y - 1);
+                    if let Some(&Some(i)) = rows.get(line)
+                        && i != self.side.selected
+                    {
                         self.side.selected = i;
+                        self.entity_selected();
                     }
                 }
             }

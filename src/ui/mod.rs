@@ -3,6 +3,7 @@
 
 mod body;
 mod bookmarks;
+mod concordance;
 pub mod help;
 mod input;
 mod markers;
@@ -43,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         help::render(app, frame, area, &theme);
     }
     bookmarks::render(app, frame, area, &theme);
+    concordance::render(app, frame, area, &theme);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -1,6 +1,8 @@
-//! The side list pane (entities): kind, label, count and detail per item; selection marked.
+//! The side list pane (entities): a heading per kind, then label, count and detail per item;
+//! selection marked.
 
 use super::{Theme, pane_block};
+use crate::app::entities::group_name;
 use crate::app::{App, Focus, side};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,32 +15,45 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = format!("{} ({})", list.title, list.items.len());
     let block = pane_block(title, focused, theme);
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let offset = side::offset(list.selected, inner_h);
+    let rows = side::rows(list);
+    let offset = side::offset(side::row_of(&rows, list.selected), inner_h);
     let lines: Vec<Line> = if list.items.is_empty() {
         vec![Line::styled("none listed", theme.dim)]
     } else {
-        list.items
-            .iter()
+        rows.iter()
             .enumerate()
             .skip(offset)
             .take(inner_h)
-            .map(|(i, item)| {
-                let selected = i == list.selected;
-                let style = match (selected, focused) {
-                    (true, true) => theme.item_selected,
-                    (true, false) => theme.item_selected_unfocused,
-                    _ => theme.item,
-                };
-                let mut spans = vec![Span::styled(item.label.clone(), style)];
-                if let Some(n) = item.count {
-                    spans.push(Span::styled(format!(" {n}"), theme.dim));
+            .map(|(r, row)| match row {
+                None => {
+                    let kind = rows
+                        .get(r + 1)
+                        .copied()
+                        .flatten()
+                        .map_or("", |i| list.items[i].kind.as_str());
+                    Line::styled(group_name(kind).to_string(), theme.help_section)
                 }
-                if let Some(d) = &item.detail {
-                    spans.push(Span::styled(format!(" · {d}"), theme.item_detail));
-                }
-                Line::from(spans)
+                Some(i) => item_line(app, *i, focused, theme),
             })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn item_line<'a>(app: &'a App, i: usize, focused: bool, theme: &Theme) -> Line<'a> {
+    let item = &app.side.items[i];
+    let selected = i == app.side.selected;
+    let style = match (selected, focused) {
+        (true, true) => theme.item_selected,
+        (true, false) => theme.item_selected_unfocused,
+        _ => theme.item,
+    };
+    let mut spans = vec![Span::raw(" "), Span::styled(item.label.clone(), style)];
+    if let Some(n) = item.count {
+        spans.push(Span::styled(format!(" {n}"), theme.dim));
+    }
+    if let Some(d) = &item.detail {
+        spans.push(Span::styled(format!(" · {d}"), theme.item_detail));
+    }
+    Line::from(spans)
 }

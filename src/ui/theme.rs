@@ -32,6 +32,8 @@ pub struct Theme {
     pub meta_value: Style,
     pub item: Style,
     pub item_detail: Style,
+    /// An entity's name in the metadata pane.
+    pub entity_name: Style,
     pub item_selected: Style,
     pub item_selected_unfocused: Style,
     pub dim: Style,
@@ -97,6 +99,7 @@ impl Theme {
             meta_value: Style::new(),
             item: Style::new(),
             item_detail: fg(Color::DarkGray),
+            entity_name: fg(Color::Cyan),
             item_selected: Style::new()
                 .fg(Color::Black)
                 .bg(Color::Cyan)
@@ -148,6 +151,7 @@ impl Theme {
             meta_value: Style::new(),
             item: Style::new(),
             item_detail: m(D),
+            entity_name: m(U),
             item_selected: m(R | B),
             item_selected_unfocused: m(U),
             dim: m(D),

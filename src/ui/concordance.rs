@@ -1,0 +1,105 @@
+//! The concordance overlay: every mention of the selected entity as one keyword-in-context
+//! line (text before, the mention highlighted, text after), kind and aliases in the title.
+
+use super::Theme;
+use crate::app::App;
+use crate::document::TextRange;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+const KEYS_HINT: &str = " j/k select · Enter go · Esc close ";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(c) = &app.entities.concordance else {
+        return;
+    };
+    let Some(entity) = app.entities.list.get(c.entity) else {
+        return;
+    };
+    let ranges = app.concordance_ranges();
+    let w = area.width.saturating_sub(4).min(120);
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(ranges.len() + 2).unwrap_or(u16::MAX));
+    if w < 10 || h < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    let mut title = format!(" {} · {}", entity.name, entity.kind.as_str());
+    if !entity.aliases.is_empty() {
+        title.push_str(&format!(" · also {}", entity.aliases.join(", ")));
+    }
+    title.push_str(&format!(" · {} mentions ", ranges.len()));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.title_focused))
+        .title_bottom(Line::styled(KEYS_HINT, theme.dim));
+    let width = usize::from(w.saturating_sub(2));
+    let items: Vec<ListItem> = ranges
+        .iter()
+        .map(|r| ListItem::new(kwic(app, *r, width, theme)))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(c.selected));
+    frame.render_widget(Clear, popup);
+    let widget = List::new(items)
+        .block(block)
+        .highlight_style(theme.item_selected);
+    frame.render_stateful_widget(widget, popup, &mut state);
+}
+
+/// One line of `width` columns: the mention at about two fifths of the width, as much text
+/// before and after it as fits, line breaks shown as spaces.
+pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'static> {
+    let text = app.doc.blocks.get(r.block).map_or("", |b| b.text.as_str());
+    let get = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace('\n', " ");
+    let before = get(0, r.start);
+    let word = get(r.start, r.end);
+    let after = get(r.end, text.len());
+    let word = take_front(&word, width);
+    let left = (width * 2 / 5).min(width - word.width());
+    let before = take_back(before.trim_start(), left);
+    let pad = " ".repeat(left - before.width());
+    let rest = width - left - word.width();
+    let after = take_front(after.trim_end(), rest);
+    Line::from(vec![
+        Span::styled(format!("{pad}{before}"), theme.dim),
+        Span::styled(word, theme.target_current),
+        Span::styled(after, theme.text),
+    ])
+}
+
+/// The start of `s`, at most `max` columns.
+fn take_front(s: &str, max: usize) -> String {
+    let mut w = 0;
+    s.chars()
+        .take_while(|c| {
+            w += c.width().unwrap_or(0);
+            w <= max
+        })
+        .collect()
+}
+
+/// The end of `s`, at most `max` columns.
+fn take_back(s: &str, max: usize) -> String {
+    let mut w = 0;
+    let mut out: Vec<char> = s
+        .chars()
+        .rev()
+        .take_while(|c| {
+            w += c.width().unwrap_or(0);
+            w <= max
+        })
+        .collect();
+    out.reverse();
+    out.into_iter().collect()
+}

@@ -1,0 +1,187 @@
+//! The entities pane, mention jumps and the concordance, driven through `update`.
+
+mod common;
+use common::*;
+use memcon::app::{Action as A, App, Focus, Mode, TargetLabel};
+
+fn focus_side(app: &mut App) {
+    while app.focus != Focus::Side {
+        app.update(A::FocusNext);
+    }
+}
+
+/// Move the selection to the entity called `name`.
+fn select(app: &mut App, name: &str) {
+    focus_side(app);
+    app.update(A::Top);
+    let i = app
+        .side
+        .items
+        .iter()
+        .position(|i| i.label == name)
+        .unwrap_or_else(|| panic!("{name} listed"));
+    app.side.selected = 0;
+    for _ in 0..i {
+        app.update(A::LineDown);
+    }
+    assert_eq!(app.side.selected_item().unwrap().label, name);
+}
+
+#[test]
+fn the_pane_groups_entities_by_kind_with_counts() {
+    let app = app(bundled(), 120, 40);
+    let kinds: Vec<_> = app.side.items.iter().map(|i| i.kind.as_str()).collect();
+    let first_person = kinds.iter().position(|k| *k == "person").unwrap();
+    let first_org = kinds.iter().position(|k| *k == "organization").unwrap();
+    assert!(kinds[..first_person].iter().all(|k| *k == "place"));
+    assert!(
+        kinds[first_person..first_org]
+            .iter()
+            .all(|k| *k == "person")
+    );
+    let s = screen(&app);
+    assert!(
+        s.contains("Places") && s.contains("Dairen 3 · Dalian"),
+        "{s}"
+    );
+}
+
+#[test]
+fn selecting_an_entity_makes_its_mentions_the_targets() {
+    let mut app = app(bundled(), 120, 40);
+    select(&mut app, "Dairen");
+    let t = app.targets.as_ref().expect("targets");
+    assert_eq!(t.label, TargetLabel::Entity("Dairen".into()));
+    assert_eq!(t.ranges.len(), 3);
+    let texts: Vec<_> = t.ranges.iter().map(|r| app.doc.text(*r)).collect();
+    assert!(
+        texts.contains(&"Dalian"),
+        "the gloss is a mention: {texts:?}"
+    );
+    assert!(screen(&app).contains("mention 1 of 3 · Dairen"));
+    assert_eq!(
+        app.focus,
+        Focus::Side,
+        "moving the selection keeps the focus"
+    );
+}
+
+#[test]
+fn enter_goes_to_the_first_mention_and_n_walks_the_rest() {
+    let mut app = app(bundled(), 80, 12);
+    select(&mut app, "Sakhalin");
+    app.update(A::Top);
+    focus_side(&mut app);
+    let before = app.top;
+    app.update(A::Activate);
+    assert_eq!(app.focus, Focus::Body);
+    let first = app.targets.as_ref().unwrap().ranges[0];
+    assert!(screen(&app).contains("Sakhalin"));
+    assert!(app.top.block <= first.block && app.top != before);
+    app.update(A::JumpBack);
+    assert_eq!(app.top, before, "Ctrl-o returns");
+    select(&mut app, "Outer Mongolia");
+    app.update(A::Activate);
+    app.update(A::NextTarget);
+    assert!(screen(&app).contains("mention 2 of 2 · Outer Mongolia"));
+}
+
+#[test]
+fn s_sorts_by_count_then_back_to_first_appearance() {
+    let mut app = app(bundled(), 120, 40);
+    let places = |app: &App| -> Vec<String> {
+        app.side
+            .items
+            .iter()
+            .filter(|i| i.kind == "place")
+            .map(|i| i.label.clone())
+            .collect()
+    };
+    let by_appearance = places(&app);
+    assert_eq!(by_appearance[0], "Moscow");
+    app.update(A::ToggleEntitySort);
+    let by_count = places(&app);
+    assert_eq!(by_count[0], "Dairen", "3 mentions come first");
+    let counts: Vec<_> = app
+        .side
+        .items
+        .iter()
+        .filter(|i| i.kind == "place")
+        .map(|i| i.count)
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    app.update(A::ToggleEntitySort);
+    assert_eq!(places(&app), by_appearance);
+}
+
+#[test]
+fn concordance_enter_goes_to_that_mention() {
+    let mut app = app(bundled(), 80, 12);
+    select(&mut app, "Dairen");
+    app.update(A::OpenConcordance);
+    assert_eq!(app.mode(), Mode::Concordance);
+    run(&mut app, &[A::ConcordanceDown, A::ConcordanceDown]);
+    app.update(A::Top);
+    let before = app.top;
+    app.update(A::ConcordanceJump);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.focus, Focus::Body);
+    let t = app.targets.as_ref().unwrap();
+    assert_eq!(t.current, Some(2));
+    assert!(screen(&app).contains("mention 3 of 3 · Dairen"));
+    app.update(A::JumpBack);
+    assert_eq!(app.top, before);
+}
+
+#[test]
+fn concordance_without_an_entity_says_why() {
+    let mut app = app(bundled(), 120, 40);
+    app.side.items.clear();
+    app.update(A::OpenConcordance);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("no entity selected")
+    );
+}
+
+#[test]
+fn entities_pane_80x24() {
+    let mut app = app(bundled(), 80, 24);
+    select(&mut app, "Port Arthur");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn concordance_80x24() {
+    let mut app = app(bundled(), 80, 24);
+    select(&mut app, "Dairen");
+    app.update(A::OpenConcordance);
+    app.update(A::ConcordanceDown);
+    let s = screen(&app);
+    assert!(s.contains("Dairen · place · also Dalian"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn entity_names_are_marked_in_the_title() {
+    use ratatui::style::Color;
+    let app = app(bundled(), 120, 40);
+    let buf = draw(&app);
+    let text = text_of(&buf);
+    let at = |word: &str| -> (u16, u16) {
+        text.lines()
+            .enumerate()
+            .find_map(|(y, l)| {
+                let byte = l.find(word)?;
+                Some((l[..byte].chars().count() as u16, y as u16))
+            })
+            .unwrap_or_else(|| panic!("{word} on screen"))
+    };
+    let (x, y) = at("Averell Harriman");
+    assert_eq!(buf[(x, y)].fg, Color::Cyan, "a person in the title");
+    let (x, y) = at("Title: Memorandum");
+    assert_ne!(buf[(x + 7, y)].fg, Color::Cyan, "an ordinary word");
+}
