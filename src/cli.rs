@@ -13,7 +13,7 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 
     /// Keep bookmarks and reading positions in DIR (default: MEMCON_DATA_DIR, else the
-    /// platform's data and state directories; see docs/bookmarks.md).
+    /// platform's data and state directories; see README.md).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
@@ -36,7 +36,7 @@ pub enum Command {
     /// Names of your own go in the alias file: $MEMCON_CONFIG_DIR/aliases.toml when that is
     /// set, else aliases.toml in memcon's configuration directory (~/.config/memcon on Linux,
     /// ~/Library/Application Support/memcon on macOS). `[[add]]` a name with its kind,
-    /// `[[merge]]` names into one entity, `hide` a false positive (see docs/entities.md).
+    /// `[[merge]]` names into one entity, `hide` a false positive (see README.md, "The alias file").
     Entities {
         /// The document (default: the bundled memo).
         file: Option<PathBuf>,

@@ -17,7 +17,7 @@ pub struct Export<'a> {
     pub warnings: &'a [String],
     /// People, places and organizations with every mention (see `entities::output`).
     pub entities: Vec<crate::entities::output::EntityJson<'a>>,
-    /// The user's bookmarks in this document (see docs/bookmarks.md).
+    /// The user's bookmarks in this document (see README.md, "Bookmarks and reading positions").
     pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
 

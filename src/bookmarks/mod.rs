@@ -3,7 +3,7 @@
 //! - [`model`]: what is saved — a [`Bookmark`] (document identity, [`Anchor`], note, times).
 //! - [`anchor`]: making anchors and finding them again in a changed text ([`Placement`]).
 //! - [`paragraphs`]: what "paragraph N" means, shared with the reader's status line.
-//! - [`store`]: [`BookmarkStore`], the only code that touches the files (see `docs/bookmarks.md`
+//! - [`store`]: [`BookmarkStore`], the only code that touches the files (see README.md, "Bookmarks and reading positions"
 //!   for paths, format and guarantees); [`file`] and [`disk`] are its format and its IO.
 //! - [`placed`], [`report`], [`command`]: placing bookmarks in the open document, lists and
 //!   exports, and the `memcon bookmarks` command.
