@@ -22,20 +22,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .map(|p| 1 + usize::from(p.bookmark.note.is_some()))
         .sum();
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area
-        .height
-        .saturating_sub(2)
-        .min(u16::try_from(rows.max(1) + 2).unwrap_or(u16::MAX));
-    if w < 3 || h < 3 {
+    let popup = super::overlay_rect(area, 100, Some(rows.max(1)));
+    if popup.width < 3 || popup.height < 3 {
         return;
     }
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
-    };
     let title = format!(" Bookmarks ({}) ", placed.len());
     let block = Block::new()
         .borders(Borders::ALL)
@@ -48,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).style(theme.dim).block(block), popup);
         return;
     }
-    let width = usize::from(w.saturating_sub(2));
+    let width = usize::from(popup.width.saturating_sub(2));
     let items: Vec<ListItem> = placed
         .iter()
         .map(|p| ListItem::new(item_lines(p, list, width, theme)))

@@ -20,20 +20,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let ranges = app.concordance_ranges();
-    let w = area.width.saturating_sub(4).min(120);
-    let h = area
-        .height
-        .saturating_sub(2)
-        .min(u16::try_from(ranges.len() + 2).unwrap_or(u16::MAX));
-    if w < 10 || h < 3 {
+    let popup = super::overlay_rect(area, 120, Some(ranges.len()));
+    if popup.width < 10 || popup.height < 3 {
         return;
     }
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
-    };
     let mut title = format!(" {} · {}", entity.name, entity.kind.as_str());
     if !entity.aliases.is_empty() {
         title.push_str(&format!(" · also {}", entity.aliases.join(", ")));
@@ -44,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title_focused))
         .title_bottom(Line::styled(KEYS_HINT, theme.dim));
-    let width = usize::from(w.saturating_sub(2));
+    let width = usize::from(popup.width.saturating_sub(2));
     let items: Vec<ListItem> = ranges
         .iter()
         .map(|r| ListItem::new(kwic(app, *r, width, theme)))

@@ -61,13 +61,7 @@ pub fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 
 /// Where the overlay sits on a screen of `area`.
 fn popup(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(78);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: area.height.saturating_sub(2),
-    }
+    super::overlay_rect(area, 78, None)
 }
 
 /// How far the overlay can scroll on a screen of `area` (for `update` to clamp to).

@@ -72,3 +72,21 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         .border_style(border)
         .title(Line::styled(format!(" {title} "), title_style))
 }
+
+/// Where an overlay (help, bookmarks, concordance) sits on a screen of `area`: centred, one
+/// row below the top, at most `max_width` columns wide, and tall enough for `rows` lines
+/// inside its border (as tall as the screen allows when `rows` is `None`).
+pub(crate) fn overlay_rect(area: Rect, max_width: u16, rows: Option<usize>) -> Rect {
+    let w = area.width.saturating_sub(4).min(max_width);
+    let most = area.height.saturating_sub(2);
+    let h = match rows {
+        Some(n) => most.min(u16::try_from(n + 2).unwrap_or(u16::MAX)),
+        None => most,
+    };
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    }
+}
