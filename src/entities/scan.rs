@@ -184,17 +184,16 @@ impl<'l> Scanner<'l> {
 
     /// True when only spaces (or, with `dot`, a period and spaces) separate tokens `k-1` and `k`.
     pub(super) fn joined(&self, text: &str, k: usize, dot: bool) -> bool {
-        if k == 0 {
+        let (Some(k0), Some(&t)) = (k.checked_sub(1), self.toks.get(k)) else {
             return false;
-        }
-        let t = self.toks[k];
+        };
         if t.has(tokens::PLAIN_GAP) {
             return true;
         }
         if !dot {
             return false;
         }
-        let prev = self.toks[k - 1];
+        let prev = self.toks[k0];
         let gap = &text[prev.end..t.start];
         gap.strip_prefix('.')
             .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
