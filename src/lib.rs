@@ -5,6 +5,7 @@
 //! organizations it names → [`bookmarks`] loads what the user saved → [`app::App`] holds the
 //! reader's state and changes only in `update(Action)` → [`ui::render`] draws it from a shared
 //! borrow; [`reader`] runs that loop inside the [`terminal`] guard. [`export`] turns the same model into JSON for scripts.
+//! [`fold`] is the one accent and case folding that search and entity names share.
 
 pub mod app;
 pub mod bookmarks;
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod fold;
 pub mod loading;
 pub mod reader;
 pub mod search;

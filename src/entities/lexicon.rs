@@ -2,42 +2,13 @@
 //! and the names a user added in the alias file, indexed for matching token by token.
 
 use super::EntityKind;
-use super::fold::{fold, fold_into};
-use super::tokens::{self, Token};
+use super::HashMap;
+use super::tokens;
 use crate::document::dates::MONTHS;
+use crate::fold::fold;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
-
-/// A fast hash for short keys (the Fx hash of rustc): names are not attacker-chosen in a way
-/// that matters here, and SipHash dominated extraction time.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxSet<K> = HashSet<K, FxBuild>;
 
 /// Membership flags of a folded word in the lexicon's word lists.
 pub mod flag {
@@ -293,33 +264,13 @@ struct Words {
     place_prefixes: Vec<String>,
 }
 
-/// Folded word sets; every lookup takes a folded word.
-#[derive(Debug, Default)]
-pub struct WordSets {
-    pub titles: FxSet<String>,
-    pub title_modifiers: FxSet<String>,
-    pub role_tails: FxSet<String>,
-    pub particles: FxSet<String>,
-    pub stop: FxSet<String>,
-    pub place_cues: FxSet<String>,
-    pub of_cues: FxSet<String>,
-    pub place_suffixes: FxSet<String>,
-    pub place_prefixes: FxSet<String>,
-    pub heads: FxSet<String>,
-    pub given: FxSet<String>,
-}
-
 /// Everything the extraction rules look names up in.
 #[derive(Debug)]
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     patterns: Vec<Vec<Pattern>>,
-    info: FxMap<Box<str>, WordInfo>,
-    pub words: WordSets,
-}
-
-fn set(words: &[String]) -> FxSet<String> {
-    words.iter().map(|w| fold(w)).collect()
+    /// Every folded word the lexicon knows: its word lists and its gazetteer patterns.
+    info: HashMap<Box<str>, WordInfo>,
 }
 
 /// Parse `"Name > Modern | alias, alias ; adjective, adjective"`.
@@ -370,25 +321,10 @@ impl Lexicon {
         entries.extend(people.iter().map(|l| parse_entry(EntityKind::Person, l)));
         let builtin = entries.len();
         entries.extend(extra);
-        let w = &file.words;
-        let words = WordSets {
-            titles: set(&w.titles),
-            title_modifiers: set(&w.title_modifiers),
-            role_tails: set(&w.role_tails),
-            particles: set(&w.particles),
-            stop: set(&w.stop),
-            place_cues: set(&w.place_cues),
-            of_cues: set(&w.of_cues),
-            place_suffixes: set(&w.place_suffixes),
-            place_prefixes: set(&w.place_prefixes),
-            heads: set(&file.organizations.heads),
-            given: set(&file.people.given),
-        };
         let mut lex = Lexicon {
             entries,
             patterns: Vec::new(),
-            info: FxMap::default(),
-            words,
+            info: HashMap::default(),
         };
         // User entries first, so that their spellings win.
         let order: Vec<usize> = (builtin..lex.entries.len()).chain(0..builtin).collect();
@@ -398,8 +334,8 @@ impl Lexicon {
         for patterns in &mut lex.patterns {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        let w = &lex.words;
-        let lists: [(&FxSet<String>, u32); 11] = [
+        let w = &file.words;
+        let lists: [(&[String], u32); 11] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -409,13 +345,13 @@ impl Lexicon {
             (&w.of_cues, flag::OF_CUE),
             (&w.place_suffixes, flag::PLACE_SUFFIX),
             (&w.place_prefixes, flag::PLACE_PREFIX),
-            (&w.heads, flag::HEAD),
-            (&w.given, flag::GIVEN),
+            (&file.organizations.heads, flag::HEAD),
+            (&file.people.given, flag::GIVEN),
         ];
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {
             for word in list {
-                info.entry(word.as_str().into()).or_default().flags |= f;
+                info.entry(fold(word).into()).or_default().flags |= f;
             }
         }
         for (list, f) in [
@@ -476,47 +412,6 @@ impl Lexicon {
         }
     }
 
-    /// The longest gazetteer name starting at `toks[i]`. `scratch` is a reusable buffer.
-    pub fn lookup(
-        &self,
-        text: &str,
-        toks: &[Token],
-        i: usize,
-        scratch: &mut String,
-    ) -> Option<Match> {
-        let t = toks[i];
-        if !t.has(tokens::CAP) {
-            return None;
-        }
-        fold_into(&text[t.start..t.end], scratch);
-        let info = self.word(scratch);
-        'pat: for p in self.patterns(info) {
-            let (rest, entry, adjectival) = p;
-            if i + rest.len() >= toks.len() {
-                continue;
-            }
-            for (k, want) in rest.iter().enumerate() {
-                let u = toks[i + 1 + k];
-                if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
-                    || text[toks[i + k].end..u.start].contains('\n')
-                    || toks[i + k].has(tokens::POSS)
-                {
-                    continue 'pat;
-                }
-                fold_into(&text[u.start..u.end], scratch);
-                if scratch != want {
-                    continue 'pat;
-                }
-            }
-            return Some(Match {
-                entry,
-                len: rest.len() + 1,
-                adjectival,
-            });
-        }
-        None
-    }
-
     pub fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
@@ -527,10 +422,9 @@ mod tests {
     use super::*;
 
     fn find(lex: &Lexicon, text: &str) -> Option<(String, usize, bool)> {
-        let mut toks = Vec::new();
-        tokens::tokenize(text, &mut toks);
-        let mut s = String::new();
-        lex.lookup(text, &toks, 0, &mut s)
+        let mut sc = super::super::scan::Scanner::new(lex);
+        sc.load(text);
+        sc.lookup(text, 0)
             .map(|m| (lex.entry(m.entry).name.clone(), m.len, m.adjectival))
     }
 
@@ -561,7 +455,7 @@ mod tests {
     #[test]
     fn every_spelling_in_the_gazetteer_belongs_to_one_entry() {
         let lex = Lexicon::builtin();
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, &str> = Default::default();
         for e in &lex.entries {
             let forms = std::iter::once(&e.name)
                 .chain(e.modern.iter())

@@ -8,7 +8,6 @@
 //! entities; reading it is the only IO here and stays at the edge.
 
 pub mod aliases;
-mod fold;
 pub mod lexicon;
 pub mod output;
 mod resolve;
@@ -20,9 +19,14 @@ mod tokens;
 use crate::document::{Document, TextRange};
 use serde::{Deserialize, Serialize};
 
+pub use crate::fold::fold;
 pub use aliases::UserAliases;
-pub use fold::fold;
 pub use lexicon::Lexicon;
+
+/// Hash maps and sets for short keys (folded words, ids): foldhash with a fixed seed, so that
+/// extraction is deterministic; SipHash, the standard one, dominated extraction time.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

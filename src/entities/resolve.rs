@@ -1,12 +1,12 @@
 //! From candidates to entities: identify bare names by what the rest of the document says about
 //! them, merge short and long forms of a person's name, link glosses, pick canonical names.
 
-use super::fold::fold_into;
-use super::lexicon::FxMap as HashMap;
+use super::HashMap;
 use super::lexicon::Lexicon;
 use super::scan::{Cand, Evidence};
 use super::{Entity, EntityKind, Mention};
 use crate::document::Document;
+use crate::fold::fold_into;
 
 struct UnionFind(Vec<u32>);
 
@@ -132,7 +132,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
 
     // Signature initials (`WAH`) name the first person with those initials.
     let mut by_initials: HashMap<String, usize> = HashMap::default();
-    let mut seen_names: super::lexicon::FxSet<u32> = Default::default();
+    let mut seen_names: super::HashSet<u32> = Default::default();
     for (i, c) in cands.iter().enumerate() {
         let strong = c.kind == Some(EntityKind::Person)
             && !matches!(c.ev, Evidence::SignatureInitials | Evidence::Bare);

@@ -2,10 +2,10 @@
 //! titles, initials, given names, place affixes and cues, editorial glosses, and bare
 //! capitalised names left for `resolve` to identify from the rest of the document.
 
-use super::fold::fold_into;
 use super::lexicon::{Lexicon, Match, WordInfo, flag};
 use super::tokens::{self, Token};
 use super::{EntityKind, Site};
+use crate::fold::fold_into;
 
 /// Why a candidate was proposed; `resolve` weighs these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,17 @@ impl<'l> Scanner<'l> {
         }
     }
 
+    /// Tokenize `text` and forget the words of the text before.
+    pub(super) fn load(&mut self, text: &str) {
+        tokens::tokenize(text, &mut self.toks);
+        let n = self.toks.len();
+        self.folded.clear();
+        self.ranges.clear();
+        self.ranges.resize(n, NOT_YET);
+        self.info.clear();
+        self.info.resize(n, WordInfo::default());
+    }
+
     /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
     pub(super) fn ensure(&mut self, text: &str, k: usize) {
         if self.ranges[k] != NOT_YET {
@@ -148,7 +159,9 @@ impl<'l> Scanner<'l> {
         self.toks[k].has(tokens::CAP) && self.has(text, k, flag::TITLE)
     }
 
-    /// The longest gazetteer name starting at capitalised token `i`.
+    /// The longest gazetteer name starting at capitalised token `i`. This is the one matcher
+    /// of gazetteer names: a name does not run across a line break, a bracket, a parenthesis
+    /// or a possessive, and every word after the first must fold to the entry's word.
     pub(super) fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
         if !self.toks[i].has(tokens::CAP) {
             return None;
@@ -201,13 +214,8 @@ impl<'l> Scanner<'l> {
 
     /// Scan `text` (at `site`), skipping tokens inside `claims`, and append candidates to `out`.
     pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
-        tokens::tokenize(text, &mut self.toks);
+        self.load(text);
         let n = self.toks.len();
-        self.folded.clear();
-        self.ranges.clear();
-        self.ranges.resize(n, NOT_YET);
-        self.info.clear();
-        self.info.resize(n, WordInfo::default());
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
         let mut i = 0;
         while i < n {

@@ -2,9 +2,9 @@
 //! Soong`, `Mr. Rockhill to Mr. Hay.`), the signature (`WAH`, `ORLOV`, `W. W. Rockhill.`) and
 //! the dateline (`Moscow`, `Ottawa, October 2, 1962`, `[Paris,] March 25, 1919.`).
 
-use super::lexicon::Lexicon;
-use super::scan::{Cand, Evidence};
-use super::tokens::{self, Token};
+use super::lexicon::{Lexicon, flag};
+use super::scan::{Cand, Evidence, Scanner};
+use super::tokens;
 use super::{EntityKind, Site};
 use crate::document::{BlockKind, Document};
 use regex::Regex;
@@ -44,9 +44,7 @@ const DOCUMENT_WORDS: &[&str] = &[
 /// Find structural candidates in `doc`; return the ranges they claim.
 pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     let mut s = Structure {
-        lex,
-        toks: Vec::new(),
-        buf: String::new(),
+        sc: Scanner::new(lex),
         claims: Claims::new(),
     };
     let mut prev_kind = None;
@@ -102,24 +100,12 @@ fn strip_label<'a>(line: &'a str, label: &str) -> &'a str {
 }
 
 struct Structure<'l> {
-    lex: &'l Lexicon,
-    toks: Vec<Token>,
-    buf: String,
+    /// The one gazetteer matcher, run over one short part at a time.
+    sc: Scanner<'l>,
     claims: Claims,
 }
 
 impl Structure<'_> {
-    fn folded(&mut self, text: &str, t: Token) -> &str {
-        let w = &text[t.start..t.end];
-        let w = if t.has(tokens::INITIAL) {
-            w.strip_suffix('.').unwrap_or(w)
-        } else {
-            w
-        };
-        super::fold::fold_into(w, &mut self.buf);
-        &self.buf
-    }
-
     fn push(&mut self, b: usize, c: Cand, out: &mut Vec<Cand>) {
         self.claims.entry(b).or_default().push((c.start, c.end));
         out.push(c);
@@ -138,68 +124,63 @@ impl Structure<'_> {
         let part = &text[start..end];
         let trimmed = part.trim_end_matches(['.', ',', ' ', ':', ';']);
         let part = &part[..trimmed.len()];
-        let mut toks = std::mem::take(&mut self.toks);
-        tokens::tokenize(part, &mut toks);
-        let ok = self.person_tokens(part, &toks);
-        if let Some(first) = ok {
-            let mut c = Cand::new(
-                Site::Block(b),
-                start + toks[0].start,
-                start + toks[toks.len() - 1].end,
-                Some(EntityKind::Person),
-                Evidence::Structure,
-            );
-            c.name_start = start + toks[first].start;
-            self.push(b, c, out);
-        }
-        self.toks = toks;
-        ok.is_some()
+        let Some(first) = self.person_tokens(part) else {
+            return false;
+        };
+        let toks = &self.sc.toks;
+        let mut c = Cand::new(
+            Site::Block(b),
+            start + toks[0].start,
+            start + toks[toks.len() - 1].end,
+            Some(EntityKind::Person),
+            Evidence::Structure,
+        );
+        c.name_start = start + toks[first].start;
+        self.push(b, c, out);
+        true
     }
 
-    /// When `toks` are titles then a personal name, the index of the name's first token.
-    fn person_tokens(&mut self, part: &str, toks: &[Token]) -> Option<usize> {
-        if toks.is_empty() || toks.len() > 7 {
+    /// When `part` is titles then a personal name, the index of the name's first token (the
+    /// tokens stay loaded in the scanner).
+    fn person_tokens(&mut self, part: &str) -> Option<usize> {
+        let sc = &mut self.sc;
+        sc.load(part);
+        let n = sc.toks.len();
+        if n == 0 || n > 7 {
             return None;
         }
-        let lex = self.lex;
         let mut first = 0;
-        while first < toks.len() {
-            let t = toks[first];
-            let w = self.folded(part, t);
-            if t.has(tokens::CAP)
-                && (lex.words.titles.contains(w) || lex.words.title_modifiers.contains(w))
-            {
-                first += 1;
-            } else {
-                break;
-            }
+        while first < n
+            && sc.toks[first].has(tokens::CAP)
+            && sc.has(part, first, flag::TITLE | flag::TITLE_MODIFIER)
+        {
+            first += 1;
         }
         let mut caps = 0;
-        for &t in &toks[first..] {
-            let w = self.folded(part, t).to_string();
-            if t.has(tokens::INITIAL) || w.chars().nth(1).is_none() {
+        for k in first..n {
+            let t = sc.toks[k];
+            if t.has(tokens::INITIAL) || sc.word(part, k).chars().nth(1).is_none() {
                 continue;
             }
-            if t.has(tokens::LOWER) && lex.words.particles.contains(&w) {
+            if t.has(tokens::LOWER) && sc.has(part, k, flag::PARTICLE) {
                 continue;
             }
             if !t.has(tokens::CAP)
-                || lex.words.stop.contains(&w)
-                || lex.words.heads.contains(&w)
+                || sc.has(part, k, flag::STOP | flag::HEAD)
                 || t.has(tokens::NUM | tokens::ABBREV)
             {
                 return None;
             }
             caps += 1;
         }
-        let last = toks[toks.len() - 1];
+        let last = sc.toks[n - 1];
         if caps == 0 || last.has(tokens::INITIAL) || last.end - last.start == 1 {
             return None;
         }
         // A place is not a person: `Moscow - Soong` keeps Moscow a place.
-        let mut scratch = String::new();
-        if let Some(m) = lex.lookup(part, toks, first, &mut scratch)
-            && lex.entry(m.entry).kind != EntityKind::Person
+        if first < n
+            && let Some(m) = sc.lookup(part, first)
+            && sc.lex.entry(m.entry).kind != EntityKind::Person
         {
             return None;
         }
@@ -234,47 +215,28 @@ impl Structure<'_> {
         let mut titled = false;
         for (k, (s, e)) in parts.into_iter().enumerate() {
             let part = &text[s..e];
-            let mut toks = std::mem::take(&mut self.toks);
-            tokens::tokenize(part, &mut toks);
+            self.sc.load(part);
             // Skip document words in front of the first part: `Memcon A. Harriman`.
             let mut first = 0;
-            while k == 0 && first < toks.len() {
-                let t = toks[first];
-                let w = self.folded(part, t).to_string();
-                if DOCUMENT_WORDS.contains(&w.as_str()) {
-                    first += 1;
-                } else {
-                    break;
-                }
+            while k == 0
+                && first < self.sc.toks.len()
+                && DOCUMENT_WORDS.contains(&self.sc.word(part, first))
+            {
+                first += 1;
             }
-            let ok = first < toks.len() && {
-                let name_toks = toks[first..].to_vec();
-                let sub_start = toks[first].start;
-                let sub = &part[sub_start..];
-                let shifted: Vec<Token> = name_toks
-                    .iter()
-                    .map(|t| Token {
-                        start: t.start - sub_start,
-                        end: t.end - sub_start,
-                        flags: t.flags,
-                    })
-                    .collect();
-                let lead = shifted[0];
-                let office = self.folded(sub, lead) == "the";
-                if office {
-                    true
-                } else if let Some(name_at) = self.person_tokens(sub, &shifted) {
-                    titled |= name_at > 0 || lead.has(tokens::INITIAL);
-                    names.push((s + sub_start, e));
-                    true
-                } else {
-                    false
-                }
-            };
-            self.toks = toks;
-            if !ok {
+            let Some(lead) = self.sc.toks.get(first).copied() else {
                 return;
+            };
+            let office = self.sc.word(part, first) == "the";
+            if office {
+                continue;
             }
+            let sub = &part[lead.start..];
+            let Some(name_at) = self.person_tokens(sub) else {
+                return;
+            };
+            titled |= name_at > 0 || lead.has(tokens::INITIAL);
+            names.push((s + lead.start, e));
         }
         if !heading_block && !titled {
             return;
@@ -341,28 +303,23 @@ impl Structure<'_> {
 
     fn place_segment(&mut self, text: &str, b: usize, s: usize, e: usize, out: &mut Vec<Cand>) {
         let part = &text[s..e];
-        let mut toks = std::mem::take(&mut self.toks);
-        tokens::tokenize(part, &mut toks);
-        let lex = self.lex;
-        let mut ok = !toks.is_empty() && toks.len() <= 5;
-        for (k, t) in toks.iter().enumerate() {
-            let w = self.folded(part, *t).to_string();
+        let sc = &mut self.sc;
+        sc.load(part);
+        let n = sc.toks.len();
+        let mut ok = n > 0 && n <= 5;
+        for k in 0..n {
+            let t = sc.toks[k];
             let cap = t.has(tokens::CAP) && !t.has(tokens::NUM);
             let connector = t.has(tokens::LOWER)
-                && matches!(w.as_str(), "de" | "del" | "of" | "the" | "la" | "el");
-            if !(cap || connector) || lex.words.heads.contains(&w) || lex.words.titles.contains(&w)
-            {
+                && matches!(sc.word(part, k), "de" | "del" | "of" | "the" | "la" | "el");
+            if !(cap || connector) || sc.has(part, k, flag::HEAD | flag::TITLE) {
                 ok = false;
             }
-            if k == 0 && (lex.words.stop.contains(&w) || !cap) {
+            if k == 0 && (sc.is_stop(part, k) || !cap) {
                 ok = false;
             }
         }
-        let mut scratch = String::new();
-        if ok
-            && let Some(m) = lex.lookup(part, &toks, 0, &mut scratch)
-            && m.len == toks.len()
-        {
+        if ok && sc.lookup(part, 0).is_some_and(|m| m.len == n) {
             ok = false; // the general scan finds it
         }
         if ok {
@@ -375,7 +332,6 @@ impl Structure<'_> {
             );
             self.push(b, c, out);
         }
-        self.toks = toks;
     }
 }
 

@@ -230,3 +230,14 @@ fn metadata_mentions_name_their_field() {
     assert!(matches!(s.mentions[2].site, Site::Block(_)));
     assert_eq!(s.ranges().count(), 1);
 }
+
+#[test]
+fn names_fold_like_search_so_an_alias_without_strokes_names_the_place() {
+    let d = doc("Notes\n\nThe train stopped at Łódź for an hour.");
+    let e = extract(&d);
+    let lodz = find(&e, "Łódź");
+    assert!(lodz.is_named("Lodz"));
+    let user = UserAliases::parse("aliases.toml", "hide = [\"Lodz\"]\n").expect("valid");
+    let hidden = extract_with(&d, Lexicon::builtin(), &user);
+    assert!(hidden.iter().all(|x| x.name != "Łódź"), "{hidden:#?}");
+}

@@ -47,15 +47,6 @@ impl Token {
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
-    /// The token's text without the period of an initial or abbreviation.
-    pub fn word<'a>(&self, text: &'a str) -> &'a str {
-        let w = &text[self.start..self.end];
-        if self.has(INITIAL) {
-            w.strip_suffix('.').unwrap_or(w)
-        } else {
-            w
-        }
-    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -6,12 +6,11 @@
 //! a frame; the job finds the match nearest the reader first and counts the rest after.
 //! Nothing here touches the disk or the terminal.
 
-mod fold;
 mod job;
 mod metadata;
 mod query;
+mod widen;
 
-pub use fold::{fold_char, fold_str};
 pub use job::{STEP_BYTES, SearchJob, Status};
 pub use metadata::{MetaField, MetaMatch, find_in_metadata};
 pub use query::{DFA_SIZE_LIMIT, Matcher, Query, SIZE_LIMIT, SearchError};
