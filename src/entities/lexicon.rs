@@ -28,6 +28,16 @@ pub mod flag {
     /// Stop-listed, yet allowed inside an organization's name (`Foreign`, `National`).
     pub const ORG_INNER: u32 = 1 << 12;
     pub const MONTH: u32 = 1 << 13;
+    /// A verb whose subject is a person (`said`, `thinks`, `arrived`).
+    pub const PERSON_VERB: u32 = 1 << 14;
+    /// An auxiliary or adverb between a subject and its verb (`has`, `would`, `not`).
+    pub const AUX: u32 = 1 << 15;
+    /// A verb whose object is a person (`told`, `met`, `thanked`).
+    pub const OBJECT_VERB: u32 = 1 << 16;
+    /// A verb that makes `to X` a person (`show ... to X`, `explained to X`).
+    pub const TO_VERB: u32 = 1 << 17;
+    /// A noun for what a person is (`delegate`, `colleague`), beside the titles.
+    pub const ROLE: u32 = 1 << 18;
 }
 
 /// What the lexicon knows about one folded word.
@@ -195,6 +205,22 @@ const ORG_INNER: &[&str] = &[
     "president",
     "united",
     "economic",
+    "affairs",
+    "latin",
+    "near",
+    "middle",
+    "far",
+    "english",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
 ];
 
 /// The gazetteer shipped in the binary.
@@ -262,6 +288,11 @@ struct Words {
     of_cues: Vec<String>,
     place_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
+    person_verbs: Vec<String>,
+    auxiliaries: Vec<String>,
+    object_verbs: Vec<String>,
+    to_verbs: Vec<String>,
+    roles: Vec<String>,
 }
 
 /// Everything the extraction rules look names up in.
@@ -335,7 +366,7 @@ impl Lexicon {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let w = &file.words;
-        let lists: [(&[String], u32); 11] = [
+        let lists: [(&[String], u32); 16] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -347,6 +378,11 @@ impl Lexicon {
             (&w.place_prefixes, flag::PLACE_PREFIX),
             (&file.organizations.heads, flag::HEAD),
             (&file.people.given, flag::GIVEN),
+            (&w.person_verbs, flag::PERSON_VERB),
+            (&w.auxiliaries, flag::AUX),
+            (&w.object_verbs, flag::OBJECT_VERB),
+            (&w.to_verbs, flag::TO_VERB),
+            (&w.roles, flag::ROLE),
         ];
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {

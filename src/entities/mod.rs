@@ -200,3 +200,7 @@ pub fn names_of(entities: &[Entity]) -> Vec<(&'static str, String)> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_orgs;
+#[cfg(test)]
+mod tests_people;

@@ -169,6 +169,55 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             _ => {}
         }
     }
+    // Lists: a bare name in a list with people or places is one of them (`Lloyd George and
+    // Curzon`, `Tongku, Lutai and Changli`), and so are its other mentions. A forward pass
+    // carries a kind rightwards along a list, a backward pass leftwards.
+    let mut listed = false;
+    for forward in [true, false] {
+        let order: Box<dyn Iterator<Item = usize>> = if forward {
+            Box::new(0..n)
+        } else {
+            Box::new((0..n).rev())
+        };
+        for i in order {
+            let Some(j) = cands[i].coord.map(|j| j as usize) else {
+                continue;
+            };
+            let (a, b) = if forward { (i, j) } else { (j, i) };
+            let pending = !alive[a] && cands[a].ev == Evidence::Bare;
+            let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
+                continue;
+            };
+            if !pending || !alive[b] {
+                continue;
+            }
+            kind[a] = Some(k);
+            alive[a] = true;
+            listed = true;
+            if k == EntityKind::Person {
+                let s = keys.surname(key_of[a]);
+                let first = *by_surname.entry(s).or_insert(a);
+                uf.union(first, a);
+                known.entry(s).or_insert(a);
+            } else {
+                let first = *by_name.entry((k, key_of[a])).or_insert(a);
+                uf.union(first, a);
+            }
+            known.entry(key_of[a]).or_insert(a);
+        }
+    }
+    if listed {
+        for (i, c) in cands.iter().enumerate() {
+            if !alive[i]
+                && c.ev == Evidence::Bare
+                && let Some(&j) = known.get(&key_of[i])
+            {
+                alive[i] = true;
+                kind[i] = kind[j];
+                uf.union(j, i);
+            }
+        }
+    }
     for (i, c) in cands.iter().enumerate() {
         if let Some(j) = c.link {
             uf.union(j, i);
@@ -269,7 +318,7 @@ fn build(
         Evidence::Gazetteer(_) => 0,
         Evidence::Structure => 1,
         Evidence::Title | Evidence::Initials | Evidence::OrgPattern | Evidence::Paren => 2,
-        Evidence::PlaceAffix => 3,
+        Evidence::PlaceAffix | Evidence::PersonCue => 3,
         Evidence::SignatureInitials => 4,
         Evidence::PlaceCue => 5,
         Evidence::Gloss | Evidence::Bare => 6,

@@ -14,6 +14,10 @@ impl Scanner<'_> {
         if self.has(text, i, flag::FUNCTION | flag::MONTH) {
             return None;
         }
+        // `C. Russian Section`: a letter opening a sentence labels a list item.
+        if self.toks[i].has(tokens::INITIAL) && self.toks[i].has(tokens::SENT) {
+            return None;
+        }
         let mut j = i;
         let mut last_cap = i;
         let mut head = false;
@@ -27,7 +31,10 @@ impl Scanner<'_> {
                 let w = self.word(text, j);
                 let connector = t.has(tokens::AMP)
                     || matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "du" | "des");
-                if !connector {
+                // `the Economic Section and the Legal Section` are two names.
+                let and_lower =
+                    w == "and" && self.toks.get(j + 1).is_some_and(|u| u.has(tokens::LOWER));
+                if !connector || and_lower {
                     break;
                 }
                 // `Ministry of ...`, `Committee on ...`: a connector comes after an organization
@@ -41,11 +48,38 @@ impl Scanner<'_> {
             if !t.has(tokens::CAP) {
                 break;
             }
-            if self.has(text, j, flag::MONTH | flag::FUNCTION) {
-                break;
-            }
             let is_head = self.has(text, j, flag::HEAD);
             let inner = self.has(text, j, flag::ORG_INNER);
+            if self.has(text, j, flag::MONTH)
+                || self.has(text, j, flag::FUNCTION) && !inner
+                || is_roman(&text[t.start..t.end])
+            {
+                break;
+            }
+            // `Council of Four`, `Committee of Three`.
+            let counted = head
+                && j > i
+                && self.toks[j - 1].has(tokens::LOWER)
+                && self.word(text, j - 1) == "of"
+                && matches!(
+                    self.word(text, j),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                );
+            if counted {
+                names += 1;
+                last_cap = j;
+                break;
+            }
             if !is_head && !inner && self.is_stop(text, j) {
                 break;
             }
@@ -240,6 +274,10 @@ impl Scanner<'_> {
             if !t.has(tokens::CAP) || t.has(tokens::INITIAL | tokens::ABBREV) {
                 break;
             }
+            // `Paoting Fu`, `Thunder Bay`: a place word ends the name.
+            if j > i && self.has(text, j, flag::PLACE_SUFFIX) {
+                break;
+            }
             // A lone letter (`M/V`, `Plan B`) is not a name.
             if text[t.start..t.end].chars().nth(1).is_none() {
                 break;
@@ -290,14 +328,231 @@ impl Scanner<'_> {
             ));
             return end + 1;
         }
+        // `Economic Adviser`, `Legation Interpreter`: words that qualify a title or an
+        // organization word after them are not a name.
+        if end < n
+            && !last.has(tokens::POSS)
+            && self.joined(text, end, false)
+            && self.toks[end].has(tokens::CAP)
+            && self.has(text, end, flag::TITLE | flag::ROLE | flag::HEAD)
+        {
+            return end;
+        }
         let cue = self.place_cue(text, i, end) && !last.has(tokens::POSS);
-        let c = if cue {
+        let c = if self.person_cue(text, i, end, cue) {
+            Cand::new(site, s, e, Some(EntityKind::Person), Evidence::PersonCue)
+        } else if cue {
             Cand::new(site, s, e, Some(EntityKind::Place), Evidence::PlaceCue)
         } else {
             Cand::new(site, s, e, None, Evidence::Bare)
         };
         out.push(c);
         end
+    }
+
+    /// The words around tokens `i..end` say they name a person. After a place cue only a
+    /// verb of telling before `to` does (`show this telegram to Patchin`).
+    pub(super) fn person_cue(&mut self, text: &str, i: usize, end: usize, cue: bool) -> bool {
+        if cue {
+            return self.told_to(text, i);
+        }
+        // `The Times has suggested`: a person's name takes no article; `Grey of Fallodon,
+        // Secretary of State`: a name after `of` is not the one in apposition.
+        let before = match i.checked_sub(1) {
+            Some(k) if self.toks[i].has(tokens::PLAIN_GAP) => self.word(text, k),
+            _ => "",
+        };
+        let article = matches!(before, "the" | "a" | "an" | "this" | "that");
+        let of = before == "of";
+        (!article && self.verb_after(text, end))
+            || self.object_before(text, i)
+            || (!article && !of && self.role_after(text, end))
+            || (!of && self.role_before(text, i, end))
+            || self.person_shape(text, i, end)
+    }
+
+    /// `Polk thinks`, `Lansing has prepared`, `Emerson will not arrive`: a verb whose subject
+    /// is a person, after at most two auxiliaries.
+    fn verb_after(&mut self, text: &str, end: usize) -> bool {
+        let last = self.toks[end - 1];
+        if last.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
+            || last.has(tokens::CLOSE_PAREN | tokens::CLOSE_BRACKET)
+        {
+            return false;
+        }
+        let mut k = end;
+        while k < self.toks.len() && k < end + 3 {
+            let t = self.toks[k];
+            if !t.has(tokens::LOWER) || !t.has(tokens::PLAIN_GAP) {
+                return false;
+            }
+            if self.has(text, k, flag::PERSON_VERB) {
+                // `the Convention signed at Geneva`: a participle, not a verb of the name.
+                let participle = k == end
+                    && self.word(text, k).ends_with("ed")
+                    && k + 1 < self.toks.len()
+                    && matches!(self.word(text, k + 1), "by" | "at" | "on" | "in");
+                return !participle;
+            }
+            if !self.has(text, k, flag::AUX) || t.has(tokens::COMMA_AFTER | tokens::DOT_AFTER) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// `told Patchin`, `I will see Emerson`: a verb whose object is a person, right before.
+    fn object_before(&mut self, text: &str, i: usize) -> bool {
+        let cued = i > 0
+            && self.toks[i].has(tokens::PLAIN_GAP)
+            && self.toks[i - 1].has(tokens::LOWER)
+            && self.has(text, i - 1, flag::OBJECT_VERB);
+        // `see Proceedings of the Conference` cites; `I will see Emerson` meets.
+        cued && (self.word(text, i - 1) != "see"
+            || i > 1
+                && self.toks[i - 1].has(tokens::PLAIN_GAP)
+                && (self.has(text, i - 2, flag::AUX)
+                    || matches!(self.word(text, i - 2), "to" | "i" | "we" | "you" | "they")))
+    }
+
+    /// `to Patchin` after a verb of telling or showing in the same sentence.
+    fn told_to(&mut self, text: &str, i: usize) -> bool {
+        if i == 0 || self.word(text, i - 1) != "to" {
+            return false;
+        }
+        for k in (i.saturating_sub(6)..i - 1).rev() {
+            if self.has(text, k, flag::TO_VERB) {
+                return true;
+            }
+            if self.toks[k].has(tokens::SENT) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A title or role word (any case).
+    fn is_role(&mut self, text: &str, k: usize) -> bool {
+        self.has(text, k, flag::TITLE | flag::ROLE)
+    }
+
+    /// `Holsti, the Finnish permanent delegate`, `Curzon, acting Minister of Foreign Affairs`:
+    /// after a comma, a role within four words.
+    fn role_after(&mut self, text: &str, end: usize) -> bool {
+        let last = self.toks[end - 1];
+        if !last.has(tokens::COMMA_AFTER) || !text[last.end..].starts_with(", ") {
+            return false;
+        }
+        let n = self.toks.len();
+        if end < n && matches!(self.word(text, end), "who" | "whom" | "whose") {
+            return true;
+        }
+        let mut k = end;
+        while k < n && k < end + 4 {
+            let t = self.toks[k];
+            if k > end && !t.has(tokens::PLAIN_GAP) {
+                return false;
+            }
+            if self.is_role(text, k) {
+                return true;
+            }
+            let det = matches!(
+                self.word(text, k),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "our"
+                    | "their"
+                    | "my"
+                    | "your"
+                    | "acting"
+                    | "former"
+                    | "late"
+                    | "then"
+                    | "now"
+            );
+            if (k > end || !det) && self.has(text, k, flag::FUNCTION | flag::STOP) {
+                return false;
+            }
+            if t.has(tokens::COMMA_AFTER | tokens::DOT_AFTER | tokens::NUM) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// `the Bolivian representative, Costa du Rels, had ...`, `the Russian general de
+    /// Wogack`: a role right before the name, with a comma that the name closes, or a
+    /// lowercase role with none.
+    fn role_before(&mut self, text: &str, i: usize, end: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = self.toks[i - 1];
+        if self.toks[i].has(tokens::PLAIN_GAP) {
+            return prev.has(tokens::LOWER) && self.is_role(text, i - 1);
+        }
+        let closed = end == self.toks.len()
+            || self.toks[end - 1].has(tokens::COMMA_AFTER | tokens::DOT_AFTER)
+            || self.toks[end - 1].has(tokens::CLOSE_PAREN);
+        prev.has(tokens::COMMA_AFTER)
+            && text[prev.end..self.toks[i].start] == *", "
+            && closed
+            && self.is_role(text, i - 1)
+    }
+
+    /// Names shaped like personal names: Slavic and other patronymic endings (`Sakharov`,
+    /// `Paderewski`, `Tereshchenko`) and the romanised Chinese `Surname Given-name`
+    /// (`Liu Kun-yi`, `Chang Chih-tung`).
+    fn person_shape(&mut self, text: &str, i: usize, end: usize) -> bool {
+        let last = self.toks[end - 1];
+        let w = self.word(text, end - 1);
+        const ENDINGS: &[&str] = &[
+            "ov", "ova", "ev", "eva", "sky", "ski", "skii", "skaya", "vich", "vitch", "enko",
+            "shvili", "dze", "escu", "opoulos",
+        ];
+        if w.chars().count() >= 5 && ENDINGS.iter().any(|e| w.ends_with(e)) {
+            return true;
+        }
+        if end != i + 2 || last.has(tokens::ALLCAPS) || self.toks[i].has(tokens::ALLCAPS) {
+            return false;
+        }
+        let first = &text[self.toks[i].start..self.toks[i].end];
+        let given = &text[last.start..last.end];
+        let short =
+            (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic());
+        short
+            && given
+                .split_once('-')
+                .is_some_and(|(_, b)| b.bytes().next().is_some_and(|c| c.is_ascii_lowercase()))
+    }
+
+    /// `de Wogack`, `von der Goltz` where no capitalised word comes before: a particle opens a
+    /// person's name. Returns the end token.
+    pub(super) fn particle_person(&mut self, text: &str, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        let w = &text[t.start..t.end];
+        let particle = matches!(
+            w,
+            "de" | "da" | "di" | "du" | "del" | "della" | "des" | "van" | "von" | "ter" | "dos"
+        );
+        if !particle
+            || !t.has(tokens::LOWER)
+            || i > 0 && self.toks[i - 1].has(tokens::CAP | tokens::NUM)
+            || !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::CAP))
+            || !self.joined(text, i + 1, false)
+        {
+            return None;
+        }
+        if self.lookup(text, i + 1).is_some() || self.is_stop(text, i + 1) {
+            return None;
+        }
+        self.name_tokens(text, i)
     }
 
     /// `in X`, `at X`, `the province of X`.

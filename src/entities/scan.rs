@@ -28,6 +28,9 @@ pub enum Evidence {
     PlaceAffix,
     /// A preposition before the name (`at Taku`): weak.
     PlaceCue,
+    /// The words around the name say it is a person: a verb of speech or thought after it,
+    /// a role in apposition, a particle in front (`de Wogack`), the shape of the name.
+    PersonCue,
     /// An editorial gloss or abbreviation naming the candidate before it.
     Gloss,
     /// A capitalised name with no cue: an entity only if the document names it elsewhere.
@@ -50,6 +53,8 @@ pub struct Cand {
     pub gloss: bool,
     /// Another candidate (index) this one names too (a gloss and what it glosses).
     pub link: Option<usize>,
+    /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
+    pub coord: Option<u32>,
 }
 
 impl Cand {
@@ -71,6 +76,7 @@ impl Cand {
             adjectival: false,
             gloss: false,
             link: None,
+            coord: None,
         }
     }
 }
@@ -87,6 +93,14 @@ pub struct Scanner<'l> {
 }
 
 const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// True when `gap` joins two names of one list: a comma, `and`, `or`, `, and`.
+fn is_list_gap(gap: &str) -> bool {
+    matches!(
+        gap.trim_matches(' '),
+        "," | "and" | ", and" | "or" | ", or" | "nor" | ", nor"
+    )
+}
 
 pub(super) fn is_roman(w: &str) -> bool {
     w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
@@ -256,15 +270,33 @@ impl<'l> Scanner<'l> {
                     continue;
                 }
             }
-            if !t.has(tokens::CAP) {
+            let before = out.len();
+            if t.has(tokens::CAP) {
+                i = self.at(text, site, i, out);
+            } else if let Some(end) = self.particle_person(text, i) {
+                let e = self.toks[end - 1].end;
+                out.push(Cand::new(
+                    site,
+                    t.start,
+                    e,
+                    Some(EntityKind::Person),
+                    Evidence::PersonCue,
+                ));
+                i = end;
+            } else {
                 i += 1;
                 continue;
             }
-            let before = out.len();
-            i = self.at(text, site, i, out);
             if out.len() > before {
-                let c = &out[out.len() - 1];
-                last = Some((out.len() - 1, c.end));
+                let ci = out.len() - 1;
+                let c = &mut out[ci];
+                if let Some((pi, pend)) = last
+                    && pend <= c.start
+                    && is_list_gap(&text[pend..c.start])
+                {
+                    c.coord = Some(pi as u32);
+                }
+                last = Some((ci, c.end));
             }
         }
     }

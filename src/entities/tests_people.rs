@@ -1,0 +1,125 @@
+//! People found by the words around a bare name, on small texts of our own.
+
+use super::*;
+use crate::document::Document;
+
+fn people(text: &str) -> Vec<String> {
+    let d = Document::from_text("test", &format!("Notes\n\n{text}"));
+    let mut v: Vec<String> = extract(&d)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name)
+        .collect();
+    v.sort();
+    v
+}
+
+fn kinds(text: &str) -> Vec<(&'static str, String)> {
+    let d = Document::from_text("test", &format!("Notes\n\n{text}"));
+    names_of(&extract(&d))
+}
+
+#[test]
+fn a_verb_of_speech_thought_or_movement_makes_a_person() {
+    assert_eq!(
+        people("The roads were closed, Quorbin said. Vellacott has agreed to wait."),
+        ["Quorbin", "Vellacott"]
+    );
+    assert_eq!(
+        people("Dunmere thinks the vote is near and Ostrava Rell would not arrive before May."),
+        ["Dunmere", "Ostrava Rell"]
+    );
+}
+
+#[test]
+fn a_participle_an_article_or_a_thing_is_not_a_speaker() {
+    assert_eq!(
+        people("It follows the Customs Formalities signed at Tarnow in 1923."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        people("The Herald has suggested a vote. A Voz agreed."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_verb_that_takes_a_person_before_the_name_makes_a_person() {
+    assert_eq!(
+        people("I will see Emerson before he sails. We told Patchin nothing."),
+        ["Emerson", "Patchin"]
+    );
+    // A citation is not a meeting.
+    assert_eq!(
+        people("For the text see Proceedings of the Assembly, page 4."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn to_after_a_verb_of_showing_or_telling_is_a_person_not_a_destination() {
+    let k = kinds("Show this telegram to Patchin on his arrival. The train went to Quixton.");
+    assert!(k.contains(&("person", "Patchin".into())), "{k:?}");
+    assert!(k.contains(&("place", "Quixton".into())), "{k:?}");
+}
+
+#[test]
+fn a_role_in_apposition_makes_a_person() {
+    assert_eq!(
+        people(
+            "Holsti, the Finnish permanent delegate, left. The Bolivian representative, \
+             Costa du Rels, had handed it over. Morvane, acting Minister of Trade, was away."
+        ),
+        ["Costa du Rels", "Holsti", "Morvane"]
+    );
+    // `of Fallodon` is where the viscount is from, not who holds the office.
+    assert_eq!(
+        people("Viscount Grey of Fallodon, Secretary of State, wrote."),
+        ["Grey"]
+    );
+}
+
+#[test]
+fn who_after_a_name_and_a_lowercase_role_before_it_make_a_person() {
+    assert_eq!(
+        people(
+            "They have none other than Milner who will remain. The Russian general de Wogack objected."
+        ),
+        ["Milner", "de Wogack"]
+    );
+}
+
+#[test]
+fn the_shape_of_a_name_can_make_a_person() {
+    assert_eq!(
+        people(
+            "Sakharov and engineers of the railway came. Viceroys Liu Kun-yi and Chang Chih-tung concur."
+        ),
+        ["Chang Chih-tung", "Liu Kun-yi", "Sakharov"]
+    );
+}
+
+#[test]
+fn a_name_in_a_list_takes_the_kind_of_the_list() {
+    assert_eq!(
+        people("Messrs. Quorbin, Tellam and Vasko attended. Later Tellam left."),
+        ["Quorbin", "Tellam", "Vasko"]
+    );
+    let k = kinds("The troops hold Ferrin, Dosk-ho, Lutan and Peking.");
+    for p in ["Ferrin", "Dosk-ho", "Lutan", "Peking"] {
+        assert!(k.contains(&("place", p.into())), "{p} in {k:?}");
+    }
+    // A list with an organization gives the bare names nothing.
+    let k = kinds("The Board of Trade and Ferrin replied.");
+    assert!(!k.iter().any(|(_, n)| n == "Ferrin"), "{k:?}");
+}
+
+#[test]
+fn words_that_qualify_a_title_are_not_a_name() {
+    assert_eq!(
+        people(
+            "Mr. Quorbin, Assistant to the Economic Adviser, called. The Legation Interpreter said so."
+        ),
+        ["Quorbin"]
+    );
+}
