@@ -103,6 +103,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let mut by_name: HashMap<(EntityKind, u32), usize> = HashMap::default();
     let mut by_surname: HashMap<u32, usize> = HashMap::default();
     let mut known: HashMap<u32, usize> = HashMap::default();
+    let mut by_org_place: HashMap<(u32, u32), usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if matches!(
             c.ev,
@@ -126,6 +127,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             _ => {
                 let first = *by_name.entry((k, key_of[i])).or_insert(i);
                 uf.union(first, i);
+                if let Some((entry, rest)) = org_place_key(doc, lex, &cands, i, &mut buf) {
+                    let rest = keys.id(&rest);
+                    let first = *by_org_place.entry((entry, rest)).or_insert(i);
+                    uf.union(first, i);
+                }
             }
         }
     }
@@ -142,6 +148,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
 
     // Weak candidates: named elsewhere in the document, or a place by their cue.
+    let mut placed = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         match c.ev {
             Evidence::Bare | Evidence::PlaceCue => {
@@ -158,6 +165,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                     None if c.ev == Evidence::PlaceCue => {
                         let first = *by_name.entry((EntityKind::Place, key_of[i])).or_insert(i);
                         uf.union(first, i);
+                        placed.push(i);
                     }
                     None => alive[i] = false,
                 }
@@ -169,10 +177,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             _ => {}
         }
     }
+    // A name placed by a cue is that place wherever else it stands bare.
+    for &i in &placed {
+        known.entry(key_of[i]).or_insert(i);
+    }
     // Lists: a bare name in a list with people or places is one of them (`Lloyd George and
     // Curzon`, `Tongku, Lutai and Changli`), and so are its other mentions. A forward pass
-    // carries a kind rightwards along a list, a backward pass leftwards.
-    let mut listed = false;
+    // carries a kind rightwards along a list, a backward pass leftwards. A name the document
+    // already gives a kind keeps it.
+    let mut listed = !placed.is_empty();
     for forward in [true, false] {
         let order: Box<dyn Iterator<Item = usize>> = if forward {
             Box::new(0..n)
@@ -184,7 +197,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                 continue;
             };
             let (a, b) = if forward { (i, j) } else { (j, i) };
-            let pending = !alive[a] && cands[a].ev == Evidence::Bare;
+            // `Kurdish and Assyrian areas`: an adjective lists no name.
+            let pending = !alive[a]
+                && cands[a].ev == Evidence::Bare
+                && !cands[b].adjectival
+                && !known.contains_key(&key_of[a]);
             let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
                 continue;
             };
@@ -244,6 +261,54 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
     entities
+}
+
+/// `Government of Brazil`, `Brazilian Government`, `Brazil Government`: the same organization
+/// words around one known place name one body. Returns the place's entry and the other words,
+/// folded, without `of` and `the`.
+fn org_place_key(
+    doc: &Document,
+    lex: &Lexicon,
+    cands: &[Cand],
+    i: usize,
+    buf: &mut String,
+) -> Option<(u32, String)> {
+    let c = &cands[i];
+    if c.ev != Evidence::OrgPattern {
+        return None;
+    }
+    let mut entry = None;
+    let mut spans = Vec::new();
+    for p in cands[..i].iter().rev() {
+        if p.site != c.site || p.start < c.start || p.end > c.end {
+            break;
+        }
+        if let Evidence::Gazetteer(e) = p.ev
+            && lex.entry(e).kind == EntityKind::Place
+        {
+            if entry.is_some_and(|x| x != e) {
+                return None;
+            }
+            entry = Some(e);
+            spans.push((p.start - c.start, p.end - c.start));
+        }
+    }
+    let entry = entry?;
+    let text = name_text(doc, c);
+    let mut rest = String::new();
+    let mut at = 0;
+    for &(s, e) in spans.iter().rev() {
+        rest.push_str(text.get(at..s)?);
+        rest.push(' ');
+        at = e;
+    }
+    rest.push_str(text.get(at..)?);
+    fold_into(&rest, buf);
+    let words: Vec<&str> = buf
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | ""))
+        .collect();
+    Some((entry, words.join(" ")))
 }
 
 /// `Vargas` and `Alberto Vargas Nariño`: a one-word name that is an inner word of exactly one
@@ -394,23 +459,32 @@ fn build(
             .iter()
             .max_by_key(|f| (!f.allcaps, words(f.text), f.structural, f.count))
             .map(|f| f.text.to_string()),
-        _ => names
-            .iter()
-            .max_by_key(|f| (!f.gloss_only, !f.allcaps, f.count, words(f.text)))
-            .map(|f| f.text.to_string()),
+        // The form the document uses most; of two as frequent, the gazetteer's name, then
+        // the shorter (`Brazilian Government` before `Government of Brazil`).
+        _ => {
+            let listed =
+                |f: &Form| entry.is_some_and(|e| super::fold(f.text) == super::fold(&e.name));
+            names
+                .iter()
+                .max_by_key(|f| {
+                    let w = words(f.text);
+                    (
+                        !f.gloss_only,
+                        !f.allcaps,
+                        f.count,
+                        listed(f),
+                        usize::MAX - w,
+                    )
+                })
+                .map(|f| {
+                    let e = entry.filter(|_| listed(f));
+                    e.map_or_else(|| f.text.to_string(), |e| e.name.clone())
+                })
+        }
     };
     let name = match entry {
         Some(e) if k == EntityKind::Organization => e.name.clone(),
-        Some(e) if k == EntityKind::Place => {
-            let named = names
-                .iter()
-                .any(|f| super::fold(f.text) == super::fold(&e.name));
-            if named {
-                e.name.clone()
-            } else {
-                pick.unwrap_or_else(|| e.name.clone())
-            }
-        }
+        Some(e) if k == EntityKind::Place => pick.unwrap_or_else(|| e.name.clone()),
         _ => pick?,
     };
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -361,13 +361,42 @@ impl Scanner<'_> {
         let before = match i.checked_sub(1) {
             Some(k) if self.toks[i].has(tokens::PLAIN_GAP) => self.word(text, k),
             _ => "",
-        };
+        }
+        .to_owned();
+        let before = before.as_str();
         let article = matches!(before, "the" | "a" | "an" | "this" | "that");
-        let of = before == "of";
-        (!article && self.verb_after(text, end))
+        // `the Christians of Ourfa have felt`: after a preposition the name is not the
+        // subject of the verb that follows.
+        let object = matches!(
+            before,
+            "of" | "for"
+                | "from"
+                | "in"
+                | "at"
+                | "to"
+                | "by"
+                | "with"
+                | "on"
+                | "into"
+                | "upon"
+                | "near"
+                | "via"
+                | "about"
+                | "against"
+                | "between"
+                | "among"
+                | "under"
+                | "over"
+                | "through"
+                | "toward"
+                | "towards"
+                | "within"
+                | "without"
+        );
+        (!article && !object && self.verb_after(text, end))
             || self.object_before(text, i)
-            || (!article && !of && self.role_after(text, end))
-            || (!of && self.role_before(text, i, end))
+            || (!article && !object && self.role_after(text, end))
+            || (before != "of" && self.role_before(text, i, end))
             || self.person_shape(text, i, end)
     }
 
@@ -421,11 +450,12 @@ impl Scanner<'_> {
         if i == 0 || self.word(text, i - 1) != "to" {
             return false;
         }
-        for k in (i.saturating_sub(6)..i - 1).rev() {
+        // `show this telegram to X`, not `given to him to proceed to X`.
+        for k in (i.saturating_sub(5)..i - 1).rev() {
             if self.has(text, k, flag::TO_VERB) {
                 return true;
             }
-            if self.toks[k].has(tokens::SENT) {
+            if self.toks[k].has(tokens::SENT) || self.word(text, k) == "to" {
                 return false;
             }
         }

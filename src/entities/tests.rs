@@ -241,3 +241,18 @@ fn names_fold_like_search_so_an_alias_without_strokes_names_the_place() {
     let hidden = extract_with(&d, Lexicon::builtin(), &user);
     assert!(hidden.iter().all(|x| x.name != "Łódź"), "{hidden:#?}");
 }
+
+#[test]
+fn a_place_is_named_as_the_document_names_it_most() {
+    let d = doc("Notes\n\nIran and Persia. Later Iran agreed, and Iran signed.");
+    let e = extract(&d);
+    let iran = e.iter().find(|x| x.is_named("Iran")).expect("found");
+    assert_eq!(iran.name, "Iran");
+    assert_eq!(iran.aliases, ["Persia"]);
+    // `America` is not the United States.
+    let d = doc("Notes\n\nThe United States and America.");
+    assert_eq!(
+        names(&extract(&d), EntityKind::Place),
+        ["America", "United States"]
+    );
+}

@@ -44,3 +44,25 @@ fn list_labels_plural_bodies_and_events_are_not_organizations() {
         "{found:?}"
     );
 }
+
+#[test]
+fn one_body_named_around_one_place_is_one_organization() {
+    let d = Document::from_text(
+        "test",
+        "Notes\n\nThe Government of Brazil replied. The Brazilian Government insisted, and the \
+         Brazilian Government then yielded. The Embassy of Japan and the Chilean Government wrote.",
+    );
+    let e = extract(&d);
+    let govs: Vec<&Entity> = e
+        .iter()
+        .filter(|x| x.kind == EntityKind::Organization && x.name.contains("Brazil"))
+        .collect();
+    assert_eq!(govs.len(), 1, "{e:#?}");
+    assert_eq!(govs[0].name, "Brazilian Government", "the form used most");
+    assert_eq!(govs[0].aliases, ["Government of Brazil"]);
+    assert_eq!(govs[0].mentions.len(), 3);
+    assert_eq!(
+        orgs("The Embassy of Japan and the Chilean Government wrote."),
+        ["Chilean Government", "Embassy of Japan"]
+    );
+}

@@ -123,3 +123,35 @@ fn words_that_qualify_a_title_are_not_a_name() {
         ["Quorbin"]
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_subject_of_the_verb() {
+    let k = kinds(
+        "The Christians of Ourfeld have felt sorry. The member for Oxbury had suggested a vote.",
+    );
+    assert!(!k.iter().any(|(kind, _)| *kind == "person"), "{k:?}");
+}
+
+#[test]
+fn to_is_a_person_only_right_after_the_verb_of_telling() {
+    let k = kinds(
+        "Permission is given to him to proceed to Pittsby. We explained the matter to Quorbin.",
+    );
+    assert!(k.contains(&("place", "Pittsby".into())), "{k:?}");
+    assert!(k.contains(&("person", "Quorbin".into())), "{k:?}");
+}
+
+#[test]
+fn an_adjective_in_a_list_gives_its_neighbours_no_kind() {
+    let k = kinds("The Kurdish and Assyrian areas, and French and Arabic texts.");
+    assert!(!k.iter().any(|(_, n)| n == "Assyrian" || n == "Arabic"), "{k:?}");
+}
+
+#[test]
+fn a_name_placed_by_a_cue_stays_a_place_in_a_list_of_people() {
+    let k = kinds(
+        "He was warden of the jail at Ningfu. The warden of Ningfu, and Shih Feng-chi, were named.",
+    );
+    assert!(k.contains(&("place", "Ningfu".into())), "{k:?}");
+    assert!(!k.contains(&("person", "Ningfu".into())), "{k:?}");
+}
