@@ -38,6 +38,8 @@ pub mod flag {
     pub const TO_VERB: u32 = 1 << 17;
     /// A noun for what a person is (`delegate`, `colleague`), beside the titles.
     pub const ROLE: u32 = 1 << 18;
+    /// A word for a ship before its name (`steamer`, `U.S.S.`).
+    pub const SHIP: u32 = 1 << 19;
 }
 
 /// What the lexicon knows about one folded word.
@@ -293,6 +295,7 @@ struct Words {
     object_verbs: Vec<String>,
     to_verbs: Vec<String>,
     roles: Vec<String>,
+    ships: Vec<String>,
 }
 
 /// Everything the extraction rules look names up in.
@@ -366,7 +369,7 @@ impl Lexicon {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let w = &file.words;
-        let lists: [(&[String], u32); 16] = [
+        let lists: [(&[String], u32); 17] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -383,6 +386,7 @@ impl Lexicon {
             (&w.object_verbs, flag::OBJECT_VERB),
             (&w.to_verbs, flag::TO_VERB),
             (&w.roles, flag::ROLE),
+            (&w.ships, flag::SHIP),
         ];
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {

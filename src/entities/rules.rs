@@ -28,8 +28,14 @@ impl Scanner<'_> {
                 break;
             }
             if t.has(tokens::AMP) || t.has(tokens::LOWER) {
+                // `Commission to Negotiate Peace`: `to` right after an organization word.
+                let to_ok = j > i
+                    && self.has(text, j - 1, flag::HEAD)
+                    && self.toks.get(j + 1).is_some_and(|u| u.has(tokens::CAP));
                 let w = self.word(text, j);
+                let to = to_ok && w == "to";
                 let connector = t.has(tokens::AMP)
+                    || to
                     || matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "du" | "des");
                 // `the Economic Section and the Legal Section` are two names.
                 let and_lower =
@@ -97,6 +103,53 @@ impl Scanner<'_> {
             }
         }
         (head && names >= 2).then_some(last_cap + 1)
+    }
+
+    /// `the steamer Massachusetts`, `U.S.S. Oregon`, `M/V Lake Superior`, `her Majesty's ship
+    /// “Dido”`: a ship's name, which names no place, person or organization. Returns the end
+    /// of the name, to be skipped.
+    pub(super) fn ship_name(&mut self, text: &str, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        let before = text[..t.start].trim_end_matches([' ', '“', '"', '‘', '\'']);
+        let prefix = before.ends_with("M/V") || before.ends_with("M/S") || before.ends_with("S/S");
+        let ship_word = i > 0
+            && before.len() == self.toks[i - 1].end
+            && self.has(text, i - 1, flag::SHIP)
+            && (self.toks[i - 1].has(tokens::LOWER | tokens::ABBREV));
+        if !prefix && !ship_word {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.toks.len()
+            && end < i + 3
+            && self.toks[end].has(tokens::CAP)
+            && self.joined(text, end, false)
+            && !self.toks[end - 1].has(tokens::POSS)
+        {
+            end += 1;
+        }
+        Some(end)
+    }
+
+    /// `His Majesty's Government`, `Her Britannic Majesty's Government`: a government named
+    /// by its sovereign. Returns the end token.
+    pub(super) fn majesty_org(&mut self, text: &str, i: usize) -> Option<usize> {
+        if !matches!(self.word(text, i), "his" | "her") {
+            return None;
+        }
+        let n = self.toks.len();
+        let mut k = i + 1;
+        if k < n && self.toks[k].has(tokens::CAP) && !self.toks[k].has(tokens::POSS) {
+            k += 1; // `Britannic`, `Imperial`, `Catholic`
+        }
+        let ok = k + 1 < n
+            && self.toks[k].has(tokens::POSS)
+            && self.word(text, k) == "majesty"
+            && (i + 1..=k + 1)
+                .all(|j| self.joined(text, j, false) || self.toks[j - 1].has(tokens::POSS))
+            && self.toks[k + 1].has(tokens::CAP)
+            && self.has(text, k + 1, flag::HEAD);
+        ok.then_some(k + 2)
     }
 
     pub(super) fn emit_org(
@@ -338,6 +391,22 @@ impl Scanner<'_> {
         {
             return end;
         }
+        // `Paoting-fu`, `Wu-an-hsien`: the romanised Chinese words for prefecture, county and
+        // department end a place's name.
+        let w = self.word(text, last_cap);
+        let seat = ["-fu", "-hsien", "-chou", "-chow"]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s));
+        if seat {
+            out.push(Cand::new(
+                site,
+                s,
+                e,
+                Some(EntityKind::Place),
+                Evidence::PlaceAffix,
+            ));
+            return end;
+        }
         let cue = self.place_cue(text, i, end) && !last.has(tokens::POSS);
         let c = if self.person_cue(text, i, end, cue) {
             Cand::new(site, s, e, Some(EntityKind::Person), Evidence::PersonCue)
@@ -397,6 +466,7 @@ impl Scanner<'_> {
             || self.object_before(text, i)
             || (!article && !object && self.role_after(text, end))
             || (before != "of" && self.role_before(text, i, end))
+            || self.with_pronoun(text, i, end)
             || self.person_shape(text, i, end)
     }
 
@@ -429,6 +499,24 @@ impl Scanner<'_> {
             k += 1;
         }
         false
+    }
+
+    /// `he and Balfour`, `Balfour and I`: a name joined to a personal pronoun.
+    fn with_pronoun(&mut self, text: &str, i: usize, end: usize) -> bool {
+        let pronoun =
+            |w: &str| matches!(w, "he" | "she" | "i" | "we" | "him" | "her" | "me" | "us");
+        let n = self.toks.len();
+        let before = i >= 2
+            && self.toks[i].has(tokens::PLAIN_GAP)
+            && self.toks[i - 1].has(tokens::PLAIN_GAP)
+            && self.word(text, i - 1) == "and"
+            && pronoun(self.word(text, i - 2));
+        let after = end + 1 < n
+            && self.toks[end].has(tokens::PLAIN_GAP)
+            && self.toks[end + 1].has(tokens::PLAIN_GAP)
+            && self.word(text, end) == "and"
+            && pronoun(self.word(text, end + 1));
+        before || after
     }
 
     /// `told Patchin`, `I will see Emerson`: a verb whose object is a person, right before.

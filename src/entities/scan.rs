@@ -317,6 +317,12 @@ impl<'l> Scanner<'l> {
             ));
             return end;
         }
+        if let Some(end) = self.ship_name(text, i) {
+            return end;
+        }
+        if let Some(end) = self.majesty_org(text, i) {
+            return self.emit_org(text, site, i, end, out);
+        }
         let org = self.org_run(text, i);
         let gaz = self.lookup(text, i);
         let gaz_len = gaz.map_or(0, |m| m.len);

@@ -48,19 +48,21 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
         claims: Claims::new(),
     };
     let mut prev_kind = None;
+    // After a paragraph that is only `Present:`, the participants' lines that follow.
+    let mut roster = false;
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
+        let in_roster = std::mem::take(&mut roster);
         match block.kind {
             BlockKind::Present => {
-                let mut off = 0;
-                for line in text.split('\n') {
-                    let body = strip_label(line, "present");
-                    let start = off + (line.len() - body.len());
-                    let end = start + body.find([',', '(', '—', ';']).unwrap_or(body.len());
-                    s.person(text, b, start, end, out);
-                    off += line.len() + 1;
-                }
+                s.roster(text, b, out);
+                roster = is_roster_label(text);
             }
+            BlockKind::Paragraph if in_roster && text.len() < 80 && !text.contains([':', '\n']) => {
+                let end = text.find([',', '(', '—', ';']).unwrap_or(text.len());
+                roster = s.person(text, b, 0, end, out);
+            }
+            BlockKind::Paragraph if is_roster_label(text) => roster = true,
             BlockKind::Heading => s.heading(text, b, true, out),
             BlockKind::Signature => s.signature(text, b, out),
             BlockKind::Dateline => s.dateline(text, b, true, out),
@@ -85,6 +87,15 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     s.claims
 }
 
+/// `Present:`, `Participants:` alone on a line.
+fn is_roster_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    text.trim().ends_with(':')
+        && ["present", "participants", "those present"]
+            .iter()
+            .any(|l| t.eq_ignore_ascii_case(l))
+}
+
 /// `Present: W. A. Harriman` → `W. A. Harriman`.
 fn strip_label<'a>(line: &'a str, label: &str) -> &'a str {
     let t = line.trim_start();
@@ -106,6 +117,18 @@ struct Structure<'l> {
 }
 
 impl Structure<'_> {
+    /// A `Present:` block: one participant a line, titles stripped, roles after the comma.
+    fn roster(&mut self, text: &str, b: usize, out: &mut Vec<Cand>) {
+        let mut off = 0;
+        for line in text.split('\n') {
+            let body = strip_label(line, "present");
+            let start = off + (line.len() - body.len());
+            let end = start + body.find([',', '(', '—', ';']).unwrap_or(body.len());
+            self.person(text, b, start, end, out);
+            off += line.len() + 1;
+        }
+    }
+
     fn push(&mut self, b: usize, c: Cand, out: &mut Vec<Cand>) {
         self.claims.entry(b).or_default().push((c.start, c.end));
         out.push(c);
@@ -238,7 +261,9 @@ impl Structure<'_> {
             titled |= name_at > 0 || lead.has(tokens::INITIAL);
             names.push((s + lead.start, e));
         }
-        if !heading_block && !titled {
+        // `Mr. Rockhill to Mr. Hay.`, `Memcon A. Harriman - Soong`: titles or initials, or at
+        // least two names in a heading block; a lone word (`[Untitled]`) is no address line.
+        if !titled && (!heading_block || names.len() < 2) {
             return;
         }
         for (s, e) in names {

@@ -256,3 +256,12 @@ fn a_place_is_named_as_the_document_names_it_most() {
         ["America", "United States"]
     );
 }
+
+#[test]
+fn a_chinese_prefecture_or_county_suffix_makes_a_place() {
+    let d = doc("Notes\n\nThe troops left Chao-ling-fu, and Wu-an-hsien was quiet.");
+    assert_eq!(
+        names(&extract(&d), EntityKind::Place),
+        ["Chao-ling-fu", "Wu-an-hsien"]
+    );
+}

@@ -66,3 +66,18 @@ fn one_body_named_around_one_place_is_one_organization() {
         ["Chilean Government", "Embassy of Japan"]
     );
 }
+
+#[test]
+fn a_government_named_by_its_sovereign_and_a_commission_with_its_purpose() {
+    assert_eq!(
+        orgs(
+            "Her Majesty's Government agreed. His Britannic Majesty’s Government declined. \
+             The American Commission to Negotiate Peace met."
+        ),
+        [
+            "American Commission to Negotiate Peace",
+            "Her Majesty's Government",
+            "His Britannic Majesty’s Government"
+        ]
+    );
+}

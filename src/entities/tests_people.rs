@@ -144,7 +144,10 @@ fn to_is_a_person_only_right_after_the_verb_of_telling() {
 #[test]
 fn an_adjective_in_a_list_gives_its_neighbours_no_kind() {
     let k = kinds("The Kurdish and Assyrian areas, and French and Arabic texts.");
-    assert!(!k.iter().any(|(_, n)| n == "Assyrian" || n == "Arabic"), "{k:?}");
+    assert!(
+        !k.iter().any(|(_, n)| n == "Assyrian" || n == "Arabic"),
+        "{k:?}"
+    );
 }
 
 #[test]
@@ -154,4 +157,56 @@ fn a_name_placed_by_a_cue_stays_a_place_in_a_list_of_people() {
     );
     assert!(k.contains(&("place", "Ningfu".into())), "{k:?}");
     assert!(!k.contains(&("person", "Ningfu".into())), "{k:?}");
+}
+
+#[test]
+fn a_name_beside_a_pronoun_or_a_source_after_according_to_is_a_person() {
+    assert_eq!(
+        people(
+            "I know he and Balmore had it up. Quorbin and I disagreed. According to Rivald it is implied."
+        ),
+        ["Balmore", "Quorbin", "Rivald"]
+    );
+}
+
+#[test]
+fn participants_on_lines_of_their_own_after_present_are_people() {
+    let d = Document::from_text(
+        "test",
+        "Notes\n\nMinutes of a meeting\n\nPresent:\n\nMr. Quorbin\n\nGeneral Bliss\n\nDr. Vasko\n\nMr. Quorbin: Have you anything?",
+    );
+    let e = extract(&d);
+    for p in ["Quorbin", "Bliss", "Vasko"] {
+        assert!(
+            e.iter()
+                .any(|x| x.kind == EntityKind::Person && x.name == p),
+            "{p}: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_ship_is_no_person_or_place() {
+    let k = kinds(
+        "Her Majesty's ship Dido sailed. The English ship “Perthshire,” Captain James Oates, \
+         left. U.S.S. Oregon reached Manila. The M/V Lake Superior docked at Norfolk.",
+    );
+    assert_eq!(
+        k,
+        [
+            ("place", "Manila".to_string()),
+            ("place", "Norfolk".to_string()),
+            ("person", "James Oates".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_lone_word_heading_is_not_an_address_line() {
+    let d = Document::from_text(
+        "test",
+        "Title:\nA note\n\nContents:\nTranscript - English\n[Untitled]\nAn act respecting fishing.",
+    );
+    let e = extract(&d);
+    assert!(!e.iter().any(|x| x.name == "Untitled"), "{e:#?}");
 }
