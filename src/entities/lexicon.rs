@@ -223,6 +223,8 @@ const ORG_INNER: &[&str] = &[
     "eighth",
     "ninth",
     "tenth",
+    "ministers",
+    "ambassadors",
 ];
 
 /// The gazetteer shipped in the binary.

@@ -104,6 +104,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let mut by_surname: HashMap<u32, usize> = HashMap::default();
     let mut known: HashMap<u32, usize> = HashMap::default();
     let mut by_org_place: HashMap<(u32, u32), usize> = HashMap::default();
+    let mut people = People::default();
     for (i, c) in cands.iter().enumerate() {
         if matches!(
             c.ev,
@@ -120,7 +121,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             }
             _ if k == EntityKind::Person => {
                 let s = keys.surname(key_of[i]);
-                let first = *by_surname.entry(s).or_insert(i);
+                by_surname.entry(s).or_insert(i);
+                let first = people.join(s, given_initials(&keys.names[key_of[i] as usize]), i);
                 uf.union(first, i);
                 known.entry(s).or_insert(i);
             }
@@ -261,6 +263,66 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
     entities
+}
+
+/// People grouped by surname and given initials: `J. F. Dulles` and `John Foster Dulles` are
+/// one, `A. W. Dulles` another (no initial in common); `W. A. Harriman` and `Averell Harriman`
+/// one. A name without a given name joins the first of its surname.
+#[derive(Default)]
+struct People {
+    /// Per surname key: the initials seen in each group (a bit per letter) and its first
+    /// candidate.
+    groups: HashMap<u32, Vec<(u64, usize)>>,
+}
+
+impl People {
+    /// The first candidate of the group that candidate `i` (surname key `s`, given initials
+    /// `initials`) joins.
+    fn join(&mut self, s: u32, initials: u64, i: usize) -> usize {
+        let groups = self.groups.entry(s).or_default();
+        if initials == 0 {
+            return match groups.first() {
+                Some(&(_, first)) => first,
+                None => {
+                    groups.push((0, i));
+                    i
+                }
+            };
+        }
+        if let Some((mask, first)) = groups.iter_mut().find(|(m, _)| *m & initials != 0) {
+            *mask |= initials;
+            return *first;
+        }
+        // A surname seen alone so far takes the first given names that come.
+        if let [(mask @ 0, first)] = groups.as_mut_slice() {
+            *mask = initials;
+            return *first;
+        }
+        groups.push((initials, i));
+        i
+    }
+}
+
+/// The initials of a folded name's given names, a bit per letter (particles and `M.`, which in
+/// diplomatic letters is Monsieur more often than an initial, left out).
+fn given_initials(folded: &str) -> u64 {
+    let s = surname(folded);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    if let Some(at) = words.iter().rposition(|w| *w == s) {
+        words.truncate(at);
+    }
+    let mut mask = 0;
+    for w in words {
+        let skip = matches!(
+            w,
+            "de" | "da" | "di" | "du" | "del" | "della" | "des" | "van" | "von" | "der" | "den"
+                | "la" | "le" | "y" | "m."
+        );
+        if let Some(c) = w.chars().next().filter(|_| !skip) {
+            mask |= 1 << (c as u32 % 64);
+        }
+    }
+    mask
 }
 
 /// `Government of Brazil`, `Brazilian Government`, `Brazil Government`: the same organization

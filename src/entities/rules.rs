@@ -521,6 +521,18 @@ impl Scanner<'_> {
 
     /// `told Patchin`, `I will see Emerson`: a verb whose object is a person, right before.
     fn object_before(&mut self, text: &str, i: usize) -> bool {
+        // `I called on Soheily`.
+        let called_on = i > 1
+            && self.toks[i].has(tokens::PLAIN_GAP)
+            && self.toks[i - 1].has(tokens::PLAIN_GAP)
+            && self.word(text, i - 1) == "on"
+            && matches!(
+                self.word(text, i - 2),
+                "called" | "call" | "calling" | "calls" | "waited"
+            );
+        if called_on {
+            return true;
+        }
         let cued = i > 0
             && self.toks[i].has(tokens::PLAIN_GAP)
             && self.toks[i - 1].has(tokens::LOWER)

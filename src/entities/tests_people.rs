@@ -210,3 +210,43 @@ fn a_lone_word_heading_is_not_an_address_line() {
     let e = extract(&d);
     assert!(!e.iter().any(|x| x.name == "Untitled"), "{e:#?}");
 }
+
+#[test]
+fn two_people_of_one_surname_stay_two_unless_the_initials_agree() {
+    let d = Document::from_text(
+        "test",
+        "Notes\n\nMr. J. F. Dulles and Mr. A. W. Dulles came. John Foster Dulles spoke; M. de Cologan \
+         and B. J. de Cologan agreed.",
+    );
+    let e = extract(&d);
+    let mut people: Vec<(String, Vec<String>)> = e
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person)
+        .map(|x| (x.name.clone(), x.aliases.clone()))
+        .collect();
+    people.sort();
+    assert_eq!(
+        people,
+        [
+            ("A. W. Dulles".to_string(), vec![]),
+            (
+                "B. J. de Cologan".to_string(),
+                vec!["M. de Cologan".to_string()]
+            ),
+            (
+                "John Foster Dulles".to_string(),
+                vec!["J. F. Dulles".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn calling_on_a_name_and_what_a_person_feels_make_a_person() {
+    assert_eq!(
+        people(
+            "On May 6 I called on Sohelby. Kazemar was deeply disappointed. The suggestion to Hornbrook failed."
+        ),
+        ["Hornbrook", "Kazemar", "Sohelby"]
+    );
+}
