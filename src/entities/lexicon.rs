@@ -40,6 +40,8 @@ pub mod flag {
     pub const ROLE: u32 = 1 << 18;
     /// A word for a ship before its name (`steamer`, `U.S.S.`).
     pub const SHIP: u32 = 1 << 19;
+    /// A thing often named after a person or place (`case`, `claim`, `plan`).
+    pub const NAMED_THING: u32 = 1 << 20;
 }
 
 /// What the lexicon knows about one folded word.
@@ -298,6 +300,7 @@ struct Words {
     to_verbs: Vec<String>,
     roles: Vec<String>,
     ships: Vec<String>,
+    named_things: Vec<String>,
 }
 
 /// Everything the extraction rules look names up in.
@@ -371,7 +374,7 @@ impl Lexicon {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let w = &file.words;
-        let lists: [(&[String], u32); 17] = [
+        let lists: [(&[String], u32); 18] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -389,6 +392,7 @@ impl Lexicon {
             (&w.to_verbs, flag::TO_VERB),
             (&w.roles, flag::ROLE),
             (&w.ships, flag::SHIP),
+            (&w.named_things, flag::NAMED_THING),
         ];
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {

@@ -315,8 +315,20 @@ fn given_initials(folded: &str) -> u64 {
     for w in words {
         let skip = matches!(
             w,
-            "de" | "da" | "di" | "du" | "del" | "della" | "des" | "van" | "von" | "der" | "den"
-                | "la" | "le" | "y" | "m."
+            "de" | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "della"
+                | "des"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "y"
+                | "m."
         );
         if let Some(c) = w.chars().next().filter(|_| !skip) {
             mask |= 1 << (c as u32 % 64);

@@ -690,6 +690,17 @@ impl Scanner<'_> {
         if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
             return false;
         }
+        // `in Hernsheim case`, `the Cazo claim`: the preposition governs the thing the name
+        // qualifies, which may be named after a person.
+        let last = self.toks[end - 1];
+        if end < self.toks.len()
+            && !last.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
+            && self.toks[end].has(tokens::LOWER)
+            && self.joined(text, end, false)
+            && self.has(text, end, flag::NAMED_THING)
+        {
+            return false;
+        }
         if self.has(text, i - 1, flag::PLACE_CUE) {
             // `to Negotiate Peace`: after `to`, a name followed by another capitalised word is
             // more likely a title-case verb than a destination.
@@ -699,9 +710,11 @@ impl Scanner<'_> {
                 && self.toks[end].has(tokens::CAP);
             return !(to && capital_follows);
         }
+        // `the province of Chihli`, but not `the Minister of Agriculture`.
         i >= 2
             && self.word(text, i - 1) == "of"
             && self.joined(text, i - 1, false)
             && self.has(text, i - 2, flag::OF_CUE)
+            && !self.has(text, i, flag::ROLE_TAIL)
     }
 }

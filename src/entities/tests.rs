@@ -265,3 +265,16 @@ fn a_chinese_prefecture_or_county_suffix_makes_a_place() {
         ["Chao-ling-fu", "Wu-an-hsien"]
     );
 }
+
+#[test]
+fn cues_that_do_not_make_a_place() {
+    let d = doc(
+        "Notes\n\nHe promised a result in Hernsheim case. He asked the Minister of Agriculture. \
+         Tourists come through Puerto Barrios and Sao Lourenco to Quixton.",
+    );
+    let e = extract(&d);
+    assert_eq!(
+        names(&e, EntityKind::Place),
+        ["Puerto Barrios", "Quixton", "Sao Lourenco"]
+    );
+}

@@ -81,3 +81,11 @@ fn a_government_named_by_its_sovereign_and_a_commission_with_its_purpose() {
         ]
     );
 }
+
+#[test]
+fn shipping_lines_are_organizations() {
+    assert_eq!(
+        orgs("He sailed by the Grace Line and the American Export Lines."),
+        ["American Export Lines", "Grace Line"]
+    );
+}
