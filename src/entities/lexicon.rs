@@ -437,7 +437,19 @@ impl Lexicon {
         let mut toks = Vec::new();
         for (form, adjectival) in forms {
             tokens::tokenize(&form, &mut toks);
-            let folded: Vec<String> = toks.iter().map(|t| fold(&form[t.start..t.end])).collect();
+            // Words as the scanner folds them: an initial without its period.
+            let folded: Vec<String> = toks
+                .iter()
+                .map(|t| {
+                    let w = &form[t.start..t.end];
+                    let w = if t.has(tokens::INITIAL) {
+                        w.strip_suffix('.').unwrap_or(w)
+                    } else {
+                        w
+                    };
+                    fold(w)
+                })
+                .collect();
             let Some((first, rest)) = folded.split_first() else {
                 continue;
             };

@@ -102,7 +102,32 @@ impl Scanner<'_> {
                 break;
             }
         }
-        (head && names >= 2).then_some(last_cap + 1)
+        // `Legation Interpreter`, `Embassy Counselor`: a title after the organization word
+        // names a person's post.
+        while names >= 2
+            && last_cap > i
+            && self.has(text, last_cap, flag::TITLE | flag::ROLE)
+            && !self.has(text, last_cap, flag::HEAD)
+        {
+            last_cap -= 1;
+            names -= 1;
+            while last_cap > i && !self.toks[last_cap].has(tokens::CAP) {
+                last_cap -= 1;
+            }
+        }
+        // `Fear Navy will object`: a word opening a sentence before the name of a fighting
+        // service or a government is more likely a verb than part of the name.
+        let service = matches!(
+            self.word(text, last_cap),
+            "navy" | "army" | "fleet" | "government"
+        );
+        let opener = names == 2
+            && last_cap == i + 1
+            && service
+            && self.toks[i].has(tokens::SENT)
+            && !self.has(text, i, flag::HEAD | flag::ORG_INNER)
+            && self.lookup(text, i).is_none();
+        (head && names >= 2 && !opener).then_some(last_cap + 1)
     }
 
     /// `the steamer Massachusetts`, `U.S.S. Oregon`, `M/V Lake Superior`, `her Majesty's ship
@@ -212,14 +237,24 @@ impl Scanner<'_> {
         }
         let prev_ok = self.has(text, i - 1, flag::ROLE_TAIL)
             || self.is_title(text, i - 1)
-            || self
-                .lookup(text, i - 1)
-                .is_some_and(|m| m.len == 1 && self.lex.entry(m.entry).kind == EntityKind::Place);
+            || (i.saturating_sub(4)..i).any(|k| {
+                self.lookup(text, k).is_some_and(|m| {
+                    k + m.len == i && self.lex.entry(m.entry).kind == EntityKind::Place
+                })
+            });
         if !prev_ok {
             return None;
         }
-        let end = self.name_tokens(text, i)?;
-        self.toks[end - 1].has(tokens::CLOSE_PAREN).then_some(end)
+        if let Some(end) = self.name_tokens(text, i) {
+            return self.toks[end - 1].has(tokens::CLOSE_PAREN).then_some(end);
+        }
+        // `The Ambassador in Italy (Page)`: one word alone in the parentheses is the office
+        // holder even when it is a common word.
+        let t = self.toks[i];
+        let alone = t.has(tokens::CLOSE_PAREN)
+            && !t.has(tokens::NUM | tokens::ALLCAPS)
+            && !self.has(text, i, flag::FUNCTION | flag::MONTH);
+        alone.then_some(i + 1)
     }
 
     /// An editorial gloss (`[Dalian]`, `[Lüshunkou District, Dalian]`) or an abbreviation in
@@ -343,7 +378,7 @@ impl Scanner<'_> {
             }
             if self.is_stop(text, j)
                 || self.is_title(text, j)
-                || self.has(text, j, flag::HEAD | flag::TITLE_MODIFIER)
+                || self.has(text, j, flag::HEAD | flag::TITLE_MODIFIER | flag::ROLE)
                 || self.lookup(text, j).is_some()
             {
                 break;
@@ -423,7 +458,7 @@ impl Scanner<'_> {
     /// verb of telling before `to` does (`show this telegram to Patchin`).
     pub(super) fn person_cue(&mut self, text: &str, i: usize, end: usize, cue: bool) -> bool {
         if cue {
-            return self.told_to(text, i);
+            return self.told_to(text, i) || self.addressed(text, i, end);
         }
         // `The Times has suggested`: a person's name takes no article; `Grey of Fallodon,
         // Secretary of State`: a name after `of` is not the one in apposition.
@@ -467,6 +502,7 @@ impl Scanner<'_> {
             || (!article && !object && self.role_after(text, end))
             || (before != "of" && self.role_before(text, i, end))
             || self.with_pronoun(text, i, end)
+            || self.addressed(text, i, end)
             || self.person_shape(text, i, end)
     }
 
@@ -499,6 +535,30 @@ impl Scanner<'_> {
             k += 1;
         }
         false
+    }
+
+    /// `For Stevens [from Willard]`, `For Grew from Hull`: a telegram's addressee and sender.
+    fn addressed(&mut self, text: &str, i: usize, end: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let opener = self.word(text, i - 1).to_owned();
+        let n = self.toks.len();
+        match opener.as_str() {
+            // The name after `For` at a sentence start, with `from` and a name after it.
+            "for" => {
+                self.toks[i - 1].has(tokens::SENT)
+                    && end + 1 < n
+                    && self.word(text, end) == "from"
+                    && self.toks[end + 1].has(tokens::CAP)
+            }
+            // `[from Willard]`: an editor's note of the sender.
+            "from" => {
+                self.toks[i - 1].has(tokens::OPEN_BRACKET)
+                    && self.toks[end - 1].has(tokens::CLOSE_BRACKET)
+            }
+            _ => false,
+        }
     }
 
     /// `he and Balfour`, `Balfour and I`: a name joined to a personal pronoun.

@@ -490,6 +490,10 @@ impl<'l> Scanner<'l> {
             if self.is_stop(text, j) || self.is_title(text, j) {
                 break;
             }
+            // `D. C. Notify Danes`: a people's name ends a person's.
+            if j > k && self.lookup(text, j).is_some_and(|m| m.adjectival) {
+                break;
+            }
             caps += 1;
             j += 1;
             last_cap = Some(j);

@@ -89,3 +89,17 @@ fn shipping_lines_are_organizations() {
         ["American Export Lines", "Grace Line"]
     );
 }
+
+#[test]
+fn a_sentence_opener_or_a_post_is_not_part_of_an_organization() {
+    assert_eq!(
+        orgs(
+            "Fear Navy will object. The Legation Interpreter said so. Reparation Commission met. Yale and Harvard replied."
+        ),
+        [
+            "Harvard University",
+            "Reparation Commission",
+            "Yale University"
+        ]
+    );
+}

@@ -250,3 +250,27 @@ fn calling_on_a_name_and_what_a_person_feels_make_a_person() {
         ["Hornbrook", "Kazemar", "Sohelby"]
     );
 }
+
+#[test]
+fn spans_stop_at_sentence_ends_brackets_and_peoples_names() {
+    let k = kinds(
+        "Washington, D. C. Notify Danes at once. He wrote to President Wilson (Close of the war).",
+    );
+    assert!(k.contains(&("place", "Washington, D. C.".into())), "{k:?}");
+    assert!(k.contains(&("person", "Wilson".into())), "{k:?}");
+    assert!(
+        !k.iter()
+            .any(|(_, n)| n.contains("Notify") || n.contains("Close")),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn a_telegrams_addressee_and_sender_and_an_office_holder_are_people() {
+    assert_eq!(
+        people(
+            "For Stevens [from Willard]. The Ambassador in Italy (Page) to the Secretary of State. The Minister in the United States (Vorhis) replied."
+        ),
+        ["Page", "Stevens", "Vorhis", "Willard"]
+    );
+}
