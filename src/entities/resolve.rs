@@ -188,6 +188,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     // carries a kind rightwards along a list, a backward pass leftwards. A name the document
     // already gives a kind keeps it.
     let mut listed = !placed.is_empty();
+    // `Gilchrist, Librarian of the Commission`: a comma alone may set off an apposition; a
+    // list has an `and` or an `or` somewhere.
+    let mut chain = vec![0u32; n];
+    let mut conj = vec![false; n];
+    for (i, c) in cands.iter().enumerate() {
+        let root = c.coord.map_or(i, |j| chain[j as usize] as usize);
+        chain[i] = root as u32;
+        conj[root] |= c.coord_and;
+    }
     for forward in [true, false] {
         let order: Box<dyn Iterator<Item = usize>> = if forward {
             Box::new(0..n)
@@ -199,11 +208,22 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                 continue;
             };
             let (a, b) = if forward { (i, j) } else { (j, i) };
+            // A bare name that a list has named elsewhere meanwhile is that entity.
+            for x in [a, b] {
+                if !alive[x]
+                    && cands[x].ev == Evidence::Bare
+                    && let Some(&y) = known.get(&key_of[x])
+                {
+                    alive[x] = true;
+                    kind[x] = kind[y];
+                    uf.union(y, x);
+                }
+            }
             // `Kurdish and Assyrian areas`: an adjective lists no name.
             let pending = !alive[a]
+                && conj[chain[i] as usize]
                 && cands[a].ev == Evidence::Bare
-                && !cands[b].adjectival
-                && !known.contains_key(&key_of[a]);
+                && !cands[b].adjectival;
             let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
                 continue;
             };
@@ -223,6 +243,36 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                 uf.union(first, a);
             }
             known.entry(key_of[a]).or_insert(a);
+        }
+    }
+    // `Siku, Tientsin`, `Monclova, Mexico`: a bare name set off by a comma before a known
+    // place, with no list going on, lies in that place.
+    let mut continued = vec![false; n];
+    for c in &cands {
+        if let Some(j) = c.coord {
+            continued[j as usize] = true;
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        let Some(a) = c.coord.map(|j| j as usize) else {
+            continue;
+        };
+        let known_place = matches!(c.ev, Evidence::Gazetteer(_))
+            && kind[i] == Some(EntityKind::Place)
+            && !c.adjectival;
+        if known_place
+            && !c.coord_and
+            && !continued[i]
+            && cands[a].coord.is_none()
+            && !alive[a]
+            && cands[a].ev == Evidence::Bare
+        {
+            alive[a] = true;
+            kind[a] = Some(EntityKind::Place);
+            let first = *by_name.entry((EntityKind::Place, key_of[a])).or_insert(a);
+            uf.union(first, a);
+            known.entry(key_of[a]).or_insert(a);
+            listed = true;
         }
     }
     if listed {

@@ -55,6 +55,8 @@ pub struct Cand {
     pub link: Option<usize>,
     /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
     pub coord: Option<u32>,
+    /// The two are joined by `and`, `or` or `nor`, not by a comma alone.
+    pub coord_and: bool,
 }
 
 impl Cand {
@@ -77,6 +79,7 @@ impl Cand {
             gloss: false,
             link: None,
             coord: None,
+            coord_and: false,
         }
     }
 }
@@ -295,6 +298,7 @@ impl<'l> Scanner<'l> {
                     && is_list_gap(&text[pend..c.start])
                 {
                     c.coord = Some(pi as u32);
+                    c.coord_and = !text[pend..c.start].trim_matches([' ', ',']).is_empty();
                 }
                 last = Some((ci, c.end));
             }

@@ -274,3 +274,20 @@ fn a_telegrams_addressee_and_sender_and_an_office_holder_are_people() {
         ["Page", "Stevens", "Vorhis", "Willard"]
     );
 }
+
+#[test]
+fn a_comma_alone_makes_no_list_and_closings_name_nobody() {
+    let k = kinds(
+        "He met Captain D. B. Gilcrest, Librarian of the Commission. Accept, my lord, the \
+         assurance of my high consideration. Am advised that the duty rose. Commissioners who \
+         had been sent were waiting.",
+    );
+    assert_eq!(k, [("person", "D. B. Gilcrest".to_string())]);
+}
+
+#[test]
+fn a_name_before_a_known_place_lies_in_it() {
+    let k = kinds("The magazine of Sikow, Tientsin. The arrest at Monclovo, Mexico, was reported.");
+    assert!(k.contains(&("place", "Sikow".into())), "{k:?}");
+    assert!(k.contains(&("place", "Monclovo".into())), "{k:?}");
+}
