@@ -731,9 +731,14 @@ impl Scanner<'_> {
             w,
             "de" | "da" | "di" | "du" | "del" | "della" | "des" | "van" | "von" | "ter" | "dos"
         );
+        // `de l’Allemagne du Nord`: not after a capitalised word, elided article or not.
+        let after_name = i > 0 && {
+            let p = self.toks[i - 1];
+            p.has(tokens::CAP | tokens::NUM) || text[p.start..p.end].chars().any(char::is_uppercase)
+        };
         if !particle
             || !t.has(tokens::LOWER)
-            || i > 0 && self.toks[i - 1].has(tokens::CAP | tokens::NUM)
+            || after_name
             || !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::CAP))
             || !self.joined(text, i + 1, false)
         {

@@ -278,3 +278,18 @@ fn cues_that_do_not_make_a_place() {
         ["Puerto Barrios", "Quixton", "Sao Lourenco"]
     );
 }
+
+#[test]
+fn newspapers_pronouns_and_french_particles_are_not_people() {
+    let d = doc(
+        "Notes\n\nIt was published in the Gazette of Madrid. Everybody wishes them well. Persons who \
+         know the rules agree. He is Chargé d’Affaires de la Confédération de l’Allemagne du Nord. \
+         Mr. Arendt of the North German Confederation left.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Person), ["Arendt"]);
+    assert_eq!(
+        names(&e, EntityKind::Organization),
+        ["North German Confederation"]
+    );
+}
