@@ -43,14 +43,14 @@ pub fn to_json<'a>(doc: &'a Document, entities: &'a [Entity]) -> Vec<EntityJson<
                 .iter()
                 .map(|m| {
                     let (block, field) = match m.site {
-                        Site::Block(b) => (Some(b), None),
+                        Site::Block(b) => (Some(b as usize), None),
                         Site::Field(f) => (None, Some(f)),
                     };
                     MentionJson {
                         block,
                         field,
-                        start: m.start,
-                        end: m.end,
+                        start: m.start as usize,
+                        end: m.end as usize,
                         text: m.text(doc),
                         adjectival: m.adjectival,
                     }

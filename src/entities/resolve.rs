@@ -36,6 +36,8 @@ struct Keys {
     names: Vec<Box<str>>,
     /// The key of each key's surname, once computed.
     surnames: Vec<u32>,
+    /// The given initials of each key (see [`given_initials`]), once computed.
+    initials: Vec<u64>,
 }
 
 impl Keys {
@@ -47,7 +49,18 @@ impl Keys {
         self.ids.insert(folded.into(), id);
         self.names.push(folded.into());
         self.surnames.push(u32::MAX);
+        self.initials.push(u64::MAX);
         id
+    }
+    /// The given initials of the name with key `k`.
+    fn initials(&mut self, k: u32) -> u64 {
+        let memo = self.initials[k as usize];
+        if memo != u64::MAX {
+            return memo;
+        }
+        let v = given_initials(&self.names[k as usize]);
+        self.initials[k as usize] = v;
+        v
     }
     /// The key of the surname of the name with key `k` (adding it if new).
     fn surname(&mut self, k: u32) -> u32 {
@@ -66,7 +79,7 @@ impl Keys {
 }
 
 fn name_text<'a>(doc: &'a Document, c: &Cand) -> &'a str {
-    c.site.text(doc).get(c.name_start..c.name_end).unwrap_or("")
+    c.site.text(doc).get(c.name_span()).unwrap_or("")
 }
 
 /// The last word of a folded name that is not an initial: its surname.
@@ -122,7 +135,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             _ if k == EntityKind::Person => {
                 let s = keys.surname(key_of[i]);
                 by_surname.entry(s).or_insert(i);
-                let first = people.join(s, given_initials(&keys.names[key_of[i] as usize]), i);
+                let first = people.join(s, keys.initials(key_of[i]), i);
                 uf.union(first, i);
                 known.entry(s).or_insert(i);
             }
@@ -289,7 +302,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
     for (i, c) in cands.iter().enumerate() {
         if let Some(j) = c.link {
-            uf.union(j, i);
+            uf.union(j as usize, i);
         }
     }
     merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
@@ -414,7 +427,7 @@ fn org_place_key(
                 return None;
             }
             entry = Some(e);
-            spans.push((p.start - c.start, p.end - c.start));
+            spans.push(((p.start - c.start) as usize, (p.end - c.start) as usize));
         }
     }
     let entry = entry?;

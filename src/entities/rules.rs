@@ -137,8 +137,10 @@ impl Scanner<'_> {
         let t = self.toks[i];
         let before = text[..t.start].trim_end_matches([' ', '“', '"', '‘', '\'']);
         let prefix = before.ends_with("M/V") || before.ends_with("M/S") || before.ends_with("S/S");
+        // Most names follow `the`, which is no ship: spare the lookup.
         let ship_word = i > 0
             && before.len() == self.toks[i - 1].end
+            && !before.ends_with(" the")
             && self.has(text, i - 1, flag::SHIP)
             && (self.toks[i - 1].has(tokens::LOWER | tokens::ABBREV));
         if !prefix && !ship_word {
@@ -322,13 +324,13 @@ impl Scanner<'_> {
                         c.adjectival = m.adjectival;
                         // A different known place is where the glossed place lies, not its name.
                         if target_entry.is_none() || target_entry == Some(m.entry) {
-                            c.link = Some(target);
+                            c.link = Some(target as u32);
                         }
                         c
                     }
                     None => {
                         let mut c = Cand::new(site, s, pe, out[target].kind, Evidence::Gloss);
-                        c.link = Some(target);
+                        c.link = Some(target as u32);
                         c
                     }
                 };
@@ -462,45 +464,46 @@ impl Scanner<'_> {
         }
         // `The Times has suggested`: a person's name takes no article; `Grey of Fallodon,
         // Secretary of State`: a name after `of` is not the one in apposition.
-        let before = match i.checked_sub(1) {
-            Some(k) if self.toks[i].has(tokens::PLAIN_GAP) => self.word(text, k),
-            _ => "",
-        }
-        .to_owned();
-        let before = before.as_str();
-        let article = matches!(before, "the" | "a" | "an" | "this" | "that");
         // `the Christians of Ourfa have felt`: after a preposition the name is not the
         // subject of the verb that follows.
-        let object = matches!(
-            before,
-            "of" | "for"
-                | "from"
-                | "in"
-                | "at"
-                | "to"
-                | "by"
-                | "with"
-                | "on"
-                | "into"
-                | "upon"
-                | "near"
-                | "via"
-                | "about"
-                | "against"
-                | "between"
-                | "among"
-                | "under"
-                | "over"
-                | "through"
-                | "toward"
-                | "towards"
-                | "within"
-                | "without"
-        );
+        let (article, object, of) = match i.checked_sub(1) {
+            Some(k) if self.toks[i].has(tokens::PLAIN_GAP) => {
+                let w = self.word(text, k);
+                let object = matches!(
+                    w,
+                    "of" | "for"
+                        | "from"
+                        | "in"
+                        | "at"
+                        | "to"
+                        | "by"
+                        | "with"
+                        | "on"
+                        | "into"
+                        | "upon"
+                        | "near"
+                        | "via"
+                        | "about"
+                        | "against"
+                        | "between"
+                        | "among"
+                        | "under"
+                        | "over"
+                        | "through"
+                        | "toward"
+                        | "towards"
+                        | "within"
+                        | "without"
+                );
+                let article = matches!(w, "the" | "a" | "an" | "this" | "that");
+                (article, object, w == "of")
+            }
+            _ => (false, false, false),
+        };
         (!article && !object && self.verb_after(text, end))
             || self.object_before(text, i)
             || (!article && !object && self.role_after(text, end))
-            || (before != "of" && self.role_before(text, i, end))
+            || (!of && self.role_before(text, i, end))
             || self.with_pronoun(text, i, end)
             || self.addressed(text, i, end)
             || self.person_shape(text, i, end)
@@ -542,9 +545,13 @@ impl Scanner<'_> {
         if i == 0 {
             return false;
         }
-        let opener = self.word(text, i - 1).to_owned();
+        let opener = match self.word(text, i - 1) {
+            "for" => "for",
+            "from" => "from",
+            _ => return false,
+        };
         let n = self.toks.len();
-        match opener.as_str() {
+        match opener {
             // The name after `For` at a sentence start, with `from` and a name after it.
             "for" => {
                 self.toks[i - 1].has(tokens::SENT)
@@ -726,22 +733,32 @@ impl Scanner<'_> {
     /// person's name. Returns the end token.
     pub(super) fn particle_person(&mut self, text: &str, i: usize) -> Option<usize> {
         let t = self.toks[i];
-        let w = &text[t.start..t.end];
-        let particle = matches!(
-            w,
-            "de" | "da" | "di" | "du" | "del" | "della" | "des" | "van" | "von" | "ter" | "dos"
-        );
+        // Every lowercase word comes here: the cheap tests first.
+        if t.end - t.start > 5
+            || !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::CAP))
+            || !matches!(
+                &text.as_bytes()[t.start..t.end],
+                b"de"
+                    | b"da"
+                    | b"di"
+                    | b"du"
+                    | b"del"
+                    | b"della"
+                    | b"des"
+                    | b"van"
+                    | b"von"
+                    | b"ter"
+                    | b"dos"
+            )
+        {
+            return None;
+        }
         // `de l’Allemagne du Nord`: not after a capitalised word, elided article or not.
         let after_name = i > 0 && {
             let p = self.toks[i - 1];
             p.has(tokens::CAP | tokens::NUM) || text[p.start..p.end].chars().any(char::is_uppercase)
         };
-        if !particle
-            || !t.has(tokens::LOWER)
-            || after_name
-            || !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::CAP))
-            || !self.joined(text, i + 1, false)
-        {
+        if after_name || !self.joined(text, i + 1, false) {
             return None;
         }
         if self.lookup(text, i + 1).is_some() || self.is_stop(text, i + 1) {

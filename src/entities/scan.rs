@@ -38,25 +38,31 @@ pub enum Evidence {
 }
 
 /// A proposed mention. `start..end` is the mention (title included); `name_start..name_end`
-/// the name without title.
+/// the name without title. Offsets are `u32` (texts are scanned up to
+/// [`super::MAX_SCANNED`]): a large document has millions of candidates.
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
     pub site: Site,
-    pub start: usize,
-    pub end: usize,
-    pub name_start: usize,
-    pub name_end: usize,
-    pub kind: Option<EntityKind>,
+    pub start: u32,
+    pub end: u32,
+    pub name_start: u32,
+    pub name_end: u32,
     pub ev: Evidence,
+    /// Another candidate (index) this one names too (a gloss and what it glosses).
+    pub link: Option<u32>,
+    /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
+    pub coord: Option<u32>,
+    pub kind: Option<EntityKind>,
     pub adjectival: bool,
     /// Inside an editorial bracket.
     pub gloss: bool,
-    /// Another candidate (index) this one names too (a gloss and what it glosses).
-    pub link: Option<usize>,
-    /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
-    pub coord: Option<u32>,
     /// The two are joined by `and`, `or` or `nor`, not by a comma alone.
     pub coord_and: bool,
+}
+
+/// A byte offset as a candidate stores it.
+pub fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Cand {
@@ -67,20 +73,26 @@ impl Cand {
         kind: Option<EntityKind>,
         ev: Evidence,
     ) -> Self {
+        let (start, end) = (offset(start), offset(end));
         Cand {
             site,
             start,
             end,
             name_start: start,
             name_end: end,
-            kind,
             ev,
-            adjectival: false,
-            gloss: false,
             link: None,
             coord: None,
+            kind,
+            adjectival: false,
+            gloss: false,
             coord_and: false,
         }
+    }
+
+    /// The name's byte range (the mention without titles).
+    pub fn name_span(&self) -> std::ops::Range<usize> {
+        self.name_start as usize..self.name_end as usize
     }
 }
 
@@ -255,7 +267,7 @@ impl<'l> Scanner<'l> {
                 // `the League of Nations (Avenol)`: the office holder of an organization.
                 if paren
                     && out[ci].kind == Some(EntityKind::Organization)
-                    && self.names_office(text, out[ci].start, out[ci].end)
+                    && self.names_office(text, out[ci].start as usize, out[ci].end as usize)
                     && self.lookup(text, i).is_none()
                     && let Some(end) = self.name_tokens(text, i)
                     && self.toks[end - 1].has(tokens::CLOSE_PAREN)
@@ -294,13 +306,15 @@ impl<'l> Scanner<'l> {
                 let ci = out.len() - 1;
                 let c = &mut out[ci];
                 if let Some((pi, pend)) = last
-                    && pend <= c.start
-                    && is_list_gap(&text[pend..c.start])
+                    && pend <= c.start as usize
+                    && is_list_gap(&text[pend..c.start as usize])
                 {
                     c.coord = Some(pi as u32);
-                    c.coord_and = !text[pend..c.start].trim_matches([' ', ',']).is_empty();
+                    c.coord_and = !text[pend..c.start as usize]
+                        .trim_matches([' ', ','])
+                        .is_empty();
                 }
-                last = Some((ci, c.end));
+                last = Some((ci, c.end as usize));
             }
         }
     }
@@ -454,7 +468,7 @@ impl<'l> Scanner<'l> {
                 Some(EntityKind::Person),
                 Evidence::Title,
             );
-            c.name_start = self.toks[k].start;
+            c.name_start = offset(self.toks[k].start);
             out.push(c);
             return end;
         }

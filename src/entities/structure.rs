@@ -3,7 +3,7 @@
 //! the dateline (`Moscow`, `Ottawa, October 2, 1962`, `[Paris,] March 25, 1919.`).
 
 use super::lexicon::{Lexicon, flag};
-use super::scan::{Cand, Evidence, Scanner};
+use super::scan::{Cand, Evidence, Scanner, offset};
 use super::tokens;
 use super::{EntityKind, Site};
 use crate::document::{BlockKind, Document};
@@ -51,7 +51,7 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     // After a paragraph that is only `Present:`, the participants' lines that follow.
     let mut roster = false;
     for (b, block) in doc.blocks.iter().enumerate() {
-        let text = block.text.as_str();
+        let text = super::scanned(&block.text);
         let in_roster = std::mem::take(&mut roster);
         match block.kind {
             BlockKind::Present => {
@@ -130,7 +130,10 @@ impl Structure<'_> {
     }
 
     fn push(&mut self, b: usize, c: Cand, out: &mut Vec<Cand>) {
-        self.claims.entry(b).or_default().push((c.start, c.end));
+        self.claims
+            .entry(b)
+            .or_default()
+            .push((c.start as usize, c.end as usize));
         out.push(c);
     }
 
@@ -152,13 +155,13 @@ impl Structure<'_> {
         };
         let toks = &self.sc.toks;
         let mut c = Cand::new(
-            Site::Block(b),
+            Site::Block(offset(b)),
             start + toks[0].start,
             start + toks[toks.len() - 1].end,
             Some(EntityKind::Person),
             Evidence::Structure,
         );
-        c.name_start = start + toks[first].start;
+        c.name_start = offset(start + toks[first].start);
         self.push(b, c, out);
         true
     }
@@ -283,7 +286,7 @@ impl Structure<'_> {
         let letters = name.chars().count();
         if (2..=3).contains(&letters) && name.chars().all(|c| c.is_uppercase()) {
             let c = Cand::new(
-                Site::Block(b),
+                Site::Block(offset(b)),
                 start,
                 end,
                 Some(EntityKind::Person),
@@ -349,7 +352,7 @@ impl Structure<'_> {
         }
         if ok {
             let c = Cand::new(
-                Site::Block(b),
+                Site::Block(offset(b)),
                 s,
                 e,
                 Some(EntityKind::Place),
