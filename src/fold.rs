@@ -86,6 +86,22 @@ pub fn fold_into(s: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
+    if s.is_ascii() {
+        // Names of several words: no character to fold, only spaces to join.
+        let mut space = false;
+        for b in s.bytes() {
+            if char::from(b).is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return;
+    }
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {

@@ -310,6 +310,9 @@ pub struct Lexicon {
     patterns: Vec<Vec<Pattern>>,
     /// Every folded word the lexicon knows: its word lists and its gazetteer patterns.
     info: HashMap<Box<str>, WordInfo>,
+    /// For each first byte of a ship word, the lengths it comes in (bit `len`, under 16): a
+    /// cheap test before looking the word before every name up.
+    ship_shapes: [u16; 256],
 }
 
 /// Parse `"Name > Modern | alias, alias ; adjective, adjective"`.
@@ -364,6 +367,7 @@ impl Lexicon {
             entries,
             patterns: Vec::new(),
             info: HashMap::default(),
+            ship_shapes: [0; 256],
         };
         // User entries first, so that their spellings win.
         let order: Vec<usize> = (builtin..lex.entries.len()).chain(0..builtin).collect();
@@ -394,6 +398,14 @@ impl Lexicon {
             (&w.ships, flag::SHIP),
             (&w.named_things, flag::NAMED_THING),
         ];
+        for w in &file.words.ships {
+            let w = fold(w);
+            if let Some(&b) = w.as_bytes().first()
+                && w.len() < 16
+            {
+                lex.ship_shapes[usize::from(b)] |= 1 << w.len();
+            }
+        }
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {
             for word in list {
@@ -411,6 +423,17 @@ impl Lexicon {
         }
         lex.info = info;
         lex
+    }
+
+    /// False when `word` (as written) cannot be a ship word: its first byte and length match
+    /// none. Ship words are ASCII.
+    pub fn may_be_ship(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&b) if word.len() < 16 => {
+                self.ship_shapes[usize::from(b.to_ascii_lowercase())] & (1 << word.len()) != 0
+            }
+            _ => false,
+        }
     }
 
     /// What the lexicon knows about a folded word.

@@ -458,37 +458,48 @@ fn merge_inner_surnames(
     key_of: &[u32],
     uf: &mut UnionFind,
 ) {
-    let mut seen = vec![false; key_of.iter().max().map_or(0, |&m| m as usize + 1)];
-    let persons: Vec<(usize, String)> = (0..cands.len())
-        .filter(|&i| {
-            let fresh =
-                alive[i] && kind[i] == Some(EntityKind::Person) && !seen[key_of[i] as usize];
-            if fresh {
-                seen[key_of[i] as usize] = true;
-            }
-            fresh
+    let mut seen: super::HashSet<u32> = Default::default();
+    let persons: Vec<(usize, String)> = cands
+        .iter()
+        .zip(kind.iter().zip(alive).zip(key_of))
+        .enumerate()
+        .filter(|(_, (_, ((k, a), key)))| {
+            **a && **k == Some(EntityKind::Person) && seen.insert(**key)
         })
-        .map(|i| (i, super::fold(name_text(doc, &cands[i]))))
+        .map(|(i, (c, _))| (i, super::fold(name_text(doc, c))))
         .collect();
+    let mut surnames: super::HashSet<&str> = Default::default();
+    // Inner word → (first name that has it, how many names have it).
+    let mut inner: HashMap<&str, (usize, usize)> = HashMap::default();
     let mut singles: Vec<(usize, &str)> = Vec::new();
+    let mut single_seen: super::HashSet<&str> = Default::default();
     for (i, f) in &persons {
-        if !f.contains(' ') && !singles.iter().any(|(_, s)| s == f) {
-            singles.push((*i, f));
+        if !f.contains(' ') {
+            if single_seen.insert(f) {
+                singles.push((*i, f));
+            }
+            continue;
+        }
+        surnames.insert(surname(f));
+        let words: Vec<&str> = f.split(' ').collect();
+        let Some(middle) = words.get(1..words.len().saturating_sub(1)) else {
+            continue;
+        };
+        let mut counted: Vec<&str> = Vec::with_capacity(middle.len());
+        for &w in middle {
+            if counted.contains(&w) {
+                continue;
+            }
+            counted.push(w);
+            inner.entry(w).or_insert((*i, 0)).1 += 1;
         }
     }
     for (i, single) in singles {
-        if persons
-            .iter()
-            .any(|(_, f)| f.contains(' ') && surname(f) == single)
-        {
+        if surnames.contains(single) {
             continue;
         }
-        let mut owners = persons.iter().filter(|(_, f)| {
-            let words: Vec<&str> = f.split(' ').collect();
-            words.len() > 2 && words[1..words.len() - 1].contains(&single)
-        });
-        if let (Some((j, _)), None) = (owners.next(), owners.next()) {
-            uf.union(*j, i);
+        if let Some(&(j, 1)) = inner.get(single) {
+            uf.union(j, i);
         }
     }
 }

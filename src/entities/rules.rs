@@ -28,6 +28,11 @@ impl Scanner<'_> {
                 break;
             }
             if t.has(tokens::AMP) || t.has(tokens::LOWER) {
+                // `Ministry of ...`, `Committee on ...`: a connector comes after an organization
+                // word, or the words before it are not part of the name (`Traffic on the ...`).
+                if !head && !t.has(tokens::AMP) {
+                    return None;
+                }
                 // `Commission to Negotiate Peace`: `to` right after an organization word.
                 let to_ok = j > i
                     && self.has(text, j - 1, flag::HEAD)
@@ -42,11 +47,6 @@ impl Scanner<'_> {
                     w == "and" && self.toks.get(j + 1).is_some_and(|u| u.has(tokens::LOWER));
                 if !connector || and_lower {
                     break;
-                }
-                // `Ministry of ...`, `Committee on ...`: a connector comes after an organization
-                // word, or the words before it are not part of the name (`Traffic on the ...`).
-                if !head && !t.has(tokens::AMP) {
-                    return None;
                 }
                 j += 1;
                 continue;
@@ -137,10 +137,12 @@ impl Scanner<'_> {
         let t = self.toks[i];
         let before = text[..t.start].trim_end_matches([' ', '“', '"', '‘', '\'']);
         let prefix = before.ends_with("M/V") || before.ends_with("M/S") || before.ends_with("S/S");
-        // Most names follow `the`, which is no ship: spare the lookup.
+        // Only a word shaped like a ship word is looked up: most names follow `the` or `of`.
         let ship_word = i > 0
             && before.len() == self.toks[i - 1].end
-            && !before.ends_with(" the")
+            && self
+                .lex
+                .may_be_ship(&before.as_bytes()[self.toks[i - 1].start..])
             && self.has(text, i - 1, flag::SHIP)
             && (self.toks[i - 1].has(tokens::LOWER | tokens::ABBREV));
         if !prefix && !ship_word {

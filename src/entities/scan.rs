@@ -157,8 +157,10 @@ impl<'l> Scanner<'l> {
             w
         };
         let start = self.folded.len();
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        if w.is_ascii() {
+            // A token holds no space: folding ASCII is lowercasing.
             self.folded.push_str(w);
+            self.folded[start..].make_ascii_lowercase();
         } else {
             fold_into(w, &mut self.scratch);
             self.folded.push_str(&self.scratch);

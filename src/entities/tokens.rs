@@ -60,6 +60,8 @@ fn is_apostrophe(c: char) -> bool {
 /// Split `text` into tokens, appending to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    // About one token in six bytes of prose: grow once, not by doubling through a long text.
+    out.reserve(text.len() / 6);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap_start = 0;
@@ -85,8 +87,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         let (end, flags) = scan_word(text, start);
         let mut end = end;
         let mut flags = flags;
-        // Possessive: `Soong's`, `Soong’s`, `Powers'`.
-        if let Some(rest) = text.get(end..) {
+        // Possessive: `Soong's`, `Soong’s` (’ is E2 80 99 in UTF-8).
+        if matches!(bytes.get(end), Some(b'\'' | 0xE2))
+            && let Some(rest) = text.get(end..)
+        {
             let mut it = rest.chars();
             if let Some(a) = it.next()
                 && is_apostrophe(a)
@@ -137,43 +141,50 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 /// The common case, byte by byte: an ASCII word followed by ASCII. `None` sends the word to
 /// the general path.
 fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
-    let mut j = start;
-    let (mut upper, mut lower) = (0usize, 0usize);
-    while j < bytes.len() {
-        let b = bytes[j];
-        if b.is_ascii_uppercase() {
-            upper += 1;
-        } else if b.is_ascii_lowercase() {
-            lower += 1;
-        } else if b.is_ascii_digit() {
-        } else if b >= 0x80 {
-            return None;
-        } else if b == b'-' || b == b'\'' || b == b'.' {
-            // Hyphens, apostrophes and initials: the general path knows the rules.
-            let next = bytes.get(j + 1).copied().unwrap_or(b' ');
-            if next.is_ascii_alphanumeric() || next >= 0x80 || b == b'.' {
-                return None;
-            }
-            break;
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    if bytes.get(j).is_some_and(|&b| b >= 0x80) {
-        return None; // a typographic apostrophe may follow
-    }
     let first = bytes[start];
-    let mut flags = if first.is_ascii_digit() {
+    let mut j = start + 1;
+    loop {
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        match bytes.get(j).copied() {
+            // `W.`, `U.S.`: initials and abbreviations take the general path.
+            Some(b'.') if j == start + 1 && first.is_ascii_uppercase() => return None,
+            // An inner hyphen or apostrophe (`Hung-chang`, `O'Brien`), but not a possessive.
+            Some(b @ (b'-' | b'\'')) => {
+                let next = bytes.get(j + 1).copied().unwrap_or(b' ');
+                if next >= 0x80 {
+                    return None;
+                }
+                if !next.is_ascii_alphanumeric() {
+                    break;
+                }
+                let after = bytes.get(j + 2).copied().unwrap_or(b' ');
+                if after >= 0x80 {
+                    return None;
+                }
+                if b == b'\'' && next == b's' && !after.is_ascii_alphanumeric() {
+                    break;
+                }
+                j += 1;
+            }
+            Some(b) if b >= 0x80 => return None, // a letter or a typographic apostrophe
+            _ => break,
+        }
+    }
+    let flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
-        CAP
+        let word = &bytes[start..j];
+        let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+        if upper >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+            CAP | ALLCAPS
+        } else {
+            CAP
+        }
     } else {
         LOWER
     };
-    if upper >= 2 && lower == 0 {
-        flags |= ALLCAPS;
-    }
     Some((j, flags))
 }
 
@@ -243,24 +254,41 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     (end, flags)
 }
 
+#[inline]
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    let gap = &text[gap_start.min(start)..start];
-    if let Some(prev) = out.last_mut() {
-        prev.flags |= after_flags(gap.as_bytes());
-    }
-    let mut flags = flags;
-    if out.is_empty() {
-        flags |= SENT;
-    } else if gap.bytes().all(|b| b == b' ') {
-        flags |= PLAIN_GAP;
-    }
-    for c in gap.bytes() {
+    // One pass over the gap gives the flags of the token before and of this one.
+    let gap = &text.as_bytes()[gap_start.min(start)..start];
+    let (mut after, mut before, mut plain) = (0, 0, true);
+    for &c in gap {
         match c {
-            b'.' | b'!' | b'?' | b':' | b'\n' => flags |= SENT,
-            b'[' => flags |= OPEN_BRACKET,
-            b'(' => flags |= OPEN_PAREN,
+            b' ' => continue,
+            b',' | b';' => after |= COMMA_AFTER,
+            b':' => {
+                after |= COMMA_AFTER;
+                before |= SENT;
+            }
+            b'.' => {
+                after |= DOT_AFTER;
+                before |= SENT;
+            }
+            b'!' | b'?' | b'\n' => before |= SENT,
+            b']' => after |= CLOSE_BRACKET,
+            b')' => after |= CLOSE_PAREN,
+            b'[' => before |= OPEN_BRACKET,
+            b'(' => before |= OPEN_PAREN,
             _ => {}
         }
+        plain = false;
+    }
+    let mut flags = flags | before;
+    match out.last_mut() {
+        Some(prev) => {
+            prev.flags |= after;
+            if plain {
+                flags |= PLAIN_GAP;
+            }
+        }
+        None => flags |= SENT,
     }
     out.push(Token { start, end, flags });
 }
