@@ -143,7 +143,11 @@ impl App {
     /// keeping it exact otherwise.
     pub fn clamp_top(&mut self) {
         let max = self.max_top();
-        if self.row_pos(self.top) > max {
+        // A location kept from a longer document (the jump list across the loader's swap)
+        // may name a block this one lacks; `row_pos` maps it to the last row, which is not
+        // past `max` when the document fits on one screen.
+        let stale = self.top.block >= self.doc.blocks.len();
+        if stale || self.row_pos(self.top) > max {
             self.top = self.row_location(max);
         }
     }

@@ -242,6 +242,8 @@ impl App {
             line.error = None;
         }
         self.top = origin;
+        // The origin may be from before the loader swapped the document in.
+        self.clamp_top();
         self.search.job = None;
         if text.is_empty() {
             self.restore_session_targets();
@@ -348,6 +350,7 @@ impl App {
         self.search.job = None;
         if let Some(session) = self.search.session.take() {
             self.top = session.origin;
+            self.clamp_top();
             self.targets = session.targets;
             self.search.matcher = session.matcher;
         }
