@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod check;
 pub mod cli;
 pub mod document;
 pub mod entities;

@@ -8,7 +8,7 @@
 //! and the no-panic test.
 
 use memcon::document::{Document, load};
-use memcon::entities::{self, Entity, Lexicon, Site};
+use memcon::entities::{self, Entity, Lexicon};
 use memcon::search::{Matcher, Query, find_all, find_in_metadata, fold_str};
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -392,50 +392,18 @@ pub fn queries(doc: &Document, seed: usize) -> Vec<Query> {
 /// Every mention lies in its site's text, on character boundaries, and its text is that slice;
 /// every entity has a name and at least one mention.
 pub fn check_entities(doc: &Document, list: &[Entity]) {
-    for e in list {
-        assert!(!e.name.trim().is_empty(), "an entity without a name: {e:?}");
-        assert!(!e.mentions.is_empty(), "an entity without mentions: {e:?}");
-        for m in &e.mentions {
-            let text = m.site.text(doc);
-            if let Site::Block(b) = m.site {
-                assert!(
-                    b < doc.blocks.len(),
-                    "mention in block {b} of {}",
-                    doc.blocks.len()
-                );
-            }
-            assert!(
-                m.start < m.end && m.end <= text.len(),
-                "mention {}..{} outside its text of {} bytes: {e:?}",
-                m.start,
-                m.end,
-                text.len()
-            );
-            assert!(
-                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
-                "mention {}..{} not on character boundaries of {text:?}",
-                m.start,
-                m.end
-            );
-            assert_eq!(m.text(doc), &text[m.start..m.end]);
-        }
+    if let Err(e) = memcon::check::entities(doc, list) {
+        panic!("{e}\nin {doc:#?}");
     }
 }
 
-/// Every match lies in its block on character boundaries and is not empty unless the pattern
-/// can match nothing; a plain query that is a word of the text is found.
+/// Every match lies in its block on character boundaries; a plain query that is a word of the
+/// text is found; metadata matches lie in their fields.
 pub fn check_search(doc: &Document, matcher: &Matcher) {
     let query = matcher.query();
     let all = find_all(doc, matcher);
-    assert!(all.windows(2).all(|w| w[0] <= w[1]), "matches out of order");
-    for r in &all {
-        let text = &doc.blocks[r.block].text;
-        assert!(
-            r.start <= r.end && r.end <= text.len(),
-            "{r:?} outside its block"
-        );
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        assert_eq!(doc.text(*r), &text[r.start..r.end]);
+    if let Err(e) = memcon::check::matches(doc, &all) {
+        panic!("{query:?}: {e}");
     }
     if !query.regex {
         let occurs = doc
@@ -457,6 +425,9 @@ pub fn check_search(doc: &Document, matcher: &Matcher) {
 
 /// Extract `doc`'s entities and run its queries, checking both.
 pub fn check_all(doc: &Document, seed: usize) {
+    if let Err(e) = memcon::check::document(doc) {
+        panic!("{e}");
+    }
     check_entities(doc, &entities::extract(doc));
     for q in queries(doc, seed) {
         if let Ok(m) = Matcher::new(&q) {
