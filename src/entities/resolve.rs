@@ -10,6 +10,9 @@ use crate::document::Document;
 
 struct UnionFind(Vec<u32>);
 
+// Every entry is an index into the same vector: `resolve` fills it with `0..n`, `union` only
+// stores roots, and callers pass candidate indices `< n`.
+#[allow(clippy::indexing_slicing)]
 impl UnionFind {
     fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] as usize != x {
@@ -38,6 +41,8 @@ struct Keys {
     surnames: Vec<u32>,
 }
 
+// A key is an index into `names` and `surnames`, which `id` grows together.
+#[allow(clippy::indexing_slicing)]
 impl Keys {
     fn id(&mut self, folded: &str) -> u32 {
         if let Some(&id) = self.ids.get(folded) {
@@ -85,6 +90,9 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+// `key_of`, `kind`, `alive` and the union-find hold one entry per candidate; every index here
+// is a candidate index (from `enumerate` or from a map of candidate indices), so `< n`.
+#[allow(clippy::indexing_slicing)]
 pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
     let mut keys = Keys::default();
@@ -193,7 +201,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             entities.push(e);
         }
     }
-    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(a.mentions.first().cmp(&b.mentions.first()))
+    });
     entities
 }
 
@@ -272,6 +284,8 @@ fn is_allcaps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+// `members` are candidate indices, and `cands`, `kind` and `key_of` have one entry per candidate.
+#[allow(clippy::indexing_slicing)]
 fn build(
     doc: &Document,
     lex: &Lexicon,
@@ -422,7 +436,7 @@ fn build(
 fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)
-        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }
 
 #[cfg(test)]
