@@ -3,6 +3,9 @@
 //! Only blocks that are looked at get wrapped, so the cost of a frame or a key press depends
 //! on the screen size, never on the document size. Lines keep byte offsets into the block's
 //! text, so styles, targets and the scroll anchor all stay document `Location`s.
+//!
+//! The texts are the document's: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::{Block, BlockKind};
 use std::cell::RefCell;
@@ -79,7 +82,7 @@ pub fn lead(block: &Block) -> Lead {
                 let end = if end <= n.len() + 3 { end } else { 0 };
                 return Lead {
                     label: String::new(),
-                    indent: text[..end].width(),
+                    indent: text.get(..end).unwrap_or("").width(),
                     text_label: end.saturating_sub(1),
                 };
             }
@@ -112,8 +115,8 @@ pub fn lead(block: &Block) -> Lead {
     match in_text {
         Some(n) => Lead {
             label: String::new(),
-            indent: text[..n].width(),
-            text_label: text[..n].trim_end().len(),
+            indent: text.get(..n).unwrap_or("").width(),
+            text_label: text.get(..n).unwrap_or("").trim_end().len(),
         },
         None => {
             let label = format!("{word}: ");
