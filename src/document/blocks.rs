@@ -9,8 +9,7 @@ use super::{Block, BlockKind, Footnote, Memo, Signature};
 /// `(number, text after it)` for a numbered item: `1. `, `12) `, `(2) `, `(b) `, `a) `.
 pub fn numbered(t: &str) -> Option<(&str, &str)> {
     let (num, rest) = if let Some(inner) = t.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let n = &inner[..close];
+        let (n, rest) = inner.split_once(')')?;
         let ok = (1..=3).contains(&n.len())
             && (n.bytes().all(|b| b.is_ascii_digit())
                 || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()))
@@ -18,20 +17,21 @@ pub fn numbered(t: &str) -> Option<(&str, &str)> {
         if !ok {
             return None;
         }
-        (n, &inner[close + 1..])
+        (n, rest)
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let (n, rest) = if digits > 0 {
             if digits > 3 {
                 return None;
             }
-            (&t[..digits], &t[digits..])
+            t.split_at_checked(digits)?
         } else {
             let first = t.bytes().next()?;
-            if !first.is_ascii_lowercase() || !t[1..].starts_with(')') {
+            let (n, rest) = t.split_at_checked(1)?;
+            if !first.is_ascii_lowercase() || !rest.starts_with(')') {
                 return None;
             }
-            (&t[..1], &t[1..])
+            (n, rest)
         };
         let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
         (n, rest)
@@ -94,7 +94,7 @@ pub(super) fn head(t: &str, n: usize) -> &str {
     while !t.is_char_boundary(end) {
         end -= 1;
     }
-    &t[..end]
+    t.get(..end).unwrap_or_default()
 }
 
 /// Does this unit read like running prose rather than a header line?
@@ -128,17 +128,19 @@ fn is_footnotes_heading(t: &str) -> bool {
 /// `(label, text)` of a footnote line: `[1] text`, `1. text`, `* text`.
 fn footnote_line(t: &str, bracketed_only: bool) -> Option<(&str, &str)> {
     if let Some(inner) = t.strip_prefix('[') {
-        let close = inner.find(']')?;
-        let label = &inner[..close];
+        let (label, rest) = inner.split_once(']')?;
         let ok = (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
-        return ok.then(|| (label, inner[close + 1..].trim()));
+        return ok.then(|| (label, rest.trim()));
     }
     if bracketed_only {
         return None;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && t[digits..].starts_with(". ") {
-        return Some((&t[..digits], t[digits + 2..].trim()));
+    if (1..=3).contains(&digits)
+        && let Some((label, rest)) = t.split_at_checked(digits)
+        && let Some(body) = rest.strip_prefix(". ")
+    {
+        return Some((label, body.trim()));
     }
     None
 }
@@ -156,15 +158,16 @@ pub fn classify(mut units: Vec<Unit>) -> Classified {
     let mut out = Classified::default();
     let notes_at = split_footnotes(&units);
     let (body_units, note_units) = units.split_at_mut(notes_at.0);
-    let mut i = header(body_units, &mut out);
-    out.blocks.reserve(body_units.len() - i);
-    while i < body_units.len() {
+    let i = header(body_units, &mut out);
+    out.blocks.reserve(body_units.len().saturating_sub(i));
+    for u in body_units.iter_mut().skip(i) {
         // The unit's text moves into its block: no copy of a large document's body.
-        let text = std::mem::take(&mut body_units[i].text);
+        let text = std::mem::take(&mut u.text);
         out.blocks.push(body_block(text));
-        i += 1;
     }
-    let note_units = &note_units[notes_at.1 - notes_at.0..];
+    let note_units = note_units
+        .get(notes_at.1.saturating_sub(notes_at.0)..)
+        .unwrap_or_default();
     signature(&mut out);
     footnotes(note_units, &mut out);
     out
@@ -197,7 +200,11 @@ fn split_footnotes(units: &[Unit]) -> (usize, usize) {
         return (h, h + 1);
     }
     let mut start = units.len();
-    while start > 0 && footnote_line(&units[start - 1].text, true).is_some() {
+    while start > 0
+        && units
+            .get(start - 1)
+            .is_some_and(|u| footnote_line(&u.text, true).is_some())
+    {
         start -= 1;
     }
     // Never take the whole document for footnotes.
@@ -237,14 +244,16 @@ fn signature(out: &mut Classified) {
     let end = out.blocks.len();
     let mut start = end;
     while start > 0 && end - start < 3 {
-        let b = &out.blocks[start - 1];
+        let Some(b) = out.blocks.get(start - 1) else {
+            break;
+        };
         if b.kind != BlockKind::Paragraph || !name_like(&b.text) {
             break;
         }
         start -= 1;
     }
     // Something must precede a signature, and it is not the only paragraph of the body.
-    let has_body = out.blocks[..start].iter().any(|b| {
+    let has_body = out.blocks.iter().take(start).any(|b| {
         matches!(
             b.kind,
             BlockKind::Paragraph | BlockKind::Numbered | BlockKind::Closing
@@ -254,9 +263,12 @@ fn signature(out: &mut Classified) {
         return;
     }
     let lines: Vec<String> = out.blocks.drain(start..).map(|b| b.text).collect();
-    let title = (lines.len() > 1).then(|| lines[1..].join(", "));
+    let Some((name, rest)) = lines.split_first() else {
+        return;
+    };
+    let title = (!rest.is_empty()).then(|| rest.join(", "));
     out.memo.signature = Some(Signature {
-        name: lines[0].trim_end_matches(',').to_string(),
+        name: name.trim_end_matches(',').to_string(),
         title,
     });
     out.blocks

@@ -31,13 +31,14 @@ fn classification(t: &str) -> Option<(String, &str)> {
         return None;
     }
     if let Some(rest) = copy_number(t) {
-        return Some((t[..t.len() - rest.len()].trim().to_string(), rest.trim()));
+        let marking = t.strip_suffix(rest).unwrap_or(t);
+        return Some((marking.trim().to_string(), rest.trim()));
     }
     for m in MARKINGS {
         let Some(marking) = t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m)) else {
             continue;
         };
-        let rest = &t[m.len()..];
+        let rest = t.get(m.len()..).unwrap_or_default();
         if !rest.is_empty() && !rest.starts_with([' ', ',', '/', '-', '—']) {
             continue;
         }
@@ -65,8 +66,15 @@ fn copy_number(t: &str) -> Option<&str> {
         .or_else(|| lower.strip_prefix("copy no"))
         .or_else(|| lower.strip_prefix("copy"))?;
     let skip = rest.len() - rest.trim_start().len();
-    let digits = rest[skip..].bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| &t[t.len() - rest.len() + skip + digits..])
+    let digits = rest
+        .bytes()
+        .skip(skip)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    // Lowercasing ASCII keeps every byte where it was, so offsets in `lower` are offsets in `t`.
+    (digits > 0)
+        .then(|| t.get(t.len() - rest.len() + skip + digits..))
+        .flatten()
 }
 
 const SALUTATIONS: [&str; 9] = [
@@ -92,7 +100,7 @@ fn salutation(t: &str) -> Option<usize> {
         return Some(t.len());
     }
     let colon = head(t, 80).find(':')?;
-    (colon <= 60 && word_count(&t[..colon]) <= 6).then_some(colon + 1)
+    (colon <= 60 && word_count(t.get(..colon).unwrap_or(t)) <= 6).then_some(colon + 1)
 }
 
 fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
@@ -122,8 +130,7 @@ fn subject_label(t: &str) -> Option<&str> {
 /// The memo header at the top; returns the index of the first body unit.
 pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
     let mut i = 0;
-    while i < units.len() {
-        let u = &units[i];
+    while let Some(u) = units.get(i) {
         let t = u.text.as_str();
         if i == 0 && title_line(t) {
             i += 1;
@@ -131,11 +138,11 @@ pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
             out.blocks.push(Block::new(BlockKind::Heading, t));
             continue;
         }
-        if let Some(n) = inline_dateline(t) {
+        if let Some((line, rest)) = inline_dateline(t).and_then(|n| t.split_at_checked(n)) {
             // `La Paz, July 24, 1934. Please inform ...`: the dateline heads the paragraph.
             i += 1;
-            dateline(t[..n].trim(), out);
-            out.blocks.push(body_block(t[n..].trim().to_string()));
+            dateline(line.trim(), out);
+            out.blocks.push(body_block(rest.trim().to_string()));
             break;
         }
         if prose(t) || numbered(t).is_some() {
@@ -203,8 +210,8 @@ fn title_line(t: &str) -> bool {
 /// Length of a dateline that opens a paragraph: `Place, Month D, YYYY. `.
 fn inline_dateline(t: &str) -> Option<usize> {
     let d = find_date(head(t, 80))?;
-    let place = &t[..d.start];
-    let rest = &t[d.end..];
+    let place = t.get(..d.start)?;
+    let rest = t.get(d.end..)?;
     let ok = d.start <= 40
         && word_count(place) <= 4
         && place.trim_end().ends_with(',')
@@ -240,7 +247,10 @@ const NOT_PLACES: [&str; 9] = [
 fn dateline(t: &str, out: &mut Classified) {
     out.blocks.push(Block::new(BlockKind::Dateline, t));
     let (place, date) = match find_date(t) {
-        Some(d) => (&t[..d.start], Some(trim_date(&t[d.start..]))),
+        Some(d) => match t.split_at_checked(d.start) {
+            Some((place, date)) => (place, Some(trim_date(date))),
+            None => (t, None),
+        },
         None => (t, None),
     };
     let place = place
@@ -274,7 +284,9 @@ fn trim_date(s: &str) -> &str {
 
 /// The `Present:` roster: the label's line and the lines that continue it.
 fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Classified) -> usize {
-    let start = &units[i - 1];
+    let Some(start) = i.checked_sub(1).and_then(|k| units.get(k)) else {
+        return i;
+    };
     let mut lines: Vec<&str> = start.lines.iter().map(|l| l.trim()).collect();
     let mut names: Vec<&str> = Vec::new();
     if !first.is_empty() {

@@ -24,7 +24,7 @@ pub fn parse(text: &str) -> Document {
                 .position(|l| !l.trim().is_empty() && l.trim() != "\u{c}");
             match first {
                 Some(i) => {
-                    doc.metadata.title = Some(strip_bold(lines[i]));
+                    doc.metadata.title = lines.get(i).map(|l| strip_bold(l));
                     i + 1
                 }
                 None => {
@@ -34,7 +34,7 @@ pub fn parse(text: &str) -> Document {
             }
         }
     };
-    let units = units(&lines[body_start.min(lines.len())..]);
+    let units = units(lines.get(body_start..).unwrap_or_default());
     let classified = classify(units);
     doc.blocks = classified.blocks;
     doc.memo = classified.memo;

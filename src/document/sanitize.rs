@@ -112,8 +112,8 @@ fn clean_str(s: &str) -> (String, Stats) {
     let mut col = 0usize;
     let mut copied = 0usize; // s[..copied] is already in `out`
     let mut i = 0usize;
-    while i < bytes.len() {
-        if !suspect(bytes[i]) {
+    while let Some(&b) = bytes.get(i) {
+        if !suspect(b) {
             i += 1;
             // Skip eight clean bytes at a time: most of any document needs no work.
             while let Some(word) = bytes.get(i..i + 8) {
@@ -125,12 +125,15 @@ fn clean_str(s: &str) -> (String, Stats) {
             continue;
         }
         // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
-        let c = s[i..].chars().next().expect("char boundary");
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
         if !needs_work(c) {
             i += c.len_utf8();
             continue;
         }
-        let plain = &s[copied..i];
+        let plain = s.get(copied..i).unwrap_or_default();
         out.push_str(plain);
         col = advance_col(col, plain);
         i += c.len_utf8();
@@ -186,13 +189,13 @@ fn clean_str(s: &str) -> (String, Stats) {
             }
         }
     }
-    out.push_str(&s[copied..]);
+    out.push_str(s.get(copied..).unwrap_or_default());
     (out, stats)
 }
 
 fn advance_col(col: usize, plain: &str) -> usize {
     match plain.rfind('\n') {
-        Some(nl) => plain[nl + 1..].chars().count(),
+        Some(nl) => plain.get(nl + 1..).unwrap_or_default().chars().count(),
         None => col + plain.chars().count(),
     }
 }

@@ -40,9 +40,10 @@ pub fn running_header(line: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     let page_of = lower.find("page ").is_some_and(|i| {
-        let rest = &lower[i + 5..];
+        let rest = lower.get(i + 5..).unwrap_or_default();
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && (rest[digits..].starts_with(" of ") || rest.len() == digits)
+        digits > 0
+            && (rest.get(digits..).is_some_and(|r| r.starts_with(" of ")) || rest.len() == digits)
     });
     page_of && (t.contains("   ") || lower.contains("archive") || t.len() < 20)
 }
@@ -56,7 +57,7 @@ fn without_running_headers<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         if line == PAGE_BREAK_LINE {
             // A footer is the last non-blank line before the break.
             if let Some(last) = out.iter().rposition(|l| !l.trim().is_empty())
-                && running_header(out[last])
+                && out.get(last).is_some_and(|l| running_header(l))
             {
                 out.truncate(last);
             }
