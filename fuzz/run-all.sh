@@ -3,6 +3,7 @@
 # per target: executions, corpus size, and findings (crash/oom/timeout files in
 # fuzz/artifacts/<target>/ new in this run). Needs nightly and cargo-fuzz (README, "Fuzzing").
 # Usage: fuzz/run-all.sh SECONDS [target ...]     e.g. fuzz/run-all.sh 600
+# (FUZZ_SANITIZER=address for AddressSanitizer; MEMCON_SHARED=DIR if shared/ is elsewhere.)
 # Seeds and the dictionary are (re)built by fuzz/seeds.sh first; the corpus grows in
 # fuzz/corpus/<target>/. Logs: fuzz/logs/<target>.log. Exit status 1 when anything was found.
 set -euo pipefail
@@ -13,7 +14,10 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(load extract search reader bookmark_file anchor aliases)
 ./seeds.sh
 # Build once, then run the binaries: a source edit during a long run cannot trigger a rebuild.
-cargo +nightly fuzz build -O
+# No sanitizer by default: the code the targets reach has no `unsafe` (only the terminal guard
+# does), and AddressSanitizer costs several times the executions. FUZZ_SANITIZER=address to
+# use it anyway.
+cargo +nightly fuzz build -O -s "${FUZZ_SANITIZER:-none}"
 bin=target/$(rustc +nightly -vV | sed -n 's/^host: //p')/release
 mkdir -p logs
 found_any=0
