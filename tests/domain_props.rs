@@ -4,6 +4,8 @@
 
 mod common;
 use common::domain;
+use memcon::document::Location;
+use memcon::search::{Direction, Matcher, SearchJob, Status, find_all};
 use proptest::prelude::*;
 
 proptest! {
@@ -15,6 +17,39 @@ proptest! {
         seed in any::<usize>(),
     ) {
         domain::check_all(&doc, seed);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The reader's incremental search, in small windows from anywhere, finds exactly the
+    /// matches of a one-go scan of the same archive document.
+    #[test]
+    fn the_incremental_search_finds_what_a_full_scan_finds(
+        doc in domain::document(),
+        seed in any::<usize>(),
+        budget in 1usize..400,
+        backward in any::<bool>(),
+    ) {
+        let origin = Location::new(seed % (doc.blocks.len() + 1), seed % 97);
+        let direction = if backward { Direction::Backward } else { Direction::Forward };
+        for q in domain::queries(&doc, seed) {
+            // Windows overlap by more than any match is long, as the job's own sizes
+            // (1 MiB windows, 4 KiB overlap) promise for anything typed.
+            let Ok(m) = Matcher::new(&q) else { continue };
+            if q.pattern.len() > 24 {
+                continue;
+            }
+            let all = find_all(&doc, &m);
+            let mut job = SearchJob::new(m, origin, direction, true).with_window(192, 96);
+            let mut steps = 0;
+            while job.step(&doc, budget) == Status::Running {
+                steps += 1;
+                prop_assert!(steps < 100_000);
+            }
+            prop_assert_eq!(job.matches(), &all[..]);
+        }
     }
 }
 
