@@ -55,7 +55,7 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
             };
             if terminal::wait_input(timeout) == terminal::Input::Gone {
                 app.save_reading_position();
-                return Ok(Exit::Signal(libc::SIGHUP));
+                return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
             }
             // Keys, and resizes (which crossterm learns from SIGWINCH), without waiting.
             if !event::poll(Duration::ZERO)? {

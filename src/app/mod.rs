@@ -33,7 +33,7 @@ pub use jumps::JumpList;
 pub use panes::{Focus, GUTTER_WIDTH, MIN_HEIGHT, MIN_WIDTH, Panes};
 pub use scroll::{RowPos, VisibleRow};
 pub use search::SearchState;
-pub use side::{SideItem, SideList, participants};
+pub use side::{SideItem, SideList};
 pub use targets::{TargetLabel, Targets};
 
 use crate::document::{Document, Location, TextRange};

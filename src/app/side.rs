@@ -2,7 +2,7 @@
 //! document ranges they stand for. Whoever knows more about a document's entities replaces
 //! the producer; the pane, selection and "Enter selects its targets" stay as they are.
 
-use crate::document::{BlockKind, Document, TextRange};
+use crate::document::TextRange;
 
 /// One row of the side list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,72 +67,4 @@ pub fn rows(list: &SideList) -> Vec<Option<usize>> {
 /// The row that shows item `i` (0 when it is not there).
 pub fn row_of(rows: &[Option<usize>], i: usize) -> usize {
     rows.iter().position(|r| *r == Some(i)).unwrap_or(0)
-}
-
-/// The memo's participants, from the `Present:` blocks: one item per line, pointing at it.
-pub fn participants(doc: &Document) -> SideList {
-    let mut items = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Present {
-            continue;
-        }
-        let mut start = 0;
-        for line in block.text.split('\n') {
-            let here = start;
-            start += line.len() + 1;
-            let trimmed = line.trim();
-            let name_part = trimmed.strip_prefix("Present:").unwrap_or(trimmed).trim();
-            if name_part.is_empty() {
-                continue;
-            }
-            let (name, role) = match name_part.split_once(", ") {
-                Some((n, r)) => (n.trim(), Some(r.trim().to_string())),
-                None => (name_part, None),
-            };
-            let at = here + line.find(name).unwrap_or(0);
-            items.push(SideItem {
-                label: name.to_string(),
-                kind: "person".into(),
-                detail: role,
-                count: None,
-                ranges: vec![TextRange::new(i, at, at + name.len())],
-            });
-        }
-    }
-    SideList::new("Present", items)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::Block;
-
-    #[test]
-    fn participants_come_from_present_lines() {
-        let doc = Document {
-            blocks: vec![
-                Block::new(BlockKind::Heading, "Memcon"),
-                Block::new(
-                    BlockKind::Present,
-                    "W. A. Harriman, American Ambassador\nDr. T. V. Soong",
-                ),
-            ],
-            ..Document::default()
-        };
-        let list = participants(&doc);
-        assert_eq!(list.items.len(), 2);
-        assert_eq!(list.items[0].label, "W. A. Harriman");
-        assert_eq!(list.items[0].detail.as_deref(), Some("American Ambassador"));
-        let r = list.items[1].ranges[0];
-        assert_eq!(doc.text(r), "Dr. T. V. Soong");
-    }
-
-    #[test]
-    fn no_present_block_means_an_empty_list() {
-        let doc = Document {
-            blocks: vec![Block::new(BlockKind::Paragraph, "Present: nobody")],
-            ..Document::default()
-        };
-        assert!(participants(&doc).items.is_empty());
-    }
 }

@@ -2,7 +2,7 @@
 //! document, the selected one highlighted, the keys (or the delete question) at the bottom.
 
 use super::Theme;
-use super::status::truncate;
+use super::fit::truncate;
 use crate::app::App;
 use crate::app::bookmarks::BookmarkList;
 use crate::bookmarks::Placed;

@@ -2,13 +2,14 @@
 //! line (text before, the mention highlighted, text after), kind and aliases in the title.
 
 use super::Theme;
+use super::fit::{take_back, take_front};
 use crate::app::App;
 use crate::document::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 const KEYS_HINT: &str = " j/k select · Enter go · Esc close ";
 
@@ -55,41 +56,15 @@ pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'stati
     let before = get(0, r.start);
     let word = get(r.start, r.end);
     let after = get(r.end, text.len());
-    let word = take_front(&word, width);
+    let word = take_front(&word, width).to_string();
     let left = (width * 2 / 5).min(width - word.width());
     let before = take_back(before.trim_start(), left);
     let pad = " ".repeat(left - before.width());
     let rest = width - left - word.width();
-    let after = take_front(after.trim_end(), rest);
+    let after = take_front(after.trim_end(), rest).to_string();
     Line::from(vec![
         Span::styled(format!("{pad}{before}"), theme.dim),
         Span::styled(word, theme.target_current),
         Span::styled(after, theme.text),
     ])
-}
-
-/// The start of `s`, at most `max` columns.
-fn take_front(s: &str, max: usize) -> String {
-    let mut w = 0;
-    s.chars()
-        .take_while(|c| {
-            w += c.width().unwrap_or(0);
-            w <= max
-        })
-        .collect()
-}
-
-/// The end of `s`, at most `max` columns.
-fn take_back(s: &str, max: usize) -> String {
-    let mut w = 0;
-    let mut out: Vec<char> = s
-        .chars()
-        .rev()
-        .take_while(|c| {
-            w += c.width().unwrap_or(0);
-            w <= max
-        })
-        .collect();
-    out.reverse();
-    out.into_iter().collect()
 }

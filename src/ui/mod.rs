@@ -4,6 +4,7 @@
 mod body;
 mod bookmarks;
 mod concordance;
+mod fit;
 pub mod help;
 mod input;
 mod markers;

@@ -6,7 +6,8 @@ use crate::app::entities::group_name;
 use crate::app::{App, Focus, side};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -33,14 +34,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         .map_or("", |i| list.items[i].kind.as_str());
                     Line::styled(group_name(kind).to_string(), theme.help_section)
                 }
-                Some(i) => item_line(app, *i, focused, theme),
+                Some(i) => item_line(
+                    app,
+                    *i,
+                    focused,
+                    usize::from(area.width.saturating_sub(2)),
+                    theme,
+                ),
             })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn item_line<'a>(app: &'a App, i: usize, focused: bool, theme: &Theme) -> Line<'a> {
+fn item_line<'a>(app: &'a App, i: usize, focused: bool, width: usize, theme: &Theme) -> Line<'a> {
     let item = &app.side.items[i];
     let selected = i == app.side.selected;
     let style = match (selected, focused) {
@@ -48,12 +55,12 @@ fn item_line<'a>(app: &'a App, i: usize, focused: bool, theme: &Theme) -> Line<'
         (true, false) => theme.item_selected_unfocused,
         _ => theme.item,
     };
-    let mut spans = vec![Span::raw(" "), Span::styled(item.label.clone(), style)];
+    let mut pieces = vec![(" ".to_string(), Style::new()), (item.label.clone(), style)];
     if let Some(n) = item.count {
-        spans.push(Span::styled(format!(" {n}"), theme.dim));
+        pieces.push((format!(" {n}"), theme.dim));
     }
     if let Some(d) = &item.detail {
-        spans.push(Span::styled(format!(" · {d}"), theme.item_detail));
+        pieces.push((format!(" · {d}"), theme.item_detail));
     }
-    Line::from(spans)
+    Line::from(super::fit::spans(pieces, width))
 }

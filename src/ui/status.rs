@@ -2,6 +2,7 @@
 //! percent on the right.
 
 use super::Theme;
+use super::fit::truncate;
 use crate::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,38 +54,4 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     spans.push(Span::styled(focus, theme.status_focus));
     spans.push(Span::styled(right, theme.status));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
-}
-
-/// `text` cut to `max` columns, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::truncate;
-
-    #[test]
-    fn truncation_counts_columns() {
-        assert_eq!(truncate("Harriman", 20), "Harriman");
-        assert_eq!(truncate("Harriman", 5), "Harr…");
-        assert_eq!(truncate("旅顺口", 4), "旅…");
-        assert_eq!(truncate("abc", 0), "");
-    }
 }
