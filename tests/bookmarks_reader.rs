@@ -1,12 +1,37 @@
 //! The reader's bookmark keys, driven through `update` and drawn into a `TestBackend`, with a
 //! real store in a temporary directory.
 
-use memcon::app::{Action, App, Effect, TargetLabel};
+use memcon::app::{Action, App, TargetLabel};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
 use memcon::document::{self, TextRange};
+use memcon::reader::{Driver, StoreLink};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+
+/// The reader as the event loop runs it (App, store, clock), without the terminal.
+struct Reader(Driver);
+
+impl Reader {
+    fn new(app: App, store: Result<BookmarkStore, String>, path: Option<&Path>) -> Self {
+        let link = StoreLink::new(store, path.map(Path::to_path_buf));
+        Self(Driver::new(app, link, None))
+    }
+}
+
+impl Deref for Reader {
+    type Target = App;
+    fn deref(&self) -> &App {
+        self.0.app()
+    }
+}
+
+impl DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut App {
+        self.0.app_mut()
+    }
+}
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -27,17 +52,16 @@ impl Fixture {
         }
     }
 
-    fn app(&self) -> App {
+    fn app(&self) -> Reader {
         self.app_in(&self.data)
     }
 
-    fn app_in(&self, data: &Path) -> App {
+    fn app_in(&self, data: &Path) -> Reader {
         let d = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
-        let mut app = App::new(d, (80, 16));
         let store = BookmarkStore::open(StorePaths::in_dir(data));
-        app.attach_bookmarks(Some(store), Some(&self.doc));
-        app.update(Action::Resize(80, 16));
-        app
+        let mut r = Reader::new(App::new(d, (80, 16)), Ok(store), Some(&self.doc));
+        r.0.handle(Action::Resize(80, 16));
+        r
     }
 
     fn saved(&self) -> serde_json::Value {
@@ -46,14 +70,12 @@ impl Fixture {
     }
 }
 
-/// Apply an action and perform the bookmark effect it asks for, as the event loop does.
-fn press(app: &mut App, action: Action) {
-    if let Some(Effect::Bookmarks(op)) = app.update(action) {
-        app.perform_bookmark_op(op);
-    }
+/// Apply an action and perform the effect it asks for, as the event loop does.
+fn press(app: &mut Reader, action: Action) {
+    app.0.handle(action);
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Reader, text: &str) {
     for c in text.chars() {
         press(app, Action::InputChar(c));
     }
@@ -74,12 +96,12 @@ fn screen(app: &App, w: u16, h: u16) -> String {
 }
 
 /// Put paragraph `n` at the top of the screen.
-fn goto_paragraph(app: &mut App, n: usize) {
+fn goto_paragraph(app: &mut Reader, n: usize) {
     let block = app.bookmarks.paragraphs.block_of(n).unwrap();
     app.jump_to(memcon::document::Location::new(block, 0));
 }
 
-fn add(app: &mut App, note: &str) {
+fn add(app: &mut Reader, note: &str) {
     press(app, Action::AddBookmark);
     type_text(app, note);
     press(app, Action::InputConfirm);
@@ -244,11 +266,8 @@ fn a_bookmark_whose_words_are_gone_is_listed_as_not_found() {
     let end = start + memcon::BUNDLED[start..].find("\n\n").unwrap();
     let edited = format!("{}{}", &memcon::BUNDLED[..start], &memcon::BUNDLED[end..]);
     let d = document::load("memo", edited.as_bytes()).unwrap();
-    let mut app = App::new(d, (80, 16));
-    app.attach_bookmarks(
-        Some(BookmarkStore::open(StorePaths::in_dir(&fx.data))),
-        Some(&fx.doc),
-    );
+    let store = BookmarkStore::open(StorePaths::in_dir(&fx.data));
+    let mut app = Reader::new(App::new(d, (80, 16)), Ok(store), Some(&fx.doc));
     assert_eq!(app.bookmarks.placed.len(), 1);
     assert!(app.gutter_marks.is_empty());
     press(&mut app, Action::OpenBookmarks);
@@ -269,7 +288,7 @@ fn the_reading_position_is_restored_and_ctrl_o_returns_to_the_top() {
     let mut app = fx.app();
     let third = app.bookmarks.paragraphs.block_of(3).unwrap();
     app.jump_to(memcon::document::Location::new(third, 0));
-    app.save_reading_position();
+    app.0.save_position();
     let mut again = fx.app();
     assert_eq!(again.top.block, third);
     assert!(
@@ -286,8 +305,8 @@ fn the_reading_position_is_restored_and_ctrl_o_returns_to_the_top() {
 #[test]
 fn without_a_data_directory_m_says_so_instead_of_asking_for_a_note() {
     let d = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
-    let mut app = App::new(d, (80, 16));
-    app.attach_bookmarks(None, None);
+    let no_store = Err("no data directory (set MEMCON_DATA_DIR)".to_string());
+    let mut app = Reader::new(App::new(d, (80, 16)), no_store, None);
     press(&mut app, Action::AddBookmark);
     assert!(app.input.is_none());
     assert!(

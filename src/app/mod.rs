@@ -174,6 +174,11 @@ impl App {
         }
     }
 
+    /// True while the document is only the first part of a big file (the event loop says so).
+    pub fn set_loading(&mut self, loading: bool) {
+        self.loading = loading;
+    }
+
     /// Which keymap applies now.
     pub fn mode(&self) -> Mode {
         if self.input.is_some() {

@@ -169,21 +169,30 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     entities
 }
 
-/// Find the entities of `doc` with the user's alias file applied. The file is read from the
-/// configuration directory ([`aliases::path`]); a problem with it is passed to `warn` and
-/// extraction goes on without it. This is the one entry point that reads the disk.
-pub fn extract_for_user(doc: &Document, warn: impl FnOnce(&str)) -> Vec<Entity> {
-    let (user, problem) = match aliases::path() {
-        Some(p) => aliases::load(&p),
+/// Find the entities of `doc` with the user's alias file at `alias_file` applied. A problem
+/// with the file is passed to `warn` and extraction goes on without it. This is the one entry
+/// point that reads the disk.
+pub fn extract_for_user(
+    doc: &Document,
+    alias_file: Option<&std::path::Path>,
+    warn: impl FnOnce(&str),
+) -> Vec<Entity> {
+    let (user, problem) = match alias_file {
+        Some(p) => aliases::load(p),
         None => (UserAliases::default(), None),
     };
     if let Some(p) = problem {
         warn(&p);
     }
-    if user == UserAliases::default() {
+    extract_with_user(doc, &user)
+}
+
+/// Find the entities of `doc` with the user's aliases (already read) applied.
+pub fn extract_with_user(doc: &Document, user: &UserAliases) -> Vec<Entity> {
+    if *user == UserAliases::default() {
         return extract(doc);
     }
-    extract_with(doc, &user.lexicon(), &user)
+    extract_with(doc, &user.lexicon(), user)
 }
 
 /// `(kind, name)` of each entity, in order: a compact view for tests and logs.

@@ -3,7 +3,7 @@
 
 use super::{BookmarkList, BookmarkOp};
 use crate::app::{App, Effect, InputPurpose};
-use crate::bookmarks::{Placed, Timestamp};
+use crate::bookmarks::Placed;
 
 impl App {
     pub(super) fn open_bookmark_list(&mut self) {
@@ -16,7 +16,7 @@ impl App {
         self.bookmarks.list = Some(BookmarkList {
             selected,
             confirm_delete: false,
-            now: Timestamp::now(),
+            now: self.bookmarks.now,
         });
     }
 
@@ -78,10 +78,6 @@ impl App {
     }
 
     pub(super) fn undo_delete(&mut self) -> Option<Effect> {
-        if self.bookmarks.undo.is_none() {
-            self.say("nothing to undo");
-            return None;
-        }
         Some(Effect::Bookmarks(BookmarkOp::Undo))
     }
 }

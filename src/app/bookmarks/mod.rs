@@ -2,14 +2,14 @@
 //! `)`/`(` walk the bookmarks, and the reading position is restored when a document is opened
 //! again.
 //!
-//! `update` never touches the disk: a change becomes an [`Effect::Bookmarks`] that the event
-//! loop hands to [`App::perform_bookmark_op`], which saves through the
-//! [`BookmarkStore`] at once and shows the result (or why saving failed) in the status line.
-//! The list overlay's methods are in `list.rs`, the store side in `persist.rs`.
+//! The App never touches the disk: a change becomes an [`Effect::Bookmarks`] that the event
+//! loop performs against the store (`crate::reader`), saving at once; the loop then hands
+//! the document's bookmarks back with [`App::bookmarks_saved`] and the result (or why saving
+//! failed) for the status line. The list overlay's methods are in `list.rs`.
 
 use super::{Action, App, Effect, InputPurpose, keymap};
 use crate::bookmarks::paragraphs::is_paragraph;
-use crate::bookmarks::{Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp};
+use crate::bookmarks::{ParagraphIndex, Placed, Timestamp};
 use crate::document::{Location, TextRange};
 use crossterm::event::KeyCode;
 use keymap::{Binding, k, key};
@@ -38,10 +38,9 @@ pub enum BookmarkOp {
 /// The bookmarks of the open document and the list overlay's state.
 #[derive(Debug, Default)]
 pub struct Bookmarks {
-    /// `None` when there is nowhere to keep bookmarks (no home directory and no
+    /// False when there is nowhere to keep bookmarks (no home directory and no
     /// `MEMCON_DATA_DIR`): `m` then says so instead of adding one.
-    store: Option<BookmarkStore>,
-    pub docref: DocRef,
+    available: bool,
     pub paragraphs: ParagraphIndex,
     /// This document's bookmarks in reading order; the ones not found in this version last.
     pub placed: Vec<Placed>,
@@ -51,15 +50,14 @@ pub struct Bookmarks {
     pending: Option<(TextRange, bool)>,
     /// The bookmark whose note is being edited.
     editing: Option<String>,
-    /// The last deleted bookmark, for undo.
-    undo: Option<Bookmark>,
+    /// The time now, as the event loop last said.
+    now: Timestamp,
 }
 
 impl Bookmarks {
     /// Paragraph numbers for `doc`, before any store is attached.
     pub fn new(doc: &crate::document::Document) -> Self {
         Self {
-            docref: DocRef::of(doc, None),
             paragraphs: ParagraphIndex::new(doc),
             ..Self::default()
         }
@@ -77,7 +75,7 @@ pub struct BookmarkList {
 }
 
 /// What `m` says when there is nowhere to keep bookmarks.
-const NO_STORE: &str =
+pub const NO_STORE: &str =
     "bookmarks cannot be kept: no data directory (set MEMCON_DATA_DIR or use --data-dir)";
 
 /// Normal-mode keys.
@@ -109,9 +107,20 @@ pub const LIST_KEYS: &[Binding] = &[
 ];
 
 mod list;
-mod persist;
 
-pub use persist::{Attach, open_store};
+/// What the store holds for the open document, handed over by the event loop when the
+/// document is opened (or its whole text has replaced a preview).
+#[derive(Debug, Default)]
+pub struct Attached {
+    /// False when there is nowhere to keep bookmarks.
+    pub available: bool,
+    /// This document's bookmarks, placed in its text.
+    pub placed: Vec<Placed>,
+    /// Where the document was last read.
+    pub position: Option<Location>,
+    /// Things to tell the user (a file set aside, a newer schema, no data directory).
+    pub notices: Vec<String>,
+}
 
 impl App {
     /// One bookmark action (see `update`).
@@ -145,7 +154,7 @@ impl App {
     /// `m`: the current target if it is on screen, else the top visible paragraph (from the
     /// top row when it starts inside one); then ask for a note.
     fn start_bookmark(&mut self) {
-        if self.bookmarks.store.is_none() {
+        if !self.bookmarks.available {
             self.say(NO_STORE);
             return;
         }
@@ -231,6 +240,58 @@ impl App {
         let n = locs.iter().position(|l| *l == loc).unwrap_or(0) + 1;
         let wrap = if wrapped { " (wrapped)" } else { "" };
         self.say(format!("bookmark {n} of {}{wrap}", locs.len()));
+    }
+}
+
+impl App {
+    /// The store's view of this document arrived: place its bookmarks, mark them in the
+    /// gutter, go back to where it was last read.
+    pub fn bookmarks_attached(&mut self, attached: Attached) {
+        let Attached {
+            available,
+            placed,
+            position,
+            mut notices,
+        } = attached;
+        self.bookmarks.available = available;
+        self.set_placed(placed);
+        if let Some(loc) = position.filter(|l| *l != Location::default()) {
+            let p = &self.bookmarks.paragraphs;
+            let (n, m) = (p.number_at(loc.block), p.count());
+            self.jump_to(loc);
+            notices.insert(
+                0,
+                format!("back where you left off (¶ {n}/{m}) — g or Ctrl-o returns to the top"),
+            );
+        }
+        if !notices.is_empty() {
+            self.say(notices.join("; "));
+        }
+    }
+
+    /// A bookmark change was performed: the document's bookmarks as they are now, and what
+    /// to tell the user (done, or why it was not saved).
+    pub fn bookmarks_saved(&mut self, placed: Vec<Placed>, message: String) {
+        self.set_placed(placed);
+        self.say(message);
+    }
+
+    /// The loop's clock, for the ages in the bookmarks list.
+    pub fn set_clock(&mut self, now: Timestamp) {
+        self.bookmarks.now = now;
+    }
+
+    fn set_placed(&mut self, placed: Vec<Placed>) {
+        let b = &mut self.bookmarks;
+        b.placed = placed;
+        self.gutter_marks = b
+            .placed
+            .iter()
+            .filter_map(|p| p.location().map(|l| l.block))
+            .collect();
+        if let Some(list) = &mut b.list {
+            list.selected = list.selected.min(b.placed.len().saturating_sub(1));
+        }
     }
 }
 
