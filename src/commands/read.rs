@@ -25,7 +25,7 @@ pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     let entities = crate::entities::extract_with_user(&doc, &aliases);
     let pending = pending.map(|p| p.with_aliases(aliases));
     let mut app = App::with_entities(doc, (80, 24), entities);
-    app.color = !no_color;
+    app.set_color(!no_color);
     if !warnings.is_empty() {
         app.say(warnings.join("; "));
     }

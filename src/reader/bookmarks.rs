@@ -41,7 +41,7 @@ impl StoreLink {
     /// Connect the store to the document `app` shows: place its bookmarks, restore the
     /// reading position, pass on what the user should know.
     pub fn attach(&mut self, app: &mut App) {
-        self.docref = DocRef::of(&app.doc, self.path.as_deref());
+        self.docref = DocRef::of(app.doc(), self.path.as_deref());
         let mut attached = Attached {
             available: self.store.is_some(),
             ..Attached::default()
@@ -55,10 +55,10 @@ impl StoreLink {
             if let Some(e) = store.read_only_reason() {
                 attached.notices.push(e.to_string());
             }
-            let doc = &app.doc;
+            let doc = app.doc();
             attached.placed = place_all(
                 doc,
-                &app.bookmarks.paragraphs,
+                app.view().paragraphs(),
                 store.for_document(&self.docref),
             );
             attached.position = store
@@ -74,7 +74,7 @@ impl StoreLink {
             app.say(NO_STORE);
             return;
         };
-        let (doc, paragraphs) = (&app.doc, &app.bookmarks.paragraphs);
+        let (doc, paragraphs) = (app.doc(), app.view().paragraphs());
         let (result, done) = match op {
             BookmarkOp::Add {
                 range,
@@ -126,7 +126,7 @@ impl StoreLink {
     /// reader is closing.
     pub fn save_position(&mut self, app: &App) {
         let Some(store) = &mut self.store else { return };
-        let anchor = anchor_at(&app.doc, &app.bookmarks.paragraphs, app.top);
+        let anchor = anchor_at(app.doc(), app.view().paragraphs(), app.top());
         let _ = store.set_position(&self.docref, anchor);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Theme;
 use super::fit::{take_back, take_front};
-use crate::app::App;
+use crate::app::{App, Overlay, Panes};
 use crate::document::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,14 +14,14 @@ use unicode_width::UnicodeWidthStr;
 const KEYS_HINT: &str = " j/k select · Enter go · Esc close ";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(c) = &app.entities.concordance else {
+    let Overlay::Concordance(c) = app.overlay() else {
         return;
     };
-    let Some(entity) = app.entities.list.get(c.entity) else {
+    let Some(entity) = app.entities().list().get(c.entity) else {
         return;
     };
     let ranges = app.concordance_ranges();
-    let popup = super::overlay_rect(area, 120, Some(ranges.len()));
+    let popup = Panes::overlay(area, 120, Some(ranges.len()));
     if popup.width < 10 || popup.height < 3 {
         return;
     }
@@ -51,7 +51,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// One line of `width` columns: the mention at about two fifths of the width, as much text
 /// before and after it as fits, line breaks shown as spaces.
 pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'static> {
-    let text = app.doc.blocks.get(r.block).map_or("", |b| b.text.as_str());
+    let text = app
+        .doc()
+        .blocks
+        .get(r.block)
+        .map_or("", |b| b.text.as_str());
     let get = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace('\n', " ");
     let before = get(0, r.start);
     let word = get(r.start, r.end);

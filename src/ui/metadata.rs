@@ -1,7 +1,7 @@
 //! The metadata pane: the archive's fields, scrollable; one title row when collapsed.
 
 use super::{Theme, pane_block};
-use crate::app::meta::{MetaRow, rows};
+use crate::app::view::meta::{MetaRow, rows};
 use crate::app::{App, Focus, TargetLabel};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Focus::Metadata;
+    let focused = app.view().focus() == Focus::Metadata;
     if area.height < 3 {
         let style = if focused {
             theme.title_focused
@@ -18,15 +18,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         let line = Line::from(vec![
             Span::styled(" ▸ Document ", style),
-            Span::styled(app.doc.display_title().to_string(), theme.dim),
+            Span::styled(app.doc().display_title().to_string(), theme.dim),
         ]);
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
     let inner_w = area.width.saturating_sub(2);
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let all = rows(&app.doc.metadata, inner_w);
-    let scroll = app.meta_scroll.min(all.len().saturating_sub(inner_h));
+    let all = rows(&app.doc().metadata, inner_w);
+    let scroll = app
+        .view()
+        .meta_scroll()
+        .min(all.len().saturating_sub(inner_h));
     let mut block = pane_block("Document".into(), focused, theme);
     if all.len() > scroll + inner_h {
         block = block.title_bottom(Line::styled(" more ↓ ", theme.dim).right_aligned());
@@ -50,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     spans.push(Span::styled(l, theme.meta_label));
                 }
                 let searching = matches!(
-                    app.targets.as_ref().map(|t| &t.label),
+                    app.targets().map(|t| &t.label),
                     Some(TargetLabel::Search(_))
                 );
                 if !searching && matches!(field.as_str(), "Title: " | "Summary: ") {
@@ -77,7 +80,7 @@ fn entity_spans<'a>(
     text: String,
     theme: &Theme,
 ) -> Vec<Span<'a>> {
-    let selected = match app.targets.as_ref().map(|t| &t.label) {
+    let selected = match app.targets().map(|t| &t.label) {
         Some(TargetLabel::Entity(n)) => Some(n.as_str()),
         _ => None,
     };

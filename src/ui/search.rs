@@ -14,14 +14,13 @@ use unicode_width::UnicodeWidthStr;
 /// and the targets are that search's matches).
 pub fn highlighted<'a>(app: &App, text: String, style: Style, theme: &Theme) -> Vec<Span<'a>> {
     let searching = matches!(
-        app.targets.as_ref().map(|t| &t.label),
+        app.targets().map(|t| &t.label),
         Some(TargetLabel::Search(_))
     );
     let matcher = app
-        .search
-        .matcher
-        .as_ref()
-        .filter(|_| searching && app.search.highlight);
+        .search()
+        .matcher()
+        .filter(|_| searching && app.search().highlight());
     let Some(matcher) = matcher else {
         return vec![Span::styled(text, style)];
     };
@@ -49,9 +48,9 @@ pub fn render_flags(app: &App, line: &InputLine, frame: &mut Frame, area: Rect, 
     if !matches!(line.purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
         return;
     }
-    let flags = match app.search.counting() {
+    let flags = match app.search().counting() {
         Some(n) => format!(" counting matches… {n} so far "),
-        None => format!(" {} ", app.search.flags()),
+        None => format!(" {} ", app.search().flags()),
     };
     let width = flags.width();
     let error = line.error.as_deref().map_or(0, |e| e.width() + 2);

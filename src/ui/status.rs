@@ -12,18 +12,18 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (n, m) = app.paragraph();
-    let right = if app.loading {
+    let right = if app.loading() {
         format!(" ¶ {n}/…  loading… ")
     } else {
         format!(" ¶ {n}/{m}  {}% ", app.percent())
     };
-    let focus = format!(" {} ", app.focus.name());
+    let focus = format!(" {} ", app.view().focus().name());
     let mut middle = Vec::new();
-    if let Some(t) = &app.targets {
+    if let Some(t) = app.targets() {
         let text = format!(" {} · {} ", t.counter(), t.label.text());
         middle.push((text, theme.status_focus));
     }
-    if let Some(msg) = &app.message {
+    if let Some(msg) = app.message() {
         middle.push((format!(" {msg} "), theme.status_message));
     }
     // The right side (focus, paragraph, percent) always shows; messages come next; the
@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         shown_middle.push((m, style));
     }
     let title = if avail >= 6 {
-        truncate(app.doc.display_title(), avail - 2)
+        truncate(app.doc().display_title(), avail - 2)
     } else {
         String::new()
     };
