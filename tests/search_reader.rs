@@ -315,3 +315,34 @@ fn search_toggles_do_nothing_in_other_input_lines() {
     assert!(!app.search().regex());
     assert!(app.search().fold_accents());
 }
+
+#[test]
+fn a_match_wrapped_across_two_rows_of_the_metadata_pane_is_highlighted_on_both() {
+    let doc = model_memo();
+    // A screen width at which the metadata pane breaks the title inside "Averell Harriman".
+    let width = (72..200)
+        .find(|&w| {
+            let p = app(model_memo(), w, 24).panes().unwrap();
+            let rows = memcon::app::view::meta::rows(&doc.metadata, p.metadata.width - 2);
+            rows.iter().any(|r| r.text.ends_with("Averell"))
+        })
+        .expect("some width splits the name");
+    let mut app = app(doc, width, 24);
+    search(&mut app, A::SearchForward, "Averell Harriman");
+    app.update(A::InputConfirm);
+    let buf = draw(&app);
+    let meta = app.panes().unwrap().metadata;
+    let highlighted = |word: &str| {
+        (meta.y..meta.y + meta.height).any(|y| {
+            let row: String = (meta.x..meta.x + meta.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.find(word).is_some_and(|at| {
+                let x = meta.x + row[..at].chars().count() as u16;
+                (x..x + word.len() as u16).all(|x| buf[(x, y)].bg == ratatui::style::Color::Yellow)
+            })
+        })
+    };
+    assert!(highlighted("Averell"), "first row of the match");
+    assert!(highlighted("Harriman"), "second row of the match");
+}

@@ -5,7 +5,7 @@
 
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
-use crate::document::{Location, TextRange};
+use crate::document::{Location, MetaField, TextRange};
 use crate::entities::{Entity, Site};
 use crate::search::{Matcher, Query, SearchError};
 
@@ -18,6 +18,8 @@ pub struct EntityState {
     side: SideList,
     /// Sort each kind by mention count (most first) instead of first appearance.
     by_count: bool,
+    /// Mentions in the metadata fields, in field order: what the metadata pane marks.
+    meta_marks: Vec<MetaMark>,
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
@@ -38,10 +40,45 @@ impl EntityState {
         self.by_count
     }
 
+    /// Mentions in the metadata fields, sorted by field and position.
+    pub fn meta_marks(&self) -> &[MetaMark] {
+        &self.meta_marks
+    }
+
     /// The entity behind the selected side item.
     pub fn selected(&self) -> Option<usize> {
         self.side.selected_item().map(|i| i.entity)
     }
+}
+
+/// A mention in a metadata field: `start..end` of the field's text names `entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MetaMark {
+    pub field: MetaField,
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
+/// The metadata mentions of `entities`, sorted.
+fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
+    let mut out: Vec<MetaMark> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().filter_map(move |m| match m.site {
+                Site::Field(field) => Some(MetaMark {
+                    field,
+                    start: m.start,
+                    end: m.end,
+                    entity: i,
+                }),
+                Site::Block(_) => None,
+            })
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// The open concordance: which entity and which of its mentions is selected.
@@ -102,29 +139,8 @@ impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
         self.entities.side = side_list(&list, self.entities.by_count);
+        self.entities.meta_marks = meta_marks(&list);
         self.entities.list = list;
-    }
-
-    /// The names entities go by in the title and summary: `(surface, canonical name)`,
-    /// longest surface first so that `Averell Harriman` wins over `Harriman`.
-    pub fn metadata_names(&self) -> Vec<(String, String)> {
-        let doc = self.doc();
-        let mut out: Vec<(String, String)> = Vec::new();
-        for e in &self.entities.list {
-            for m in &e.mentions {
-                if matches!(
-                    m.site,
-                    Site::Field(crate::entities::Field::Title | crate::entities::Field::Summary)
-                ) {
-                    let surface = m.text(doc).to_string();
-                    if !surface.is_empty() && !out.iter().any(|(s, _)| *s == surface) {
-                        out.push((surface, e.name.clone()));
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        out
     }
 
     /// Move the side list's selection; a new entity previews its mentions.

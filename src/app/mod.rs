@@ -30,7 +30,7 @@ pub mod view;
 
 pub use action::Action;
 pub use bookmarks::{BookmarkList, BookmarkState};
-pub use entities::{Concordance, EntityState};
+pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use search::SearchState;
 pub use side::{SideItem, SideList};

@@ -17,7 +17,7 @@ mod scan;
 mod structure;
 mod tokens;
 
-use crate::document::{Document, TextRange};
+use crate::document::{Document, MetaField, TextRange};
 use serde::{Deserialize, Serialize};
 
 pub use aliases::UserAliases;
@@ -43,44 +43,10 @@ impl EntityKind {
     }
 }
 
-/// A metadata field that entity mentions can lie in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Title,
-    Summary,
-    Citation,
-    OriginalArchive,
-    Credits,
-}
-
-impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Title,
-        Field::Summary,
-        Field::Citation,
-        Field::OriginalArchive,
-        Field::Credits,
-    ];
-
-    /// The field's text in `doc`, or `""`.
-    pub fn text(self, doc: &Document) -> &str {
-        let m = &doc.metadata;
-        match self {
-            Field::Title => m.title.as_deref(),
-            Field::Summary => m.summary.as_deref(),
-            Field::Citation => m.citation.as_deref(),
-            Field::OriginalArchive => m.original_archive.as_deref(),
-            Field::Credits => m.credits.as_deref(),
-        }
-        .unwrap_or("")
-    }
-}
-
 /// Where a mention lies: in a metadata field or in a block of the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Site {
-    Field(Field),
+    Field(MetaField),
     Block(usize),
 }
 
@@ -88,7 +54,7 @@ impl Site {
     /// The text this site addresses.
     pub fn text(self, doc: &Document) -> &str {
         match self {
-            Site::Field(f) => f.text(doc),
+            Site::Field(f) => f.text(&doc.metadata).unwrap_or(""),
             Site::Block(b) => doc.blocks.get(b).map_or("", |b| b.text.as_str()),
         }
     }
@@ -155,7 +121,7 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in Field::ALL {
+    for field in MetaField::PROSE {
         let site = Site::Field(field);
         scanner.scan(site.text(doc), site, &[], &mut cands);
     }

@@ -1,7 +1,7 @@
 //! Entities for scripts: the JSON shape of `memcon export` and `memcon entities --json`.
 
-use super::{Entity, EntityKind, Field, Site};
-use crate::document::Document;
+use super::{Entity, EntityKind, Site};
+use crate::document::{Document, MetaField};
 use serde::Serialize;
 
 /// One entity as JSON. Field names are a public interface.
@@ -20,7 +20,7 @@ pub struct MentionJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<Field>,
+    pub field: Option<MetaField>,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,

@@ -1,57 +1,53 @@
-//! The metadata pane's content as rows for a width: `Label` rows and wrapped value rows.
+//! The metadata pane's content as rows for a width: each row is a byte range of one
+//! field's text, the field's label before its first row. Highlights (search matches,
+//! entity mentions) are ranges of the same texts, so they land on the rows that show them,
+//! also when a name is wrapped across two rows.
 
-use crate::document::Metadata;
+use crate::document::{MetaField, Metadata};
 
-/// One row of the metadata pane: the field's label on its first row, then value text.
+/// One row of the metadata pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetaRow {
+    /// `Title: ` on a field's first row.
     pub label: Option<String>,
+    pub field: MetaField,
+    /// The row's text: `start..end` of the field's text.
     pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
-/// Every metadata field that has a value, in the order a reader wants them.
-pub fn fields(m: &Metadata) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut add = |label: &str, v: Option<&String>| {
-        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
-            out.push((label.to_string(), v.clone()));
-        }
-    };
-    add("Title", m.title.as_ref());
-    add("Date", m.date.as_ref());
-    add("Summary", m.summary.as_ref());
-    add("Citation", m.citation.as_ref());
-    add("URL", m.url.as_ref());
-    add("Original language", m.original_language.as_ref());
-    let contents = m.contents.join("\n");
-    add("Contents", Some(&contents));
-    add("Original archive", m.original_archive.as_ref());
-    add("Credits", m.credits.as_ref());
-    for (k, v) in &m.extra {
-        add(k, Some(v));
-    }
-    out
-}
-
-/// The pane's rows wrapped to `width` columns.
+/// The pane's rows wrapped to `width` columns (the label counts on the first row).
 pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
-    for (label, value) in fields(m) {
-        let lead = format!("{label}: ");
+    let mut previous: Option<MetaField> = None;
+    for (field, value) in MetaField::all(m) {
+        let labelled = !previous.is_some_and(|p| p.same_label(field));
+        previous = Some(field);
+        let lead = if labelled {
+            format!("{}: ", field.label(m))
+        } else {
+            String::new()
+        };
         let options = textwrap::Options::new(width).initial_indent(&lead);
-        for (i, line) in textwrap::wrap(&value, options).into_iter().enumerate() {
-            let row = match line.strip_prefix(lead.as_str()) {
-                Some(rest) if i == 0 => MetaRow {
-                    label: Some(lead.clone()),
-                    text: rest.to_string(),
-                },
-                _ => MetaRow {
-                    label: None,
-                    text: line.into_owned(),
-                },
+        let mut pos = 0;
+        for (i, line) in textwrap::wrap(value, options).into_iter().enumerate() {
+            let (label, text) = match line.strip_prefix(lead.as_str()) {
+                Some(rest) if i == 0 && labelled => (Some(lead.clone()), rest),
+                _ => (None, line.as_ref()),
             };
-            rows.push(row);
+            // Wrapped lines are pieces of the value in order (trailing blanks trimmed).
+            let start = value[pos..].find(text).map_or(pos, |at| pos + at);
+            let end = start + text.len();
+            pos = end;
+            rows.push(MetaRow {
+                label,
+                field,
+                text: text.to_string(),
+                start,
+                end,
+            });
         }
     }
     rows
@@ -73,5 +69,22 @@ mod tests {
         assert_eq!(texts, ["Memorandum of", "Conversation"]);
         assert_eq!(r[0].label.as_deref(), Some("Title: "));
         assert_eq!(r[1].label, None);
+        assert_eq!((r[1].start, r[1].end), (14, 26));
+    }
+
+    #[test]
+    fn rows_are_ranges_of_their_field_and_the_contents_share_a_label() {
+        let m = Metadata {
+            summary: Some("Harriman reports on Soong and Stalin's talk".into()),
+            contents: vec!["Transcript - English".into(), "Original Scan".into()],
+            ..Metadata::default()
+        };
+        let r = rows(&m, 24);
+        for row in &r {
+            let text = row.field.text(&m).unwrap();
+            assert_eq!(&text[row.start..row.end], row.text);
+        }
+        let labels: Vec<_> = r.iter().filter_map(|r| r.label.as_deref()).collect();
+        assert_eq!(labels, ["Summary: ", "Contents: "]);
     }
 }
