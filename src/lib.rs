@@ -9,10 +9,12 @@
 pub mod app;
 pub mod bookmarks;
 pub mod cli;
+pub mod commands;
 pub mod document;
 pub mod entities;
 pub mod export;
 pub mod loading;
+pub mod paths;
 pub mod reader;
 pub mod search;
 pub mod terminal;

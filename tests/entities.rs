@@ -104,7 +104,7 @@ fn the_bundled_memo_lists_exactly_what_a_careful_reader_would() {
     assert_eq!(get(&ents, "T. V. Soong").mentions.len(), 12);
     // Metadata mentions say which field they are in.
     let lib = &get(&ents, "Library of Congress").mentions[0];
-    assert_eq!(lib.site, Site::Field(entities::Field::Citation));
+    assert_eq!(lib.site, Site::Field(memcon::document::MetaField::Citation));
     // Every mention's range holds its text.
     for e in &ents {
         for m in &e.mentions {

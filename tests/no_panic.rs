@@ -66,8 +66,8 @@ fn check(app: &mut App, actions: &[Action]) {
     for a in actions {
         app.update(*a);
         let _ = common::screen(app);
-        let top = app.top;
-        assert!(top.block < app.doc.blocks.len().max(1));
+        let top = app.top();
+        assert!(top.block < app.doc().blocks.len().max(1));
     }
 }
 
@@ -89,8 +89,8 @@ proptest! {
         actions in prop::collection::vec(action(), 1..30),
     ) {
         let mut app = common::app(common::model_memo(), w, h);
-        let ranges = (0..app.doc.blocks.len()).step_by(3)
-            .map(|b| memcon::document::TextRange::new(b, 0, 3.min(app.doc.blocks[b].text.len())))
+        let ranges = (0..app.doc().blocks.len()).step_by(3)
+            .map(|b| memcon::document::TextRange::new(b, 0, 3.min(app.doc().blocks[b].text.len())))
             .collect();
         app.set_targets(memcon::app::TargetLabel::Search("x".into()), ranges, None);
         check(&mut app, &actions);

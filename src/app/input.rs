@@ -5,7 +5,59 @@
 //! incremental search), of Enter (`input_confirmed`) and of Esc (`input_cancelled`) in
 //! `input_hooks.rs`, where each purpose has its arm.
 
+use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
+
+/// The input line, when open, and the histories of every purpose for the session.
+#[derive(Debug, Default)]
+pub struct InputState {
+    line: Option<InputLine>,
+    /// Oldest first, one per purpose.
+    histories: HashMap<InputPurpose, Vec<String>>,
+}
+
+impl InputState {
+    pub fn line(&self) -> Option<&InputLine> {
+        self.line.as_ref()
+    }
+
+    pub(super) fn line_mut(&mut self) -> Option<&mut InputLine> {
+        self.line.as_mut()
+    }
+
+    pub(super) fn open(&mut self, purpose: InputPurpose, text: &str) {
+        self.line = Some(InputLine::new(purpose, text));
+    }
+
+    /// Close the line and hand back what it held.
+    pub(super) fn close(&mut self) -> Option<InputLine> {
+        self.line.take()
+    }
+
+    /// Add `text` to the history of `purpose`.
+    pub(super) fn remember(&mut self, purpose: InputPurpose, text: &str) {
+        remember(self.histories.entry(purpose).or_default(), text);
+    }
+
+    /// Show a problem after the text (a bad pattern, nothing found); `None` clears it.
+    pub(super) fn set_error(&mut self, error: Option<String>) {
+        if let Some(line) = &mut self.line {
+            line.error = error;
+        }
+    }
+
+    /// ↑ / ↓: walk the history of the open line's purpose. Returns the new text when it
+    /// changed.
+    pub(super) fn recall(&mut self, older: bool) -> Option<(InputPurpose, String)> {
+        let line = self.line.as_mut()?;
+        let history = self
+            .histories
+            .get(&line.purpose)
+            .map_or(&[][..], Vec::as_slice);
+        line.recall(history, older)
+            .then(|| (line.purpose, line.text.clone()))
+    }
+}
 
 /// Why the input line is open. Histories are kept per purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

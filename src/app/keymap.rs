@@ -21,11 +21,11 @@ pub struct Binding {
     pub action: Action,
 }
 
-pub(super) const fn k(c: char, action: Action) -> Binding {
+const fn k(c: char, action: Action) -> Binding {
     key(KeyCode::Char(c), action)
 }
 
-pub(super) const fn key(code: KeyCode, action: Action) -> Binding {
+const fn key(code: KeyCode, action: Action) -> Binding {
     Binding {
         key: Key {
             code,
@@ -35,7 +35,7 @@ pub(super) const fn key(code: KeyCode, action: Action) -> Binding {
     }
 }
 
-pub(super) const fn ctrl(c: char, action: Action) -> Binding {
+const fn ctrl(c: char, action: Action) -> Binding {
     Binding {
         key: Key {
             code: KeyCode::Char(c),
@@ -125,8 +125,51 @@ pub const NORMAL_TABLES: &[(&str, &[Binding])] = &[
     ("Search", SEARCH),
     ("Targets", TARGETS),
     ("Panes", PANES),
-    ("Bookmarks", super::bookmarks::KEYS),
-    ("Entities", super::entities::KEYS),
+    ("Bookmarks", BOOKMARKS),
+    ("Entities", ENTITIES),
+];
+
+/// Bookmarks in normal mode.
+const BOOKMARKS: &[Binding] = &[
+    k('m', A::AddBookmark),
+    k('\'', A::OpenBookmarks),
+    k('B', A::OpenBookmarks),
+    k(')', A::NextBookmark),
+    k('(', A::PrevBookmark),
+];
+
+/// Entities in normal mode.
+const ENTITIES: &[Binding] = &[k('s', A::ToggleEntitySort), k('c', A::OpenConcordance)];
+
+/// Inside the bookmarks list overlay (shown in its footer).
+const BOOKMARK_LIST: &[Binding] = &[
+    k('j', A::BookmarkListDown),
+    key(KeyCode::Down, A::BookmarkListDown),
+    k('k', A::BookmarkListUp),
+    key(KeyCode::Up, A::BookmarkListUp),
+    key(KeyCode::Enter, A::BookmarkListJump),
+    k('e', A::BookmarkListEditNote),
+    k('d', A::BookmarkListDelete),
+    key(KeyCode::Delete, A::BookmarkListDelete),
+    k('y', A::BookmarkListConfirm),
+    k('u', A::BookmarkListUndo),
+    key(KeyCode::Esc, A::CloseBookmarks),
+    k('q', A::CloseBookmarks),
+    k('\'', A::CloseBookmarks),
+    k('B', A::CloseBookmarks),
+    ctrl('c', A::Quit),
+];
+
+/// Inside the concordance overlay.
+const CONCORDANCE: &[Binding] = &[
+    k('j', A::ConcordanceDown),
+    key(KeyCode::Down, A::ConcordanceDown),
+    k('k', A::ConcordanceUp),
+    key(KeyCode::Up, A::ConcordanceUp),
+    key(KeyCode::Enter, A::ConcordanceJump),
+    key(KeyCode::Esc, A::CloseConcordance),
+    k('q', A::CloseConcordance),
+    k('c', A::CloseConcordance),
 ];
 
 /// The help overlay.
@@ -193,8 +236,8 @@ pub fn lookup(mode: Mode, event: KeyEvent) -> Option<Action> {
             NORMAL_TABLES.iter().find_map(|(_, t)| find(t))
         }
         Mode::Help => find(HELP),
-        Mode::Bookmarks => find(super::bookmarks::LIST_KEYS),
-        Mode::Concordance => find(super::entities::CONCORDANCE_KEYS),
+        Mode::Bookmarks => find(BOOKMARK_LIST),
+        Mode::Concordance => find(CONCORDANCE),
         Mode::Input => find(INPUT).or(match code {
             KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 Some(A::InputChar(c))
@@ -274,6 +317,22 @@ mod tests {
         let ev = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(lookup(Mode::Input, ev), Some(A::InputChar('q')));
         assert_eq!(lookup(Mode::Normal, ev), Some(A::Quit));
+    }
+
+    fn char_in(mode: Mode, c: char) -> Option<Action> {
+        lookup(mode, press(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn bookmark_keys_are_bound_in_normal_mode_and_in_the_list() {
+        assert_eq!(char_in(Mode::Normal, 'm'), Some(A::AddBookmark));
+        assert_eq!(char_in(Mode::Normal, '\''), Some(A::OpenBookmarks));
+        assert_eq!(char_in(Mode::Normal, 'B'), Some(A::OpenBookmarks));
+        assert_eq!(char_in(Mode::Normal, ')'), Some(A::NextBookmark));
+        assert_eq!(char_in(Mode::Bookmarks, 'd'), Some(A::BookmarkListDelete));
+        assert_eq!(char_in(Mode::Bookmarks, 'y'), Some(A::BookmarkListConfirm));
+        // The list's own `d` does not scroll the body as it does in normal mode.
+        assert_eq!(char_in(Mode::Normal, 'd'), Some(A::HalfPageDown));
     }
 
     #[test]

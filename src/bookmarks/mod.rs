@@ -5,11 +5,10 @@
 //! - [`paragraphs`]: what "paragraph N" means, shared with the reader's status line.
 //! - [`store`]: [`BookmarkStore`], the only code that touches the files (see README.md, "Bookmarks and reading positions"
 //!   for paths, format and guarantees); [`file`] and [`disk`] are its format and its IO.
-//! - [`placed`], [`report`], [`command`]: placing bookmarks in the open document, lists and
-//!   exports, and the `memcon bookmarks` command.
+//! - [`placed`], [`report`]: placing bookmarks in the open document; lists and exports as
+//!   text (printed by `crate::commands::bookmarks`).
 
 pub mod anchor;
-pub mod command;
 pub mod disk;
 pub mod file;
 pub mod model;

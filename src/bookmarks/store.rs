@@ -12,12 +12,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
-/// Environment variable that moves both files into one directory.
-pub const ENV_DATA_DIR: &str = "MEMCON_DATA_DIR";
 pub const BOOKMARKS_FILE: &str = "bookmarks.json";
 pub const POSITIONS_FILE: &str = "positions.json";
 
-/// Where the two files live.
+/// Where the two files live (resolved by `crate::paths`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorePaths {
     /// Holds `bookmarks.json`.
@@ -34,26 +32,6 @@ impl StorePaths {
             data_dir: dir.clone(),
             state_dir: dir,
         }
-    }
-
-    /// `--data-dir` first, then `MEMCON_DATA_DIR`, then the platform's data directory (and
-    /// state directory for positions, falling back to the data directory where there is none).
-    pub fn resolve(flag: Option<&Path>) -> Result<Self, String> {
-        if let Some(dir) = flag {
-            return Ok(Self::in_dir(dir));
-        }
-        if let Some(dir) = std::env::var_os(ENV_DATA_DIR).filter(|d| !d.is_empty()) {
-            return Ok(Self::in_dir(PathBuf::from(dir)));
-        }
-        let dirs = directories::ProjectDirs::from("", "", "memcon").ok_or_else(|| {
-            format!("no home directory to keep bookmarks in; set {ENV_DATA_DIR} or use --data-dir")
-        })?;
-        let data_dir = dirs.data_dir().to_path_buf();
-        let state_dir = dirs.state_dir().unwrap_or(dirs.data_dir()).to_path_buf();
-        Ok(Self {
-            data_dir,
-            state_dir,
-        })
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod blocks;
 pub mod dates;
+mod fields;
 pub mod generate;
 mod header;
 mod identity;
@@ -20,6 +21,7 @@ mod units;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub use fields::MetaField;
 pub use identity::{Identity, fingerprint, record_id_from_url};
 pub use parse::parse;
 

@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
-    let focused = app.focus == Focus::Body;
+    let focused = app.view().focus() == Focus::Body;
     frame.render_widget(pane_block("Transcript".into(), focused, theme), panes.body);
     let rows = app.visible_rows();
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
     for r in &rows {
-        let marked = r.index == 0 && app.gutter_marks.contains(&r.block);
+        let marked = r.index == 0 && app.view().gutter_marks().contains(&r.block);
         gutter.push(if marked {
             Line::styled("▌", theme.gutter_mark)
         } else {
@@ -34,7 +34,7 @@ fn row_line<'a>(app: &'a App, r: &VisibleRow, theme: &Theme) -> Line<'a> {
     if r.row.separator {
         return Line::raw("");
     }
-    let block = &app.doc.blocks[r.block];
+    let block = &app.doc().blocks[r.block];
     let lead = if r.index == 0 {
         Span::styled(r.layout.label.clone(), theme.label)
     } else {
@@ -63,7 +63,7 @@ fn pieces<'a>(
     theme: &Theme,
 ) -> Vec<Span<'a>> {
     let text = &block.text;
-    let targets = app.targets.as_ref().filter(|_| app.search.highlight);
+    let targets = app.targets().filter(|_| app.search().highlight());
     let in_block = targets.map_or(&[][..], |t| t.in_block(index));
     let current = targets.and_then(|t| t.current_range());
     let mut cuts = vec![start, end];

@@ -2,9 +2,9 @@
 //! document, the selected one highlighted, the keys (or the delete question) at the bottom.
 
 use super::Theme;
-use super::status::truncate;
-use crate::app::App;
-use crate::app::bookmarks::BookmarkList;
+use super::fit::truncate;
+use crate::app::Panes;
+use crate::app::{App, BookmarkList, Overlay};
 use crate::bookmarks::Placed;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,15 +14,15 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 const KEYS_HINT: &str = " Enter go · e note · d delete · u undo · Esc close ";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(list) = &app.bookmarks.list else {
+    let Overlay::Bookmarks(list) = app.overlay() else {
         return;
     };
-    let placed = &app.bookmarks.placed;
+    let placed = app.bookmarks().placed();
     let rows: usize = placed
         .iter()
         .map(|p| 1 + usize::from(p.bookmark.note.is_some()))
         .sum();
-    let popup = super::overlay_rect(area, 100, Some(rows.max(1)));
+    let popup = Panes::overlay(area, 100, Some(rows.max(1)));
     if popup.width < 3 || popup.height < 3 {
         return;
     }
@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The keys, or the delete question while it is asked.
 fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
-    let selected = app.bookmarks.placed.get(list.selected);
+    let selected = app.bookmarks().placed().get(list.selected);
     match selected {
         Some(p) if list.confirm_delete => Line::styled(
             format!(
