@@ -18,6 +18,7 @@ pub mod paths;
 pub mod reader;
 pub mod search;
 pub mod terminal;
+pub mod theme;
 pub mod ui;
 
 /// The memo bundled into the binary, shown when no file is named.

@@ -1,6 +1,7 @@
 //! The help overlay: the rows `app::help` builds from the live keymap, styled.
 
 use super::Theme;
+use crate::app::Keymap;
 use crate::app::help::{HelpRow, KEYS_WIDTH, popup, rows};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draw the overlay on a screen of `area`, scrolled by `scroll` rows.
-pub fn render(scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = popup(area);
-    let all = rows(popup.width.saturating_sub(2));
+    let all = rows(keymap, popup.width.saturating_sub(2));
     let inner_h = usize::from(popup.height.saturating_sub(2));
     let scroll = scroll.min(all.len().saturating_sub(inner_h));
     let more = if all.len() > scroll + inner_h {
