@@ -10,6 +10,7 @@ pub mod app;
 pub mod bookmarks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod entities;
 pub mod export;

@@ -298,33 +298,58 @@ impl Keymap {
             .collect()
     }
 
-    /// Give `action` exactly `keys` wherever it is bound by default (an empty list unbinds
-    /// it). The keys take the place of its first old binding in each section.
-    pub fn rebind(&mut self, action: Action, keys: &[Key]) {
-        for section in &mut self.sections {
-            let default = DEFAULTS
-                .iter()
-                .find(|(m, n, _)| *m == section.mode && *n == section.name)
-                .is_some_and(|(_, _, b)| b.iter().any(|b| b.action == action));
-            if !default {
-                continue;
-            }
-            let at = section
-                .bindings
-                .iter()
-                .position(|b| b.action == action)
-                .unwrap_or(section.bindings.len());
-            section.bindings.retain(|b| b.action != action);
-            let mut unique: Vec<Key> = Vec::new();
-            for k in keys {
-                if !unique.contains(k) {
-                    unique.push(*k);
-                }
-            }
-            let new = unique.into_iter().map(|key| Binding { key, action });
-            let at = at.min(section.bindings.len());
-            section.bindings.splice(at..at, new);
+    /// Give `action` exactly `keys` in `mode` (an empty list unbinds it). The keys take the
+    /// place of its first old binding. False when `action` has no place in `mode`'s table.
+    pub fn rebind(&mut self, mode: Mode, action: Action, keys: &[Key]) -> bool {
+        if !default_in(mode, action) {
+            return false;
         }
+        let Some(section) = self.sections.iter_mut().find(|s| {
+            s.mode == mode
+                && DEFAULTS.iter().any(|(m, n, b)| {
+                    *m == mode && *n == s.name && b.iter().any(|b| b.action == action)
+                })
+        }) else {
+            return false;
+        };
+        let at = section
+            .bindings
+            .iter()
+            .position(|b| b.action == action)
+            .unwrap_or(section.bindings.len());
+        section.bindings.retain(|b| b.action != action);
+        let mut unique: Vec<Key> = Vec::new();
+        for k in keys {
+            if !unique.contains(k) {
+                unique.push(*k);
+            }
+        }
+        let at = at.min(section.bindings.len());
+        let new = unique.into_iter().map(|key| Binding { key, action });
+        section.bindings.splice(at..at, new);
+        true
+    }
+
+    /// The first key of `action` in `mode` as help names it (`Ctrl-o`), or `None` when it
+    /// is unbound. Messages and hints use it, so they name the keys that work.
+    pub fn key_label(&self, mode: Mode, action: Action) -> Option<String> {
+        self.keys_of(mode, action).first().map(|k| key_name(*k))
+    }
+
+    /// A line of hints from `(actions, what)` pairs: ` Enter go · j/k select `. Actions
+    /// without a key are left out.
+    pub fn hint(&self, mode: Mode, parts: &[(&[Action], &str)]) -> String {
+        let shown: Vec<String> = parts
+            .iter()
+            .filter_map(|(actions, what)| {
+                let keys: Vec<String> = actions
+                    .iter()
+                    .filter_map(|a| self.key_label(mode, *a))
+                    .collect();
+                (!keys.is_empty()).then(|| format!("{} {what}", keys.join("/")))
+            })
+            .collect();
+        format!(" {} ", shown.join(" · "))
     }
 
     /// Keys bound to more than one action in one mode: the mode, the key and the actions.
@@ -342,6 +367,13 @@ impl Keymap {
         out.retain(|(_, _, actions)| actions.len() > 1);
         out
     }
+}
+
+/// Whether `action` has a place in `mode`'s built-in table.
+pub fn default_in(mode: Mode, action: Action) -> bool {
+    DEFAULTS
+        .iter()
+        .any(|(m, _, b)| *m == mode && b.iter().any(|b| b.action == action))
 }
 
 /// Every action a key can be bound to (those with a place in the built-in table), each once.
@@ -469,6 +501,18 @@ pub fn key_config_name(key: Key) -> String {
     out + &base
 }
 
+/// Each action of `bindings` once, in order, with all its keys.
+pub fn grouped_keys(bindings: &[Binding]) -> Vec<(Action, Vec<Key>)> {
+    let mut out: Vec<(Action, Vec<Key>)> = Vec::new();
+    for b in bindings {
+        match out.iter_mut().find(|(a, _)| *a == b.action) {
+            Some((_, keys)) => keys.push(b.key),
+            None => out.push((b.action, vec![b.key])),
+        }
+    }
+    out
+}
+
 /// For help: each action of `bindings` once, in order, with all its keys.
 pub fn grouped(bindings: &[Binding]) -> Vec<(Action, Vec<String>)> {
     let mut out: Vec<(Action, Vec<String>)> = Vec::new();
@@ -536,31 +580,31 @@ mod tests {
     }
 
     #[test]
-    fn rebinding_replaces_the_keys_in_every_mode_and_can_unbind() {
+    fn rebinding_replaces_the_keys_in_one_mode_and_can_unbind() {
         let mut km = Keymap::default();
-        km.rebind(A::Quit, &[parse_key("x").unwrap()]);
+        assert!(km.rebind(Mode::Normal, A::Quit, &[parse_key("x").unwrap()]));
         assert_eq!(
             char_in(Mode::Normal, 'q'),
             Some(A::Quit),
             "the default is untouched"
         );
-        assert_eq!(
-            km.lookup(Mode::Normal, press(KeyCode::Char('x'), KeyModifiers::NONE)),
-            Some(A::Quit)
-        );
-        assert_eq!(
-            km.lookup(Mode::Normal, press(KeyCode::Char('q'), KeyModifiers::NONE)),
-            None
-        );
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(km.lookup(Mode::Normal, x), Some(A::Quit));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(km.lookup(Mode::Normal, q), None);
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             km.lookup(Mode::Help, ctrl_c),
-            None,
-            "help's quit key follows"
+            Some(A::Quit),
+            "other modes keep theirs"
         );
-        km.rebind(A::ToggleMetadata, &[]);
+        assert!(km.rebind(Mode::Normal, A::ToggleMetadata, &[]));
         assert_eq!(km.keys_of(Mode::Normal, A::ToggleMetadata), []);
-        km.rebind(A::LineDown, &[parse_key("n").unwrap()]);
+        assert!(
+            !km.rebind(Mode::Help, A::AddBookmark, &[]),
+            "not an action of help"
+        );
+        km.rebind(Mode::Normal, A::LineDown, &[parse_key("n").unwrap()]);
         let c = km.conflicts();
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].2, [A::LineDown, A::NextTarget]);

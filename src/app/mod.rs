@@ -287,6 +287,13 @@ impl App {
         self.input.open(purpose, text);
     }
 
+    /// The first key of `action` in normal mode, for messages ("Ctrl-o returns").
+    pub(crate) fn key(&self, action: Action) -> String {
+        self.keymap
+            .key_label(Mode::Normal, action)
+            .unwrap_or_else(|| action.config_name())
+    }
+
     /// Show `text` in the status line until the next key.
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(text.into());

@@ -179,7 +179,8 @@ impl App {
             Some(f) => {
                 let (label, block) = (f.label.clone(), f.block);
                 self.view.jump_to(Location::new(block, 0));
-                self.say(format!("footnote {label} — Ctrl-o returns"));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("footnote {label} — {back} returns"));
             }
             None => self.say("no footnote reference on screen"),
         }
