@@ -49,9 +49,9 @@ theme! {
     signature,
     /// Footnotes
     footnote,
-    /// Editorial brackets and glosses ([Dalian])
+    /// Editorial brackets and glosses (`[Dalian]`)
     editorial,
-    /// Footnote references ([1])
+    /// Footnote references (`[1]`)
     footnote_ref,
     /// Search matches and entity mentions being walked
     target,

@@ -1,5 +1,5 @@
 //! Drawing: `render(&App, &mut Frame)` reads the App and never changes what it means.
-//! One file per pane or overlay; every style comes from [`theme`].
+//! One file per pane or overlay; every style comes from [`crate::theme`].
 
 mod body;
 mod bookmarks;
