@@ -193,3 +193,29 @@ fn entity_names_are_marked_in_the_title() {
     let (x, y) = at("Title: Memorandum");
     assert_ne!(buf[(x + 7, y)].fg, Color::Cyan, "an ordinary word");
 }
+
+#[test]
+fn names_in_the_text_are_marked_by_kind_and_e_turns_the_marks_off() {
+    use ratatui::style::Color;
+    let mut app = app(model_memo(), 100, 30);
+    app.update(A::NextParagraph);
+    let fg_of = |app: &App, word: &str| -> Color {
+        let buf = draw(app);
+        let p = app.panes().unwrap().text;
+        for y in p.y..p.y + p.height {
+            let row: String = (p.x..p.x + p.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            if let Some(at) = row.find(word) {
+                return buf[(p.x + row[..at].chars().count() as u16, y)].fg;
+            }
+        }
+        panic!("{word} not in the body:\n{}", text_of(&buf));
+    };
+    assert_eq!(fg_of(&app, "Dairen"), Color::Green, "a place");
+    assert_eq!(fg_of(&app, "Stalin"), Color::Cyan, "a person");
+    assert_eq!(fg_of(&app, "naval"), Color::Reset, "an ordinary word");
+    app.update(A::ToggleEntityMarks);
+    assert_eq!(app.message(), Some("entity marks off"));
+    assert_eq!(fg_of(&app, "Dairen"), Color::Reset);
+}

@@ -6,7 +6,7 @@
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
 use crate::document::{Location, MetaField, TextRange};
-use crate::entities::{Entity, Site};
+use crate::entities::{Entity, EntityKind, Site};
 use crate::search::{Matcher, Query, SearchError};
 
 /// The document's entities and how the reader lists them.
@@ -20,6 +20,9 @@ pub struct EntityState {
     by_count: bool,
     /// Mentions in the metadata fields, in field order: what the metadata pane marks.
     meta_marks: Vec<MetaMark>,
+    /// Mentions in the transcript with their entity's kind, in document order: what the
+    /// body marks.
+    body_marks: Vec<(TextRange, EntityKind)>,
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
@@ -43,6 +46,13 @@ impl EntityState {
     /// Mentions in the metadata fields, sorted by field and position.
     pub fn meta_marks(&self) -> &[MetaMark] {
         &self.meta_marks
+    }
+
+    /// The transcript mentions inside block `block`, in order, with their entity's kind.
+    pub fn marks_in_block(&self, block: usize) -> &[(TextRange, EntityKind)] {
+        let lo = self.body_marks.partition_point(|(r, _)| r.block < block);
+        let hi = self.body_marks.partition_point(|(r, _)| r.block <= block);
+        &self.body_marks[lo..hi]
     }
 
     /// The entity behind the selected side item.
@@ -140,6 +150,13 @@ impl App {
     pub fn set_entities(&mut self, list: Vec<Entity>) {
         self.entities.side = side_list(&list, self.entities.by_count);
         self.entities.meta_marks = meta_marks(&list);
+        let mut body: Vec<(TextRange, EntityKind)> = list
+            .iter()
+            .flat_map(|e| e.ranges().map(move |r| (r, e.kind)))
+            .collect();
+        body.sort();
+        body.dedup_by_key(|(r, _)| *r);
+        self.entities.body_marks = body;
         self.entities.list = list;
     }
 
@@ -265,6 +282,16 @@ impl App {
             Some(text) => self.filter_changed(&text, regex, fold_accents),
             None => self.entities.side.clear_filter(),
         }
+    }
+
+    /// `e`: entity marks off and on.
+    pub(super) fn toggle_entity_marks(&mut self) {
+        self.entity_marks = !self.entity_marks;
+        self.say(if self.entity_marks {
+            "entity marks on"
+        } else {
+            "entity marks off"
+        });
     }
 
     /// `c`: the concordance of the selected entity.

@@ -32,6 +32,7 @@ pub use action::Action;
 pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
+pub use keymap::Keymap;
 pub use search::SearchState;
 pub use side::{SideItem, SideList};
 pub use view::{
@@ -40,6 +41,7 @@ pub use view::{
 };
 
 use crate::document::{Document, Location, TextRange};
+use crate::theme::Theme;
 
 /// Which keymap is live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,10 +86,13 @@ pub struct App {
     search: SearchState,
     entities: EntityState,
     bookmarks: BookmarkState,
+    keymap: Keymap,
     /// A transient message for the status line, cleared by the next key.
     message: Option<String>,
-    /// False when `NO_COLOR` asks for a colourless screen.
-    color: bool,
+    /// Every style the screen uses.
+    theme: Theme,
+    /// Mark entity names in the text and the metadata by kind.
+    entity_marks: bool,
     /// True while the document is only the first part of a big file and the whole one is
     /// being parsed (see [`App::replace_document`]).
     loading: bool,
@@ -114,8 +119,10 @@ impl App {
             search: SearchState::default(),
             entities: EntityState::default(),
             bookmarks: BookmarkState::default(),
+            keymap: Keymap::default(),
             message: None,
-            color: true,
+            theme: Theme::dark(),
+            entity_marks: true,
             loading: false,
         };
         app.set_entities(list);
@@ -166,6 +173,16 @@ impl App {
         &self.overlay
     }
 
+    /// The live key table.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Use the user's keys.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
     /// The input line, when open.
     pub fn input(&self) -> Option<&InputLine> {
         self.input.line()
@@ -176,14 +193,27 @@ impl App {
         self.message.as_deref()
     }
 
-    /// Whether the screen may use colour.
-    pub fn color(&self) -> bool {
-        self.color
+    /// The styles to draw with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
-    /// Draw without colour (`NO_COLOR`).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// Draw with the built-in dark theme, or without colour (`NO_COLOR`).
     pub fn set_color(&mut self, color: bool) {
-        self.color = color;
+        self.theme = Theme::new(color);
+    }
+
+    /// Whether entity names are marked by kind in the text and the metadata.
+    pub fn entity_marks(&self) -> bool {
+        self.entity_marks
+    }
+
+    pub fn set_entity_marks(&mut self, on: bool) {
+        self.entity_marks = on;
     }
 
     /// Apply the user's layout settings (text width cap, side column width).
@@ -255,6 +285,13 @@ impl App {
     /// Open the input line for `purpose`, starting with `text`.
     pub fn open_input(&mut self, purpose: InputPurpose, text: &str) {
         self.input.open(purpose, text);
+    }
+
+    /// The first key of `action` in normal mode, for messages ("Ctrl-o returns").
+    pub(crate) fn key(&self, action: Action) -> String {
+        self.keymap
+            .key_label(Mode::Normal, action)
+            .unwrap_or_else(|| action.config_name())
     }
 
     /// Show `text` in the status line until the next key.

@@ -65,6 +65,7 @@ impl App {
                 return self.bookmark_list_action(a);
             }
             Action::ToggleEntitySort => self.toggle_entity_sort(),
+            Action::ToggleEntityMarks => self.toggle_entity_marks(),
             Action::OpenConcordance => self.open_concordance(),
             Action::ConcordanceDown => self.concordance_move(1),
             Action::ConcordanceUp => self.concordance_move(-1),
@@ -92,7 +93,7 @@ impl App {
     /// j/k, pages: scroll the help, or the body, the metadata or the side list by focus.
     fn move_focused(&mut self, delta: isize) {
         if let Overlay::Help { scroll } = &mut self.overlay {
-            let max = super::help::max_scroll(self.view.size());
+            let max = super::help::max_scroll(&self.keymap, self.view.size());
             *scroll = scroll.saturating_add_signed(delta).min(max);
             return;
         }
@@ -178,7 +179,8 @@ impl App {
             Some(f) => {
                 let (label, block) = (f.label.clone(), f.block);
                 self.view.jump_to(Location::new(block, 0));
-                self.say(format!("footnote {label} — Ctrl-o returns"));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("footnote {label} — {back} returns"));
             }
             None => self.say("no footnote reference on screen"),
         }
@@ -187,7 +189,7 @@ impl App {
     fn resize(&mut self, w: u16, h: u16) {
         self.view.resize(w, h);
         if let Overlay::Help { scroll } = &mut self.overlay {
-            *scroll = (*scroll).min(super::help::max_scroll((w, h)));
+            *scroll = (*scroll).min(super::help::max_scroll(&self.keymap, (w, h)));
         }
     }
 

@@ -3,7 +3,7 @@
 //! - [`model`]: what is saved — a [`Bookmark`] (document identity, [`Anchor`], note, times).
 //! - [`anchor`]: making anchors and finding them again in a changed text ([`Placement`]).
 //! - [`paragraphs`]: what "paragraph N" means, shared with the reader's status line.
-//! - [`store`]: [`BookmarkStore`], the only code that touches the files (see README.md, "Bookmarks and reading positions"
+//! - [`store`]: [`BookmarkStore`], the only code that touches the files (see docs/bookmarks.md
 //!   for paths, format and guarantees); [`file`] and [`disk`] are its format and its IO.
 //! - [`placed`], [`report`]: placing bookmarks in the open document; lists and exports as
 //!   text (printed by `crate::commands::bookmarks`).

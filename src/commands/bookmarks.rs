@@ -85,7 +85,7 @@ fn add(
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
         format!(
-            "{} : there is no paragraph {paragraph} (the document has {} paragraphs)",
+            "{}: there is no paragraph {paragraph} (the document has {} paragraphs)",
             file.display(),
             paragraphs.count()
         )

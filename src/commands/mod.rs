@@ -3,9 +3,12 @@
 //! command needs (document, store, alias file), call them, and print.
 
 pub mod bookmarks;
+pub mod config;
 pub mod entities;
 pub mod export;
+pub mod keys;
 pub mod read;
+pub mod shell;
 
 use crate::cli::{Cli, Command};
 use crate::document::{self, Document};
@@ -16,7 +19,7 @@ use std::process::ExitCode;
 /// Run what the command line asks for. `Err` is the one line to print after `memcon: `.
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     let dirs = Dirs::resolve(Flags {
-        config_dir: None,
+        config_dir: cli.config_dir.as_deref(),
         data_dir: cli.data_dir.as_deref(),
     });
     match cli.command {
@@ -27,7 +30,33 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             entities::run(file.as_deref().or(cli.file.as_deref()), json, &dirs)
         }
         Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
+        Some(Command::Keys) => {
+            let (config, problem) = user_config(&dirs);
+            if let Some(p) = problem {
+                warn(&p);
+            }
+            print(&keys::text(&config.keymap))
+        }
+        Some(Command::Config { default, check }) => config::run(default, check, &dirs),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            shell::completions(shell, &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
+            print(&String::from_utf8_lossy(&out))
+        }
         None => read::run(cli.file.as_deref(), &dirs),
+    }
+}
+
+/// The user's configuration, or the defaults and why the file was not used.
+pub fn user_config(dirs: &Dirs) -> (crate::config::Config, Option<String>) {
+    match dirs.config_file() {
+        Some(path) => crate::config::load(&path),
+        None => Default::default(),
     }
 }
 
@@ -43,7 +72,7 @@ pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`memcon export | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(format!("standard output : {e}")),
+        Err(e) => Err(format!("standard output: {e}")),
     }
 }
 
@@ -52,13 +81,13 @@ pub fn warn(text: &str) {
     eprintln!("memcon: {text}");
 }
 
-/// Load the named file, or the bundled memo. Errors are one line: `<what> : <why>`.
+/// Load the named file, or the bundled memo. Errors are one line: `<file>: <why>`.
 pub fn open(path: Option<&Path>) -> Result<Document, String> {
     let Some(path) = path else {
         return Ok(bundled());
     };
     let (shown, bytes) = read_bytes(path)?;
-    document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown}: {e}"))
 }
 
 /// The memo compiled into the binary.
@@ -70,9 +99,9 @@ pub fn bundled() -> Document {
 pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
     let shown = path.display().to_string();
     if path.is_dir() {
-        return Err(format!("{shown} : is a directory, not a document"));
+        return Err(format!("{shown}: is a directory, not a document"));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
     Ok((shown, bytes))
 }
 

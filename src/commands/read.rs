@@ -24,8 +24,18 @@ pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     warnings.extend(problem);
     let entities = crate::entities::extract_with_user(&doc, &aliases);
     let pending = pending.map(|p| p.with_aliases(aliases));
+    let (config, problem) = super::user_config(dirs);
+    warnings.extend(problem);
     let mut app = App::with_entities(doc, (80, 24), entities);
-    app.set_color(!no_color);
+    app.set_keymap(config.keymap);
+    app.set_layout(config.layout);
+    app.set_entity_marks(config.entity_marks);
+    // NO_COLOR wins over any theme.
+    app.set_theme(if no_color {
+        crate::theme::Theme::no_color()
+    } else {
+        config.theme
+    });
     if !warnings.is_empty() {
         app.say(warnings.join("; "));
     }
@@ -34,7 +44,7 @@ pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     match reader::run(Driver::new(app, link, pending)) {
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
-        Err(e) => Err(format!("terminal : {e}")),
+        Err(e) => Err(format!("terminal: {e}")),
     }
 }
 
@@ -47,5 +57,5 @@ fn open_for_reading(path: Option<&Path>) -> Result<Opened, String> {
         });
     };
     let (shown, bytes) = super::read_bytes(path)?;
-    crate::loading::open(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
+    crate::loading::open(&shown, bytes).map_err(|e| format!("{shown}: {e}"))
 }

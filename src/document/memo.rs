@@ -1,8 +1,8 @@
 //! The memo's own header at the top of the transcript: heading, classification, place and
 //! date, the `Present:` roster, `Subject:`, `From`/`To` and the salutation.
 
-use super::blocks::{Classified, body_block, head, name_like, numbered, page_marker, prose};
 use super::dates::find_date;
+use super::lines::{Classified, body_block, head, name_like, numbered, page_marker, prose};
 use super::text::word_count;
 use super::units::Unit;
 use super::{Block, BlockKind, Participant};

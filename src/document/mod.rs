@@ -11,6 +11,7 @@ mod fields;
 pub mod generate;
 mod header;
 mod identity;
+mod lines;
 mod memo;
 mod parse;
 pub mod sanitize;

@@ -158,7 +158,7 @@ fn mends(last: Option<&Unit>, next: &str) -> bool {
 
 /// Does this line start a numbered item (`1. `, `(2) `, `a) `)?
 pub fn starts_item(t: &str) -> bool {
-    super::blocks::numbered(t).is_some()
+    super::lines::numbered(t).is_some()
 }
 
 #[cfg(test)]

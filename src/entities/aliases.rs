@@ -158,7 +158,7 @@ pub fn load(path: &Path) -> (UserAliases, Option<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserAliases::default(), None),
         Err(e) => (
             UserAliases::default(),
-            Some(format!("alias file ignored: {shown} : {e}")),
+            Some(format!("alias file ignored: {shown}: {e}")),
         ),
     }
 }

@@ -2,8 +2,8 @@
 //! attaches the store to the open document, performs the changes `update` asks for (each
 //! saved at once) and remembers the reading position. The App only ever sees the results.
 
-use crate::app::App;
 use crate::app::bookmarks::{Attached, BookmarkOp, NO_STORE};
+use crate::app::{Action, App, Mode};
 use crate::bookmarks::{
     Bookmark, BookmarkStore, DocRef, Timestamp, anchor_at, anchor_for, place, place_all,
 };
@@ -97,7 +97,11 @@ impl StoreLink {
             BookmarkOp::Delete { id } => {
                 let (removed, r) = store.delete(&id);
                 self.undo = removed;
-                (r, "bookmark deleted — u undoes".to_string())
+                let undo = app
+                    .keymap()
+                    .key_label(Mode::Bookmarks, Action::BookmarkListUndo)
+                    .unwrap_or_else(|| "bookmark_list_undo".into());
+                (r, format!("bookmark deleted — {undo} undoes"))
             }
             BookmarkOp::Undo => match self.undo.take() {
                 Some(old) => {

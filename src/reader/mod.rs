@@ -8,7 +8,7 @@ mod driver;
 pub use bookmarks::StoreLink;
 pub use driver::{Driver, Stop};
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::terminal::{self, TerminalGuard};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::time::Duration;
@@ -85,7 +85,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
 /// A terminal event as an action (keys through the keymap of the current mode).
 fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => keymap::lookup(app.mode(), key),
+        Event::Key(key) => app.keymap().lookup(app.mode(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, WHEEL_LINES)),

@@ -3,7 +3,8 @@
 
 use super::{Theme, markers, pane_block};
 use crate::app::{App, Focus, Panes, VisibleRow};
-use crate::document::Block;
+use crate::document::{Block, TextRange};
+use crate::entities::EntityKind;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -77,6 +78,14 @@ fn pieces<'a>(
     for t in in_block {
         cuts.extend([t.start, t.end].into_iter().filter(|&p| inside(p)));
     }
+    let marks = if app.entity_marks() {
+        on_row(app.entities().marks_in_block(index), start, end)
+    } else {
+        &[]
+    };
+    for (r, _) in marks {
+        cuts.extend([r.start, r.end].into_iter().filter(|&p| inside(p)));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let base = theme.block(block.kind);
@@ -91,6 +100,9 @@ fn pieces<'a>(
             for s in block.spans.iter().filter(|s| s.start <= a && b <= s.end) {
                 style = style.patch(theme.span(s.kind));
             }
+            if let Some((_, kind)) = marks.iter().find(|(r, _)| r.start <= a && b <= r.end) {
+                style = style.patch(theme.kind(*kind));
+            }
             if let Some(t) = in_block.iter().find(|t| t.start <= a && b <= t.end) {
                 style = style.patch(if Some(*t) == current {
                     theme.target_current
@@ -101,4 +113,19 @@ fn pieces<'a>(
             Some(Span::styled(piece, style))
         })
         .collect()
+}
+
+/// Names are never longer than this, so the marks that can touch a row start at most this
+/// far before it: a row of a block with thousands of names looks at a few of them.
+const LONGEST_NAME: usize = 1024;
+
+/// The marks (sorted by start) that may overlap `start..end`.
+fn on_row(
+    marks: &[(TextRange, EntityKind)],
+    start: usize,
+    end: usize,
+) -> &[(TextRange, EntityKind)] {
+    let lo = marks.partition_point(|(r, _)| r.start + LONGEST_NAME < start);
+    let hi = marks.partition_point(|(r, _)| r.start < end);
+    &marks[lo..hi.max(lo)]
 }

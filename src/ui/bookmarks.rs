@@ -4,14 +4,12 @@
 use super::Theme;
 use super::fit::truncate;
 use crate::app::Panes;
-use crate::app::{App, BookmarkList, Overlay};
+use crate::app::{Action, App, BookmarkList, Mode, Overlay};
 use crate::bookmarks::Placed;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
-
-const KEYS_HINT: &str = " Enter go · e note · d delete · u undo · Esc close ";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Overlay::Bookmarks(list) = app.overlay() else {
@@ -56,12 +54,27 @@ fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
     match selected {
         Some(p) if list.confirm_delete => Line::styled(
             format!(
-                " Delete the bookmark at ¶ {}? y deletes, any other key keeps it ",
-                p.paragraph
+                " Delete the bookmark at ¶ {}? {} deletes, any other key keeps it ",
+                p.paragraph,
+                app.keymap()
+                    .key_label(Mode::Bookmarks, Action::BookmarkListConfirm)
+                    .unwrap_or_default()
             ),
             theme.input_error,
         ),
-        _ => Line::styled(KEYS_HINT, theme.dim),
+        _ => {
+            let hint = app.keymap().hint(
+                Mode::Bookmarks,
+                &[
+                    (&[Action::BookmarkListJump], "go"),
+                    (&[Action::BookmarkListEditNote], "note"),
+                    (&[Action::BookmarkListDelete], "delete"),
+                    (&[Action::BookmarkListUndo], "undo"),
+                    (&[Action::CloseBookmarks], "close"),
+                ],
+            );
+            Line::styled(hint, theme.dim)
+        }
     }
 }
 

@@ -3,15 +3,13 @@
 
 use super::Theme;
 use super::fit::{take_back, take_front};
-use crate::app::{App, Overlay, Panes};
+use crate::app::{Action, App, Mode, Overlay, Panes};
 use crate::document::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
-
-const KEYS_HINT: &str = " j/k select · Enter go · Esc close ";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Overlay::Concordance(c) = app.overlay() else {
@@ -34,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title_focused))
-        .title_bottom(Line::styled(KEYS_HINT, theme.dim));
+        .title_bottom(Line::styled(hint(app), theme.dim));
     let width = usize::from(popup.width.saturating_sub(2));
     let items: Vec<ListItem> = ranges
         .iter()
@@ -46,6 +44,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .block(block)
         .highlight_style(theme.item_selected);
     frame.render_stateful_widget(widget, popup, &mut state);
+}
+
+/// The keys at the bottom of the overlay.
+fn hint(app: &App) -> String {
+    app.keymap().hint(
+        Mode::Concordance,
+        &[
+            (&[Action::ConcordanceDown, Action::ConcordanceUp], "select"),
+            (&[Action::ConcordanceJump], "go"),
+            (&[Action::CloseConcordance], "close"),
+        ],
+    )
 }
 
 /// One line of `width` columns: the mention at about two fifths of the width, as much text

@@ -2,26 +2,39 @@
 
 use super::Theme;
 use crate::app::help::{HelpRow, KEYS_WIDTH, popup, rows};
+use crate::app::keymap::key_name;
+use crate::app::{Action, Keymap, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draw the overlay on a screen of `area`, scrolled by `scroll` rows.
-pub fn render(scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let down: Vec<String> = keymap
+        .keys_of(Mode::Help, Action::LineDown)
+        .into_iter()
+        .map(key_name)
+        .collect();
+    let more_hint = format!(" {} more ", down.join("/"));
+    let close = keymap.key_label(Mode::Help, Action::CloseHelp);
+    let title = match close {
+        Some(k) => format!(" Help — {k} closes "),
+        None => " Help ".to_string(),
+    };
     let popup = popup(area);
-    let all = rows(popup.width.saturating_sub(2));
+    let all = rows(keymap, popup.width.saturating_sub(2));
     let inner_h = usize::from(popup.height.saturating_sub(2));
     let scroll = scroll.min(all.len().saturating_sub(inner_h));
     let more = if all.len() > scroll + inner_h {
-        " j/↓ more "
+        more_hint.as_str()
     } else {
         ""
     };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Line::styled(" Help — Esc closes ", theme.title_focused))
+        .title(Line::styled(title, theme.title_focused))
         .title_bottom(Line::styled(more, theme.dim).right_aligned());
     let shown: Vec<Line> = all
         .into_iter()

@@ -85,22 +85,25 @@ fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
         _ => None,
     };
     let list = app.entities().list();
+    let marks_on = app.entity_marks();
     app.entities()
         .meta_marks()
         .iter()
-        .map(|m| {
-            let named = list.get(m.entity).map(|e| e.name.as_str());
-            let style = if named.is_some() && named == selected {
+        .filter_map(|m| {
+            let entity = list.get(m.entity)?;
+            let style = if selected == Some(entity.name.as_str()) {
                 theme.meta_value.patch(theme.target)
+            } else if marks_on {
+                theme.meta_value.patch(theme.kind(entity.kind))
             } else {
-                theme.meta_value.patch(theme.entity_name)
+                return None;
             };
-            Mark {
+            Some(Mark {
                 field: m.field,
                 start: m.start,
                 end: m.end,
                 style,
-            }
+            })
         })
         .collect()
 }

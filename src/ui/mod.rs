@@ -1,5 +1,5 @@
 //! Drawing: `render(&App, &mut Frame)` reads the App and never changes what it means.
-//! One file per pane or overlay; every style comes from [`theme`].
+//! One file per pane or overlay; every style comes from [`crate::theme`].
 
 mod body;
 mod bookmarks;
@@ -12,18 +12,17 @@ mod metadata;
 mod search;
 mod side;
 mod status;
-pub mod theme;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
-use theme::Theme;
 
 /// Draw the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::new(app.color());
+    let theme = *app.theme();
     let area = frame.area();
     let Some(panes) = app.panes() else {
         too_small(frame, area, &theme);
@@ -42,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => status::render(app, frame, panes.status, &theme),
     }
     if let Overlay::Help { scroll } = app.overlay() {
-        help::render(*scroll, frame, area, &theme);
+        help::render(app.keymap(), *scroll, frame, area, &theme);
     }
     bookmarks::render(app, frame, area, &theme);
     concordance::render(app, frame, area, &theme);

@@ -88,7 +88,8 @@ impl App {
                 let para = p.paragraph;
                 self.overlay = Overlay::None;
                 self.view.jump_to_row_of(loc);
-                self.say(format!("bookmark at ¶ {para} — Ctrl-o goes back"));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("bookmark at ¶ {para} — {back} goes back"));
             }
             None => self.say("this bookmark's text is not found in this version"),
         }

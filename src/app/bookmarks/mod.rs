@@ -149,7 +149,8 @@ impl App {
             .filter_map(Placed::location)
             .collect();
         if locs.is_empty() {
-            self.say("no bookmarks in this document — m adds one");
+            let add = self.key(super::Action::AddBookmark);
+            self.say(format!("no bookmarks in this document — {add} adds one"));
             return;
         }
         let view = &self.view;
@@ -185,9 +186,13 @@ impl App {
             let p = self.view.paragraphs();
             let (n, m) = (p.number_at(loc.block), p.count());
             self.view.jump_to(loc);
+            let (top, back) = (
+                self.key(super::Action::Top),
+                self.key(super::Action::JumpBack),
+            );
             notices.insert(
                 0,
-                format!("back where you left off (¶ {n}/{m}) — g or Ctrl-o returns to the top"),
+                format!("back where you left off (¶ {n}/{m}) — {top} or {back} returns to the top"),
             );
         }
         if !notices.is_empty() {
