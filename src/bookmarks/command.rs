@@ -1,7 +1,7 @@
 //! `memcon bookmarks list|add|export`.
 
 use super::anchor::anchor_at;
-use super::model::{Bookmark, DocRef};
+use super::model::{Bookmark, DocRef, NOTE_MAX_CHARS};
 use super::paragraphs::ParagraphIndex;
 use super::placed::place_all;
 use super::report;
@@ -42,24 +42,25 @@ pub fn run(
     let out = match cmd {
         BookmarksCommand::List { file } => {
             let now = Timestamp::now();
-            with_groups(&store, file.as_deref(), open, |g| report::list(g, now))?
+            with_groups(&store, file.as_deref(), open, |g| report::list(g, now))
         }
         BookmarksCommand::Export { file, format } => {
             with_groups(&store, file.as_deref(), open, |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
                 ExportFormat::Json => report::json(g),
-            })?
+            })
         }
         BookmarksCommand::Add {
             file,
             paragraph,
             note,
-        } => add(&mut store, file, *paragraph, note.clone(), open)?,
+        } => add(&mut store, file, *paragraph, note.clone(), open),
     };
+    // Also when the command failed: a file may have been set aside on the way.
     for n in store.take_notices() {
         eprintln!("memcon: {n}");
     }
-    Ok(out)
+    out
 }
 
 /// Open the store and print its notices; refuse when the file is from a newer memcon.
@@ -79,6 +80,12 @@ fn with_groups(
 ) -> Result<String, String> {
     if let Some(e) = store.read_only_reason() {
         return Err(e.to_string());
+    }
+    if store.unreadable() {
+        return Err(format!(
+            "no bookmarks to show: {} could not be read",
+            store.bookmarks_path().display()
+        ));
     }
     match file {
         None => Ok(show(&report::for_saved(store.all()))),
@@ -102,6 +109,13 @@ fn add(
     note: Option<String>,
     open: Opener,
 ) -> Result<String, String> {
+    if let Some(n) = note.as_deref().map(|n| n.chars().count())
+        && n > NOTE_MAX_CHARS
+    {
+        return Err(format!(
+            "the note is {n} characters long; a note holds at most {NOTE_MAX_CHARS}"
+        ));
+    }
     let doc = open(file)?;
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
@@ -116,7 +130,15 @@ fn add(
     let bookmark = Bookmark::new(docref.clone(), anchor, note);
     let id = bookmark.id.clone();
     store.document_seen(&docref);
-    store.add(bookmark).map_err(|e| e.to_string())?;
+    if let Err(e) = store.add(bookmark) {
+        // Not lost: the bookmark goes to a fallback file, and the exit status says it was
+        // not saved.
+        eprintln!("memcon: {e}");
+        return Err(match store.write_unsaved() {
+            Ok(path) => format!("unsaved bookmarks written to {}", path.display()),
+            Err(e) => e.to_string(),
+        });
+    }
     Ok(format!(
         "saved {id} at paragraph {paragraph} of {}\n",
         docref.label()
@@ -134,6 +156,9 @@ pub fn for_export(
     };
     if let Some(e) = store.read_only_reason() {
         eprintln!("memcon: {e}");
+        return Vec::new();
+    }
+    if store.unreadable() {
         return Vec::new();
     }
     let docref = DocRef::of(doc, path);
