@@ -36,7 +36,10 @@ pub struct Slot {
 pub enum Read<T> {
     /// No file yet.
     Missing,
-    Loaded(T),
+    /// The contents, and their digest for the next read.
+    Loaded(T, Seen),
+    /// The same bytes as last seen (see [`Slot::read`]): nothing new to merge.
+    Unchanged,
     /// The file is not valid JSON of this schema.
     Corrupt(String),
     /// Written by a newer memcon: leave it alone.
@@ -76,15 +79,21 @@ impl Slot {
         Ok(Lock(file))
     }
 
-    /// Read and check the file. Changes nothing on disk.
-    pub fn read<T: DeserializeOwned>(&self) -> Read<T> {
+    /// Read and check the file. Changes nothing on disk. When the bytes are those `seen`
+    /// last (as this process read or wrote them) they are not parsed again: a save of a big
+    /// file then holds one copy of it in memory, not two.
+    pub fn read<T: DeserializeOwned>(&self, seen: Option<Seen>) -> Read<T> {
         let bytes = match read_regular(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
             Err(e) => return Read::Failed(e),
         };
+        let digest = Seen::of(&bytes);
+        if seen == Some(digest) {
+            return Read::Unchanged;
+        }
         match check::<T>(&bytes) {
-            Ok(v) => Read::Loaded(v),
+            Ok(v) => Read::Loaded(v, digest),
             Err(Check::Newer(n)) => Read::Newer(n),
             Err(Check::Bad(why)) => Read::Corrupt(why),
         }
@@ -135,7 +144,8 @@ impl Slot {
 
     /// Replace the (target) file atomically: write a temporary file in the same directory,
     /// fsync it, rename it over the file, fsync the directory. Call with the lock held.
-    pub fn write<T: Serialize>(&self, value: &T) -> io::Result<()> {
+    /// Returns the digest of what was written.
+    pub fn write<T: Serialize>(&self, value: &T) -> io::Result<Seen> {
         let target = self.target()?;
         remove_stale_temps(&target);
         let (mut file, tmp) = temp_file(&target)?;
@@ -145,8 +155,8 @@ impl Slot {
             let _ = file.set_permissions(fs::Permissions::from_mode(m.permissions().mode()));
         }
         let result = write_json(&mut file, value)
-            .and_then(|()| fs::rename(&tmp, &target))
-            .and_then(|()| sync_dir(&target));
+            .and_then(|seen| fs::rename(&tmp, &target).map(|()| seen))
+            .and_then(|seen| sync_dir(&target).map(|()| seen));
         if result.is_err() {
             // A full disk: do not leave a half-written temporary file taking space.
             let _ = fs::remove_file(&tmp);
@@ -165,7 +175,7 @@ pub fn write_new<T: Serialize>(dir: &Path, stem: &str, value: &T) -> io::Result<
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(link_refused(e, &path)),
         };
-        let result = write_json(&mut file, value).and_then(|()| sync_dir(&path));
+        let result = write_json(&mut file, value).and_then(|_| sync_dir(&path));
         if let Err(e) = result {
             let _ = fs::remove_file(&path);
             return Err(e);
@@ -190,14 +200,57 @@ fn file_name(path: &Path) -> String {
         .into_owned()
 }
 
-/// Stream `value` as pretty JSON into `file` and fsync it (no copy of the whole file in memory).
-fn write_json<T: Serialize>(file: &mut File, value: &T) -> io::Result<()> {
-    let mut out = BufWriter::with_capacity(1 << 16, &mut *file);
+/// Stream `value` as pretty JSON into `file` and fsync it (no copy of the whole file in
+/// memory); returns the digest of the bytes written.
+fn write_json<T: Serialize>(file: &mut File, value: &T) -> io::Result<Seen> {
+    let mut out = Digesting {
+        out: BufWriter::with_capacity(1 << 16, &mut *file),
+        seen: Seen::START,
+    };
     serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
     out.flush()?;
+    let seen = out.seen;
     drop(out);
-    file.sync_all()
+    file.sync_all()?;
+    Ok(seen)
+}
+
+/// A digest of a file's bytes (64-bit FNV-1a), to tell whether it changed since this process
+/// read or wrote it. Not a defence against a forger: whoever can write the file can do worse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen(u64);
+
+impl Seen {
+    const START: Seen = Seen(0xcbf2_9ce4_8422_2325);
+
+    fn of(bytes: &[u8]) -> Self {
+        Self::START.add(bytes)
+    }
+
+    fn add(self, bytes: &[u8]) -> Self {
+        Seen(bytes.iter().fold(self.0, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        }))
+    }
+}
+
+/// A writer that digests what it passes on.
+struct Digesting<W> {
+    out: W,
+    seen: Seen,
+}
+
+impl<W: Write> Write for Digesting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.seen = self.seen.add(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A new file, mode 0600, created only if nothing (not even a dangling link) has its name.
@@ -360,8 +413,22 @@ mod tests {
         let slot = Slot::new(&dir.path().join("a/b"), "bookmarks.json");
         let _lock = slot.lock().unwrap();
         slot.write(&BookmarkFile::default()).unwrap();
-        slot.write(&BookmarkFile::default()).unwrap();
-        assert!(matches!(slot.read::<BookmarkFile>(), Read::Loaded(_)));
+        let seen = slot.write(&BookmarkFile::default()).unwrap();
+        assert!(matches!(slot.read::<BookmarkFile>(None), Read::Loaded(..)));
+        // What was just written is known by its digest and not parsed again.
+        assert!(matches!(
+            slot.read::<BookmarkFile>(Some(seen)),
+            Read::Unchanged
+        ));
+        let mut other = BookmarkFile::default();
+        other.extra.insert("x".into(), 1.into());
+        Slot::new(&dir.path().join("a/b"), "bookmarks.json")
+            .write(&other)
+            .unwrap();
+        assert!(matches!(
+            slot.read::<BookmarkFile>(Some(seen)),
+            Read::Loaded(..)
+        ));
         assert_eq!(
             names(&dir.path().join("a/b")),
             ["bookmarks.json", "bookmarks.json.lock"]
@@ -379,11 +446,11 @@ mod tests {
     fn reading_changes_nothing_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let missing = Slot::new(&dir.path().join("none"), "bookmarks.json");
-        assert!(matches!(missing.read::<BookmarkFile>(), Read::Missing));
+        assert!(matches!(missing.read::<BookmarkFile>(None), Read::Missing));
         assert!(!dir.path().join("none").exists(), "no directory made");
         fs::write(dir.path().join("bookmarks.json"), b"{\"schema\": 1, \"book").unwrap();
         let slot = Slot::new(dir.path(), "bookmarks.json");
-        assert!(matches!(slot.read::<BookmarkFile>(), Read::Corrupt(_)));
+        assert!(matches!(slot.read::<BookmarkFile>(None), Read::Corrupt(_)));
         assert_eq!(
             names(dir.path()),
             ["bookmarks.json"],
@@ -400,7 +467,7 @@ mod tests {
             b"\xEF\xBB\xBF{\"schema\": 1, \"bookmarks\": []}\n",
         )
         .unwrap();
-        assert!(matches!(slot.read::<BookmarkFile>(), Read::Loaded(_)));
+        assert!(matches!(slot.read::<BookmarkFile>(None), Read::Loaded(..)));
     }
 
     #[test]
@@ -415,7 +482,7 @@ mod tests {
             let p = slot.path.clone();
             move || OpenOptions::new().write(true).open(p)
         });
-        assert!(matches!(slot.read::<BookmarkFile>(), Read::Failed(_)));
+        assert!(matches!(slot.read::<BookmarkFile>(None), Read::Failed(_)));
         drop(writer.join());
     }
 
@@ -497,7 +564,7 @@ mod tests {
         let slot = Slot::new(&data, "bookmarks.json");
         let _lock = slot.lock().unwrap();
         // The link dangles until the first write makes its target.
-        assert!(matches!(slot.read::<BookmarkFile>(), Read::Missing));
+        assert!(matches!(slot.read::<BookmarkFile>(None), Read::Missing));
         slot.write(&BookmarkFile::default()).unwrap();
         let mut file = BookmarkFile::default();
         file.extra.insert("marker".into(), 1.into());

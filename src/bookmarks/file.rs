@@ -8,6 +8,7 @@
 
 use super::model::{Anchor, Bookmark, DocRef, Extra};
 use super::time::Timestamp;
+use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 pub const SCHEMA: u32 = 1;
 
 /// `bookmarks.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BookmarkFile {
     pub schema: u32,
     #[serde(default)]
@@ -79,7 +80,7 @@ impl BookmarkFile {
 }
 
 /// `positions.json`: where each document was last read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PositionsFile {
     pub schema: u32,
     #[serde(default)]
@@ -147,6 +148,79 @@ impl PositionsFile {
     }
 }
 
+// The two files are read by hand, field by field, rather than with `#[serde(flatten)]` on
+// `extra`: flatten makes serde buffer the whole object first, which for a 50 MB file meant a
+// copy of every bookmark as a generic tree before the real one was built.
+
+/// Read the fields of a top-level object: `known` takes the fields it knows (returning false
+/// for others), the rest go to `extra`; `schema` must be there.
+fn read_object<'de, A: MapAccess<'de>>(
+    mut map: A,
+    extra: &mut Extra,
+    mut known: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<u32, A::Error> {
+    let mut schema = None;
+    while let Some(key) = map.next_key::<String>()? {
+        if key == "schema" {
+            schema = Some(map.next_value()?);
+        } else if !known(&key, &mut map)? {
+            extra.insert(key, map.next_value()?);
+        }
+    }
+    schema.ok_or_else(|| A::Error::missing_field("schema"))
+}
+
+impl<'de> Deserialize<'de> for BookmarkFile {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BookmarkFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a bookmarks file (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<BookmarkFile, A::Error> {
+                let mut out = BookmarkFile::default();
+                let (bookmarks, deleted) = (&mut out.bookmarks, &mut out.deleted);
+                out.schema = read_object(map, &mut out.extra, |key, map| {
+                    match key {
+                        "bookmarks" => *bookmarks = map.next_value()?,
+                        "deleted" => *deleted = map.next_value()?,
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                })?;
+                Ok(out)
+            }
+        }
+        de.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for PositionsFile {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PositionsFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a reading positions file (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PositionsFile, A::Error> {
+                let mut out = PositionsFile::default();
+                let positions = &mut out.positions;
+                out.schema = read_object(map, &mut out.extra, |key, map| {
+                    if key != "positions" {
+                        return Ok(false);
+                    }
+                    *positions = map.next_value()?;
+                    Ok(true)
+                })?;
+                Ok(out)
+            }
+        }
+        de.deserialize_map(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +282,12 @@ mod tests {
         ours.merge(disk);
         let json = serde_json::to_value(&ours).unwrap();
         assert_eq!(json["sync"]["peer"], "x");
+        let positions: PositionsFile =
+            serde_json::from_str(r#"{"positions":[],"sync":[1],"schema":1}"#).unwrap();
+        assert_eq!(serde_json::to_value(&positions).unwrap()["sync"][0], 1);
+        let e = serde_json::from_str::<BookmarkFile>(r#"{"bookmarks":[]}"#).unwrap_err();
+        assert!(e.to_string().contains("missing field `schema`"), "{e}");
+        assert!(serde_json::from_str::<BookmarkFile>("[1]").is_err());
     }
 
     #[test]

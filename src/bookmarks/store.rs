@@ -10,7 +10,7 @@
 //! Opening the store reads and changes nothing on disk, so commands that only read
 //! (`memcon export`, `memcon bookmarks list|export`) never rename or create a file.
 
-use super::disk::{Read, Slot, create_private_dir, write_new};
+use super::disk::{Read, Seen, Slot, create_private_dir, write_new};
 use super::file::{BookmarkFile, PositionsFile};
 use super::model::{Anchor, Bookmark, DocRef, Extra, clean_note};
 use super::time::Timestamp;
@@ -109,6 +109,8 @@ struct Kept<T> {
     pending: usize,
     /// Set when the file was there but could not be read when the store was opened.
     unreadable: bool,
+    /// The file's bytes as this process last read or wrote them: `data` already holds them.
+    seen: Option<Seen>,
 }
 
 trait Merge: Serialize + DeserializeOwned + Default {
@@ -138,11 +140,15 @@ impl<T: Merge> Kept<T> {
             newer: None,
             pending: 0,
             unreadable: false,
+            seen: None,
         };
         let path = kept.slot.path.display();
-        match kept.slot.read::<T>() {
-            Read::Missing => {}
-            Read::Loaded(data) => kept.data = data,
+        match kept.slot.read::<T>(None) {
+            Read::Missing | Read::Unchanged => {}
+            Read::Loaded(data, seen) => {
+                kept.data = data;
+                kept.seen = Some(seen);
+            }
             // Reported by `read_only_reason` and by every save.
             Read::Newer(found) => kept.newer = Some(found),
             Read::Corrupt(why) => {
@@ -166,9 +172,9 @@ impl<T: Merge> Kept<T> {
             return Err(self.newer_error(found));
         }
         let _lock = self.slot.lock().map_err(|e| self.io_error(&e))?;
-        match self.slot.read::<T>() {
-            Read::Missing => {}
-            Read::Loaded(disk) => self.data.merge_from(disk),
+        match self.slot.read::<T>(self.seen) {
+            Read::Missing | Read::Unchanged => {}
+            Read::Loaded(disk, _) => self.data.merge_from(disk),
             Read::Newer(found) => {
                 self.newer = Some(found);
                 return Err(self.newer_error(found));
@@ -190,7 +196,7 @@ impl<T: Merge> Kept<T> {
             }
             Read::Failed(e) => return Err(self.io_error(&e)),
         }
-        self.slot.write(&self.data).map_err(|e| self.io_error(&e))?;
+        self.seen = Some(self.slot.write(&self.data).map_err(|e| self.io_error(&e))?);
         self.pending = 0;
         Ok(())
     }
@@ -595,5 +601,28 @@ mod tests {
         let after = names();
         assert_eq!(after.len(), 3, "{after:?}");
         assert!(after[1].starts_with("bookmarks.json.corrupt-"), "{after:?}");
+    }
+
+    #[test]
+    fn two_stores_saving_in_turn_keep_each_others_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = StorePaths::in_dir(dir.path());
+        let (mut a, mut b) = (
+            BookmarkStore::open(paths.clone()),
+            BookmarkStore::open(paths.clone()),
+        );
+        let mark = |n: &str| Bookmark::new(DocRef::default(), Anchor::default(), Some(n.into()));
+        a.add(mark("a1")).unwrap();
+        b.add(mark("b1")).unwrap();
+        a.add(mark("a2")).unwrap();
+        a.add(mark("a3")).unwrap();
+        b.add(mark("b2")).unwrap();
+        let notes = |s: &BookmarkStore| {
+            let mut n: Vec<_> = s.all().iter().filter_map(|b| b.note.clone()).collect();
+            n.sort();
+            n
+        };
+        assert_eq!(notes(&b), ["a1", "a2", "a3", "b1", "b2"]);
+        assert_eq!(notes(&BookmarkStore::open(paths)), notes(&b));
     }
 }
