@@ -285,8 +285,9 @@ impl App {
     fn edit_input(&mut self, edit: impl FnOnce(&mut super::InputLine)) {
         let Some(line) = &mut self.input else { return };
         let before = line.text.clone();
-        edit(line);
+        // Cleared before the edit, which may set one (a note at its limit).
         line.error = None;
+        edit(line);
         if line.text != before {
             let (purpose, text) = (line.purpose, line.text.clone());
             self.input_changed(purpose, &text);
