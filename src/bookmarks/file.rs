@@ -315,4 +315,85 @@ mod tests {
         assert_eq!(ours.find(&doc("y")).unwrap().anchor.block, 1);
         assert_eq!(ours.positions.len(), 2);
     }
+
+    mod round_trip {
+        use super::*;
+        use proptest::prelude::*;
+        use serde_json::{Value, json};
+
+        /// Times as files hold them: RFC 3339 in and out of the four-digit years, with offsets,
+        /// unix seconds as integers and as fractions.
+        fn time() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+                    .prop_map(Value::from),
+                any::<i64>().prop_map(|ms| Value::from(Timestamp(ms).rfc3339())),
+                (-20_000i64..20_000, 1u32..=12, 1u32..=28, -1439i32..=1439).prop_map(
+                    |(y, m, d, off)| {
+                        let sign = if off < 0 { '-' } else { '+' };
+                        let (h, mi) = (off.abs() / 60, off.abs() % 60);
+                        Value::from(format!("{y:04}-{m:02}-{d:02}T12:00:00{sign}{h:02}:{mi:02}"))
+                    }
+                ),
+            ]
+        }
+
+        /// Values another program might have added: numbers of every kind, text, nesting.
+        fn extra() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("finite", |f| f.is_finite())
+                    .prop_map(Value::from),
+                ".*".prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                Just(Value::Null),
+            ];
+            leaf.prop_recursive(2, 8, 3, |inner| {
+                prop::collection::vec(inner, 0..3).prop_map(Value::from)
+            })
+        }
+
+        fn bookmark() -> impl Strategy<Value = Value> {
+            (time(), time(), ".*", extra(), 0usize..50).prop_map(
+                |(created, updated, note, extra, block)| {
+                    json!({
+                        "id": format!("b-{block}"),
+                        "document": {"fingerprint": "f", "shelf": extra.clone()},
+                        "anchor": {"block": block, "offset": 0, "quote": note.clone()},
+                        "note": note,
+                        "created": created,
+                        "updated": updated,
+                        "tags": extra,
+                    })
+                },
+            )
+        }
+
+        proptest! {
+            /// Read, write, read: the same file, and a second write gives the same bytes.
+            #[test]
+            fn a_file_read_and_written_reads_back_the_same(
+                bookmarks in prop::collection::vec(bookmark(), 0..4),
+                deleted in prop::collection::btree_map("b-[0-9]", time(), 0..3),
+                extra in extra(),
+            ) {
+                let text = json!({
+                    "schema": 1,
+                    "bookmarks": bookmarks,
+                    "deleted": deleted,
+                    "sync": extra,
+                })
+                .to_string();
+                let first: BookmarkFile = serde_json::from_str(&text).unwrap();
+                let written = serde_json::to_string_pretty(&first).unwrap();
+                let second: BookmarkFile = serde_json::from_str(&written).unwrap();
+                prop_assert_eq!(&first, &second);
+                prop_assert_eq!(serde_json::to_string_pretty(&second).unwrap(), written);
+            }
+        }
+    }
 }
