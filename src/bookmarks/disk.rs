@@ -286,8 +286,13 @@ fn is_temp_name(name: &str, target_name: &str) -> bool {
         .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Remove temporary files a killed writer left next to `target`. Called with the lock held, so
-/// no live writer has one. Only regular files are removed (a link of that name is left alone).
+/// How old a temporary file must be to count as left by a killed writer. Under the lock no
+/// live writer of this data directory has one, but another data directory may link to the
+/// same file; no write takes this long.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Remove temporary files killed writers left next to `target` (older than [`STALE`]). Only
+/// regular files are removed (a link of that name is left alone).
 fn remove_stale_temps(target: &Path) {
     let (Some(dir), name) = (target.parent(), file_name(target)) else {
         return;
@@ -301,11 +306,17 @@ fn remove_stale_temps(target: &Path) {
         return;
     };
     for entry in entries.flatten() {
+        let old = |m: fs::Metadata| m.modified().ok()?.elapsed().ok();
         let stale = entry
             .file_name()
             .to_str()
             .is_some_and(|n| is_temp_name(n, &name))
-            && entry.file_type().is_ok_and(|t| t.is_file());
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && entry
+                .metadata()
+                .ok()
+                .and_then(old)
+                .is_some_and(|age| age > STALE);
         if stale {
             let _ = fs::remove_file(entry.path());
         }
@@ -533,6 +544,16 @@ mod tests {
         let slot = Slot::new(dir.path(), "bookmarks.json");
         let leftover = dir.path().join(".bookmarks.json.0123456789abcdef.tmp");
         fs::write(&leftover, b"half").unwrap();
+        let long_ago = std::time::SystemTime::now() - STALE * 2;
+        File::options()
+            .write(true)
+            .open(&leftover)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        // One being written by a writer of another data directory linked to the same file.
+        let recent = dir.path().join(".bookmarks.json.00000000000000aa.tmp");
+        fs::write(&recent, b"in progress").unwrap();
         // Something else of a similar name, and a link of a temporary's name, stay.
         fs::write(dir.path().join(".bookmarks.json.tmp"), b"not ours").unwrap();
         symlink(
@@ -545,6 +566,7 @@ mod tests {
         assert_eq!(
             names(dir.path()),
             [
+                ".bookmarks.json.00000000000000aa.tmp",
                 ".bookmarks.json.fedcba9876543210.tmp",
                 ".bookmarks.json.tmp",
                 "bookmarks.json",
