@@ -92,7 +92,7 @@ impl Slot {
         if seen == Some(digest) {
             return Read::Unchanged;
         }
-        match check::<T>(&bytes) {
+        match parse::<T>(&bytes) {
             Ok(v) => Read::Loaded(v, digest),
             Err(Check::Newer(n)) => Read::Newer(n),
             Err(Check::Bad(why)) => Read::Corrupt(why),
@@ -363,8 +363,12 @@ fn link_refused(e: io::Error, path: &Path) -> io::Error {
     }
 }
 
-enum Check {
+/// Why bytes are not a file of this schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// Written by a newer memcon (its schema number).
     Newer(u64),
+    /// Not valid JSON of this schema (what is wrong, with line and column).
     Bad(String),
 }
 
@@ -374,7 +378,10 @@ struct Head {
     schema: Option<serde_json::Value>,
 }
 
-fn check<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Check> {
+/// Parse a file's bytes as memcon reads them: a UTF-8 byte order mark allowed, the schema
+/// checked before anything else. The one entry for every reader of the format (the store,
+/// tests, fuzzing).
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Check> {
     // Editors on some systems start UTF-8 files with a byte order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head: Head =
