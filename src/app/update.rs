@@ -236,8 +236,9 @@ impl App {
             return;
         };
         let before = line.text.clone();
-        edit(line);
+        // Cleared before the edit, which may set one (a note at its limit).
         line.error = None;
+        edit(line);
         if line.text != before {
             let (purpose, text) = (line.purpose, line.text.clone());
             self.input_changed(purpose, &text);

@@ -19,7 +19,7 @@ pub mod store;
 pub mod time;
 
 pub use anchor::{Placement, anchor_at, anchor_for, place};
-pub use model::{Anchor, Bookmark, DocRef};
+pub use model::{Anchor, Bookmark, DocRef, NOTE_MAX_CHARS};
 pub use paragraphs::ParagraphIndex;
 pub use placed::{ExportedBookmark, Placed, place_all};
 pub use store::{BookmarkStore, SaveError, StorePaths};

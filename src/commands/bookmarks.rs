@@ -2,8 +2,8 @@
 
 use super::{open, warn};
 use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp, anchor_at, place_all,
-    report,
+    Bookmark, BookmarkStore, DocRef, NOTE_MAX_CHARS, ParagraphIndex, Placed, Timestamp, anchor_at,
+    place_all, report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
 use crate::document::{Document, Location};
@@ -23,24 +23,25 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
     let out = match cmd {
         BookmarksCommand::List { file } => {
             let now = Timestamp::now();
-            with_groups(&store, file.as_deref(), |g| report::list(g, now))?
+            with_groups(&store, file.as_deref(), |g| report::list(g, now))
         }
         BookmarksCommand::Export { file, format } => {
             with_groups(&store, file.as_deref(), |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
                 ExportFormat::Json => report::json(g),
-            })?
+            })
         }
         BookmarksCommand::Add {
             file,
             paragraph,
             note,
-        } => add(&mut store, file, *paragraph, note.clone())?,
+        } => add(&mut store, file, *paragraph, note.clone()),
     };
+    // Also when the command failed: a file may have been set aside on the way.
     for n in store.take_notices() {
         warn(&n);
     }
-    Ok(out)
+    out
 }
 
 /// Open the store and print its notices; refuse when the file is from a newer memcon.
@@ -59,6 +60,12 @@ fn with_groups(
 ) -> Result<String, String> {
     if let Some(e) = store.read_only_reason() {
         return Err(e.to_string());
+    }
+    if store.unreadable() {
+        return Err(format!(
+            "no bookmarks to show: {} could not be read",
+            store.bookmarks_path().display()
+        ));
     }
     match file {
         None => Ok(show(&report::for_saved(store.all()))),
@@ -81,6 +88,13 @@ fn add(
     paragraph: usize,
     note: Option<String>,
 ) -> Result<String, String> {
+    if let Some(n) = note.as_deref().map(|n| n.chars().count())
+        && n > NOTE_MAX_CHARS
+    {
+        return Err(format!(
+            "the note is {n} characters long; a note holds at most {NOTE_MAX_CHARS}"
+        ));
+    }
     let doc = open(Some(file))?;
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
@@ -95,7 +109,15 @@ fn add(
     let bookmark = Bookmark::new(docref.clone(), anchor, note);
     let id = bookmark.id.clone();
     store.document_seen(&docref);
-    store.add(bookmark).map_err(|e| e.to_string())?;
+    if let Err(e) = store.add(bookmark) {
+        // Not lost: the bookmark goes to a fallback file, and the exit status says it was
+        // not saved.
+        warn(&e.to_string());
+        return Err(match store.write_unsaved() {
+            Ok(path) => format!("unsaved bookmarks written to {}", path.display()),
+            Err(e) => e.to_string(),
+        });
+    }
     Ok(format!(
         "saved {id} at paragraph {paragraph} of {}\n",
         docref.label()
@@ -109,6 +131,9 @@ pub fn for_export(doc: &Document, path: Option<&Path>, dirs: &Dirs) -> Vec<Place
     };
     if let Some(e) = store.read_only_reason() {
         warn(&e.to_string());
+        return Vec::new();
+    }
+    if store.unreadable() {
         return Vec::new();
     }
     let docref = DocRef::of(doc, path);

@@ -106,7 +106,12 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
     ));
     let mut lines = vec![Line::from(spans)];
     if let Some(note) = &p.bookmark.note {
-        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `width` words fill the row whatever their length: a long note costs no more.
+        let note = note
+            .split_whitespace()
+            .take(width)
+            .collect::<Vec<_>>()
+            .join(" ");
         let text = format!("       note: {}", truncate(&note, width.saturating_sub(13)));
         lines.push(Line::styled(text, theme.item_detail));
     }
