@@ -87,11 +87,13 @@ fn wilson_center_export_memo_header_and_body() {
         [
             Participant {
                 name: "W. A. Harriman".into(),
-                role: Some("American Ambassador".into())
+                role: Some("American Ambassador".into()),
+                side: None,
             },
             Participant {
                 name: "Dr. T. V. Soong".into(),
-                role: None
+                role: None,
+                side: None,
             },
         ]
     );

@@ -185,6 +185,7 @@ impl Theme {
         match kind {
             SpanKind::Editorial => self.editorial,
             SpanKind::FootnoteRef => self.footnote_ref,
+            SpanKind::Side => self.label,
         }
     }
 }
