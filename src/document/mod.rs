@@ -19,6 +19,7 @@ mod spans;
 mod table;
 mod text;
 mod units;
+pub mod width;
 
 use serde::Serialize;
 use std::collections::BTreeMap;
