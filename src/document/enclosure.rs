@@ -22,6 +22,10 @@ const MAX_BRACKETED: usize = 160;
 /// The label of an enclosure marker line, without brackets or final stop, or `None`.
 pub fn marker(t: &str) -> Option<&str> {
     let t = t.trim();
+    // Every marker opens with `[` or a keyword's capital: most lines are out at once.
+    if !t.starts_with(['[', 'E', 'I', 'S', 'A']) {
+        return None;
+    }
     if let Some(inner) = t
         .strip_prefix('[')
         .and_then(|s| s.strip_suffix(']').or_else(|| s.strip_suffix("].")))

@@ -155,17 +155,21 @@ fn for_the_record(rest: &str) -> bool {
 /// A drafting line: `Drafted by W. J. Brennan on October 5`, `DRAFTED BY: EUR/SOV`,
 /// `Drafted: 10/5/61`.
 pub(super) fn drafted_line(t: &str) -> bool {
-    let lower = head(t, 12).to_lowercase();
-    t.len() <= 400 && (lower.starts_with("drafted by") || lower.starts_with("drafted:"))
+    t.len() <= 400 && starts_with_any(t, &["drafted by", "drafted:"])
 }
 
 /// `Approved by …` or `Cleared by …`: part of the drafting lines when it follows one.
 pub(super) fn approved_line(t: &str) -> bool {
-    let lower = head(t, 12).to_lowercase();
-    t.len() <= 400
-        && ["approved by", "approved:", "cleared by", "cleared:"]
-            .iter()
-            .any(|p| lower.starts_with(p))
+    t.len() <= 400 && starts_with_any(t, &["approved by", "approved:", "cleared by", "cleared:"])
+}
+
+/// Does `t` start with one of `prefixes` (ASCII, compared without case)?
+fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A unit that can be the value of a label standing alone on the line before it.
