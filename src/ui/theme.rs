@@ -176,6 +176,8 @@ impl Theme {
             BlockKind::Signature => self.signature,
             BlockKind::Footnote => self.footnote,
             BlockKind::Subject => self.text.add_modifier(B),
+            BlockKind::Enclosure => self.heading,
+            BlockKind::Drafted => self.dim,
             _ => self.text,
         }
     }
