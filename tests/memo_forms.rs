@@ -319,6 +319,16 @@ fn enclosure_forms_and_the_main_signature() {
     assert_eq!(first.memo.signature.as_ref().unwrap().name, "F. Sapt");
     assert_eq!(first.end, doc.enclosures[1].block);
     assert!(doc.enclosures[1].memo.signature.is_none());
+    // A diplomat's title under the name is part of the signature.
+    let doc = parse(&frus(
+        "Mr. Hale to Mr. Sapt.\nStrelsau, March 3, 1927.\n\
+         Sir: I have the honor to enclose a copy of the note I received from the Foreign Office today.\n\
+         I have, etc.,\nW. Hale,\nChargé d’Affaires ad interim.\n[Inclosure 1 in No. 303.]\n\
+         The text of the note follows as it was given to the Legation on the first of March.\n",
+    ));
+    let sig = doc.memo.signature.as_ref().unwrap();
+    assert_eq!(sig.name, "W. Hale");
+    assert_eq!(sig.title.as_deref(), Some("Chargé d’Affaires ad interim."));
     // Prose that opens with the word is no marker.
     let doc = parse(&frus(
         "Enclosure of the commons went on for a century and changed the villages of the Midlands for good.\n",

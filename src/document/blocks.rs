@@ -104,18 +104,26 @@ pub(super) fn prose(t: &str) -> bool {
     t.len() > 200 || words > 25 || (t.ends_with(['.', '?', '!']) && words > 12)
 }
 
-/// A name or title line as signed at the foot of a letter.
+/// A name or title line as signed at the foot of a letter (`M. T. Desrosiers`, `Chargé
+/// d’Affaires ad interim`).
 pub(super) fn name_like(t: &str) -> bool {
-    const PARTICLES: [&str; 13] = [
-        "de", "van", "von", "v.", "der", "la", "le", "du", "da", "of", "and", "the", "y",
+    const PARTICLES: [&str; 16] = [
+        "de", "van", "von", "v.", "der", "la", "le", "du", "da", "of", "and", "the", "y", "ad",
+        "interim", "pro",
     ];
     let t = t.trim_end_matches(['.', ',']);
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     !t.is_empty()
         && t.len() <= 60
         && word_count(t) <= 6
         && !t.ends_with([':', '?'])
-        && t.split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLES.contains(&w))
+        && t.split_whitespace().all(|w| {
+            capital(w)
+                || PARTICLES.contains(&w)
+                || ["d’", "d'", "l’", "l'"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(capital))
+        })
 }
 
 fn is_footnotes_heading(t: &str) -> bool {

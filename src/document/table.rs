@@ -55,10 +55,10 @@ pub fn clean_cell(cell: &str) -> String {
     }
 }
 
-/// `1, 500, 000`, `3, 523, 920`, `462, 538, 116. 22`, `$0. 20`: groups of three digits after
-/// `, `, and an optional decimal part after `. `.
+/// `1, 500, 000`, `3, 523, 920`, `462, 538, 116. 22`, `$0. 20`, `+14, 600, 000`: groups of
+/// three digits after `, `, and an optional decimal part after `. `.
 fn spaced_number(cell: &str) -> bool {
-    let cell = cell.strip_prefix(['$', '£', '-']).unwrap_or(cell);
+    let cell = cell.strip_prefix(['$', '£', '-', '+']).unwrap_or(cell);
     let (int, frac) = match cell.split_once(". ") {
         Some((i, f)) => (i, Some(f)),
         None => (cell, None),
@@ -147,6 +147,7 @@ mod tests {
         assert_eq!(clean_cell("314, 240, 000. 00"), "314,240,000.00");
         assert_eq!(clean_cell("20, 800. 00"), "20,800.00");
         assert_eq!(clean_cell("$0. 20"), "$0.20");
+        assert_eq!(clean_cell("+14, 600, 000"), "+14,600,000");
         // Not a number of that shape: left as written.
         assert_eq!(clean_cell("2, 000 to 2, 500"), "2, 000 to 2, 500");
         assert_eq!(clean_cell("Sea, Island, 1st kind"), "Sea, Island, 1st kind");
