@@ -317,6 +317,8 @@ impl Theme {
             BlockKind::Signature => self.signature,
             BlockKind::Footnote => self.footnote,
             BlockKind::Subject => self.text.add_modifier(B),
+            BlockKind::Enclosure => self.heading,
+            BlockKind::Drafted => self.dim,
             _ => self.text,
         }
     }
@@ -326,6 +328,7 @@ impl Theme {
         match kind {
             SpanKind::Editorial => self.editorial,
             SpanKind::FootnoteRef => self.footnote_ref,
+            SpanKind::Side => self.label,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod body;
 mod bookmarks;
+mod cells;
 mod concordance;
 mod fit;
 mod help;
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     bookmarks::render(app, frame, area, &theme);
     concordance::render(app, frame, area, &theme);
+    cells::settle(frame.buffer_mut());
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
