@@ -81,8 +81,11 @@ fn first_screen(doc: &Document, list: &[entities::Entity], w: u16, h: u16) -> Re
         }
         t.draw(|f| memcon::ui::render(&app, f))
             .map_err(|e| e.to_string())?;
-        if app.top.block >= doc.blocks.len().max(1) {
-            return Err(format!("top {:?} outside the document at {w}x{h}", app.top));
+        if app.top().block >= doc.blocks.len().max(1) {
+            return Err(format!(
+                "top {:?} outside the document at {w}x{h}",
+                app.top()
+            ));
         }
         let buf = t.backend().buffer();
         if let Some(cell) = buf

@@ -3,19 +3,38 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+/// Printed after `memcon --help`: the environment and where to find the keys.
+const AFTER_HELP: &str = "\
+Environment:
+  MEMCON_CONFIG_DIR  configuration directory (config.toml, aliases.toml);
+                     default ~/.config/memcon (Linux)
+  MEMCON_DATA_DIR    bookmarks and reading positions; default ~/.local/share/memcon
+                     and ~/.local/state/memcon (Linux)
+  MEMCON_CACHE_DIR   cache directory; default ~/.cache/memcon (Linux)
+  NO_COLOR           draw without colour (bold, dim, underline and reverse only)
+
+Keys: `memcon keys` prints every key of the reader (with your configuration);
+h or F1 shows them while reading. `memcon config --default` prints the configuration
+file with every setting; `memcon man` prints the manual page.";
+
 /// A terminal reader for declassified memos and other archival documents.
 ///
 /// With no FILE, memcon opens the memo bundled with it (Harriman–Soong, July 3, 1945).
 #[derive(Debug, Parser)]
-#[command(name = "memcon", version, about, long_about)]
+#[command(name = "memcon", version, about, long_about, after_long_help = AFTER_HELP)]
 pub struct Cli {
     /// The document to read (a text export from a digital archive, or any text file).
     pub file: Option<PathBuf>,
 
     /// Keep bookmarks and reading positions in DIR (default: MEMCON_DATA_DIR, else the
-    /// platform's data and state directories; see README.md).
+    /// platform's data and state directories).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Read config.toml and aliases.toml from DIR (default: MEMCON_CONFIG_DIR, else the
+    /// platform's configuration directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,10 +52,10 @@ pub enum Command {
     },
     /// List the people, places and organizations the document names.
     ///
-    /// Names of your own go in the alias file: $MEMCON_CONFIG_DIR/aliases.toml when that is
-    /// set, else aliases.toml in memcon's configuration directory (~/.config/memcon on Linux,
+    /// Names of your own go in the alias file, aliases.toml in the configuration directory
+    /// (--config-dir, MEMCON_CONFIG_DIR, else ~/.config/memcon on Linux and
     /// ~/Library/Application Support/memcon on macOS). `[[add]]` a name with its kind,
-    /// `[[merge]]` names into one entity, `hide` a false positive (see README.md, "The alias file").
+    /// `[[merge]]` names into one entity, `hide` a false positive.
     Entities {
         /// The document (default: the bundled memo).
         file: Option<PathBuf>,
@@ -49,6 +68,28 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarksCommand,
     },
+    /// Print every key of the reader and what it does (your configuration included).
+    Keys,
+    /// Print the default configuration file, or check yours.
+    Config {
+        /// Print the whole default configuration, commented (save it as config.toml and
+        /// keep what you change).
+        #[arg(long, conflicts_with = "check")]
+        default: bool,
+        /// Check config.toml and list every problem with its line.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a shell completion script (for example
+    /// `memcon completions bash > ~/.local/share/bash-completion/completions/memcon`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page in roff (for example
+    /// `memcon man > ~/.local/share/man/man1/memcon.1`).
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,4 +121,12 @@ pub enum BookmarksCommand {
 pub enum ExportFormat {
     Markdown,
     Json,
+}
+
+/// Shells `memcon completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }

@@ -41,6 +41,7 @@ fn action() -> impl Strategy<Value = Action> {
         A::ToggleHelp,
         A::CloseHelp,
         A::ToggleEntitySort,
+        A::ToggleEntityMarks,
         A::OpenConcordance,
         A::ConcordanceDown,
         A::ConcordanceUp,
@@ -84,8 +85,8 @@ fn check(app: &mut App, actions: &[Action]) {
     for a in actions {
         app.update(*a);
         let _ = common::screen(app);
-        let top = app.top;
-        assert!(top.block < app.doc.blocks.len().max(1));
+        let top = app.top();
+        assert!(top.block < app.doc().blocks.len().max(1));
     }
 }
 
@@ -94,11 +95,11 @@ fn check(app: &mut App, actions: &[Action]) {
 fn reader(doc: Document, w: u16, h: u16, seed: usize) -> App {
     domain::check_all(&doc, seed);
     let mut app = common::app(doc, w, h);
-    domain::check_entities(&app.doc, &app.entities.list);
-    if let Some(q) = domain::queries(&app.doc, seed).into_iter().next()
+    domain::check_entities(app.doc(), app.entities().list());
+    if let Some(q) = domain::queries(app.doc(), seed).into_iter().next()
         && let Ok(m) = Matcher::new(&q)
     {
-        let found = find_all(&app.doc, &m);
+        let found = find_all(app.doc(), &m);
         app.set_targets(TargetLabel::Search(q.pattern.clone()), found, Some(0));
     }
     app
@@ -152,7 +153,7 @@ fn a_typed_search_runs_on_a_generated_document() {
     }
     app.update(Action::InputConfirm);
     let m = Matcher::new(&Query::plain("dalian")).unwrap();
-    assert_eq!(find_all(&app.doc, &m).len(), 1);
+    assert_eq!(find_all(app.doc(), &m).len(), 1);
     let _ = common::screen(&app);
 }
 

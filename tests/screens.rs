@@ -74,14 +74,14 @@ fn huge_300x100() {
 #[test]
 fn model_memo_with_targets_and_input_line() {
     let mut app = app(model_memo(), 80, 24);
-    let t = &app.doc.blocks[5].text;
+    let t = &app.doc().blocks[5].text;
     let d = t.find("Dairen").unwrap();
     app.set_targets(
         TargetLabel::Search("Dairen".into()),
         vec![TextRange::new(5, d, d + 6)],
         Some(0),
     );
-    app.gutter_marks.insert(3);
+    app.set_gutter_marks([3]);
     run(
         &mut app,
         &[A::GotoPrompt, A::InputChar('1'), A::InputChar('2')],

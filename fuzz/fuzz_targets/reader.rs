@@ -20,7 +20,7 @@ struct Input {
 }
 
 fn draw(app: &App) {
-    let (w, h) = app.size;
+    let (w, h) = app.view().size();
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| memcon::ui::render(app, f)).expect("drawing");
 }
@@ -48,7 +48,7 @@ fuzz_target!(|input: Input| {
         }
         draw(&app);
         assert!(
-            app.top.block < app.doc.blocks.len().max(1),
+            app.top().block < app.doc().blocks.len().max(1),
             "top outside the document"
         );
     }

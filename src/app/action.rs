@@ -20,11 +20,23 @@ macro_rules! actions {
                 }
             }
 
-            /// The variant's name (stable, usable in a config file).
+            /// The variant's name (`HalfPageDown`).
             pub fn name(&self) -> &'static str {
                 match self {
                     $( Self::$name { .. } => stringify!($name) ),*
                 }
+            }
+
+            /// The name a configuration file uses for it (`half_page_down`).
+            pub fn config_name(&self) -> String {
+                let mut out = String::new();
+                for (i, c) in self.name().chars().enumerate() {
+                    if c.is_ascii_uppercase() && i > 0 {
+                        out.push('_');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+                out
             }
         }
     };
@@ -115,6 +127,8 @@ actions! {
     CloseBookmarks,
     /// Sort the entities by mention count or by first appearance
     ToggleEntitySort,
+    /// Mark the names of places, people and organizations, or stop marking them
+    ToggleEntityMarks,
     /// Show every mention of the selected entity in context (concordance)
     OpenConcordance,
     /// Select the next line of the concordance

@@ -10,14 +10,17 @@ impl App {
             InputPurpose::Goto => {
                 if text.ends_with('%') && text.len() > 1 {
                     let text = text.to_string();
-                    if let Some(line) = self.input.take() {
-                        super::remember(self.histories.entry(line.purpose).or_default(), &text);
+                    if let Some(line) = self.input.close() {
+                        self.input.remember(line.purpose, &text);
                     }
                     self.goto(&text);
                 }
             }
             InputPurpose::Search(_) => self.search_changed(text),
-            InputPurpose::Filter => self.filter_changed(text),
+            InputPurpose::Filter => {
+                let (regex, fold) = (self.search.regex(), self.search.fold_accents());
+                self.filter_changed(text, regex, fold);
+            }
             InputPurpose::BookmarkNote => {}
         }
     }
@@ -38,7 +41,10 @@ impl App {
         match purpose {
             InputPurpose::Goto => {}
             InputPurpose::Search(_) => self.search_cancelled(),
-            InputPurpose::Filter => self.filter_cancelled(),
+            InputPurpose::Filter => {
+                let (regex, fold) = (self.search.regex(), self.search.fold_accents());
+                self.filter_cancelled(regex, fold);
+            }
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
         }
     }
@@ -49,27 +55,28 @@ impl App {
         if text.is_empty() {
             return;
         }
-        let n_blocks = self.doc.blocks.len();
+        let n_blocks = self.doc().blocks.len();
         if let Some(pct) = text.strip_suffix('%') {
             match pct.trim().parse::<u64>() {
                 Ok(p) => {
                     let p = p.min(100) as u128;
-                    let byte = (self.index.total() as u128 * p / 100) as usize;
-                    let loc = self.index.location_at(byte);
-                    let start = self.row_location(self.row_pos(loc));
-                    self.jump_to(start);
+                    let index = self.view.index();
+                    let byte = (index.total() as u128 * p / 100) as usize;
+                    let loc = index.location_at(byte);
+                    self.view.jump_to_row_of(loc);
                 }
                 Err(_) => self.say(format!("not a percentage: {text}")),
             }
             return;
         }
-        let paras = &self.bookmarks.paragraphs;
+        let paras = self.view.paragraphs();
         let (count, last) = (paras.count(), paras.block_of(paras.count()));
         match text.parse::<usize>().map(|n| (n, paras.block_of(n))) {
             Ok((0, _)) | Err(_) => self.say(format!("not a paragraph number: {text}")),
-            Ok((_, Some(block))) => self.jump_to(Location::new(block, 0)),
+            Ok((_, Some(block))) => self.view.jump_to(Location::new(block, 0)),
             Ok(_) => {
-                self.jump_to(Location::new(last.unwrap_or(n_blocks.saturating_sub(1)), 0));
+                let block = last.unwrap_or(n_blocks.saturating_sub(1));
+                self.view.jump_to(Location::new(block, 0));
                 self.say(format!("there are {count} paragraphs; showing the last"));
             }
         }

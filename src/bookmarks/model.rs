@@ -136,6 +136,19 @@ pub struct Bookmark {
     pub extra: Extra,
 }
 
+/// The longest note, in characters (about 1,500 words). The reader's note prompt stops taking
+/// text there and `memcon bookmarks add --note` refuses a longer one; notes already in a file
+/// are kept whatever their length.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+
+/// A note as it is saved: sanitised like document text (no escape sequence, control or bidi
+/// override character reaches the file or, later, a terminal; tabs become spaces, line breaks
+/// stay) and `None` when nothing but white space is left.
+pub fn clean_note(note: Option<String>) -> Option<String> {
+    note.map(|n| crate::document::sanitize::sanitize_str(&n))
+        .filter(|n| !n.trim().is_empty())
+}
+
 impl Bookmark {
     /// A new bookmark with a fresh id, created now.
     pub fn new(document: DocRef, anchor: Anchor, note: Option<String>) -> Self {
@@ -144,7 +157,7 @@ impl Bookmark {
             id: new_id(),
             document,
             anchor,
-            note: note.filter(|n| !n.trim().is_empty()),
+            note: clean_note(note),
             created: now,
             updated: now,
             extra: Extra::new(),
@@ -152,9 +165,15 @@ impl Bookmark {
     }
 }
 
-/// A fresh id: the clock, the process id, a counter and the standard library's random hash
-/// keys, mixed, so two processes starting in the same millisecond still differ.
+/// A fresh id (`b-` and 16 hex digits).
 pub fn new_id() -> String {
+    format!("b-{:016x}", random())
+}
+
+/// 64 bits no other process or call can predict or repeat: the clock, the process id, a
+/// counter and the standard library's random hash keys (seeded by the operating system), mixed,
+/// so two processes starting in the same millisecond still differ.
+pub fn random() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_i64(Timestamp::now().0);
@@ -163,7 +182,7 @@ pub fn new_id() -> String {
     if let Ok(d) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         h.write_u32(d.subsec_nanos());
     }
-    format!("b-{:016x}", h.finish())
+    h.finish()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::model::{Bookmark, DocRef};
 use super::placed::{ExportedBookmark, Placed};
 use super::time::Timestamp;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// One document and its bookmarks, in reading order when the document was at hand.
@@ -23,24 +24,24 @@ pub fn for_placed<'a>(doc: &'a DocRef, placed: &'a [Placed]) -> Vec<Group<'a>> {
 
 /// Groups for every saved bookmark, per document (as last seen), oldest document first.
 pub fn for_saved(all: &[Bookmark]) -> Vec<Group<'_>> {
-    let mut groups: Vec<(String, Vec<&Bookmark>)> = Vec::new();
+    let mut groups: Vec<Vec<&Bookmark>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for b in all {
-        let key = b.document.group_key();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(b),
-            None => groups.push((key, vec![b])),
-        }
+        let i = *index.entry(b.document.group_key()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push(b);
     }
     groups
         .into_iter()
-        .map(|(_, mut list)| {
-            let newest = list.iter().max_by_key(|b| b.updated).map(|b| &b.document);
-            let document = newest.unwrap_or(&list[0].document);
+        .filter_map(|mut list| {
+            let document = &list.iter().max_by_key(|b| b.updated)?.document;
             list.sort_by_key(|b| (b.anchor.block, b.anchor.offset, b.created));
-            Group {
+            Some(Group {
                 document,
                 bookmarks: list.into_iter().map(ExportedBookmark::saved).collect(),
-            }
+            })
         })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! Input hygiene: no byte of a document may drive the terminal.
 //!
-//! Bytes are decoded lossily, a BOM is dropped, line endings become `\n`, tabs are expanded,
+//! Bytes are decoded lossily (UTF-8, or UTF-16 after its byte-order mark), a BOM is dropped,
+//! line endings become `\n`, tabs are expanded,
 //! and every control character that a terminal would act on is replaced by a visible
 //! stand-in (C0 controls by their Control Pictures `␛`, DEL by `␡`, C1 controls by `�`) or,
 //! for bidi embedding/override/isolate controls, removed. A form feed is kept as a line of its
@@ -26,25 +27,42 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Decode and clean untrusted bytes. Refuses data with NUL bytes (binary files).
+/// Decode and clean untrusted bytes: UTF-8 (with or without a byte-order mark), or UTF-16
+/// with one. Refuses other data with NUL bytes (binary files).
 pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary);
-    }
     let mut warnings = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let decoded = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(bytes),
+    let decoded = if let Some(wide) = utf16(bytes, &mut warnings) {
+        std::borrow::Cow::Owned(wide)
+    } else {
+        if bytes.contains(&0) {
+            return Err(LoadError::Binary);
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let decoded = match std::str::from_utf8(bytes) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        if let std::borrow::Cow::Owned(_) = decoded {
+            let n = decoded.matches('\u{FFFD}').count();
+            warnings.push(format!(
+                "invalid UTF-8: {n} byte sequence{} replaced by \u{FFFD}",
+                plural(n)
+            ));
+        }
+        decoded
     };
-    if let std::borrow::Cow::Owned(_) = decoded {
-        let n = decoded.matches('\u{FFFD}').count();
+    let (text, stats) = clean_str(&decoded);
+    drop(decoded);
+    let (text, simplified) = super::width::normalise(text);
+    if simplified > 0 {
         warnings.push(format!(
-            "invalid UTF-8: {n} byte sequence{} replaced by \u{FFFD}",
-            plural(n)
+            "{simplified} emoji sequence{} or stray combining mark{} simplified so the \
+             terminal draws {} at the expected width",
+            plural(simplified),
+            plural(simplified),
+            if simplified == 1 { "it" } else { "them" }
         ));
     }
-    let (text, stats) = clean_str(&decoded);
     if stats.controls > 0 {
         warnings.push(format!(
             "{} control character{} shown as visible symbols",
@@ -60,6 +78,45 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
         ));
     }
     Ok(Clean { text, warnings })
+}
+
+/// Text of a file that starts with a UTF-16 byte-order mark (`FF FE` little-endian, `FE FF`
+/// big-endian), decoded; unpaired surrogates and an odd last byte become U+FFFD, with a
+/// warning. `None` for anything else.
+fn utf16(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    let (bom, body) = bytes.split_at_checked(2)?;
+    let little = match bom {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let units = body.as_chunks::<2>().0.iter().map(|&pair| {
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut bad = 0usize;
+    let mut text: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad += 1;
+                '\u{FFFD}'
+            })
+        })
+        .collect();
+    if body.len() % 2 == 1 {
+        bad += 1;
+        text.push('\u{FFFD}');
+    }
+    if bad > 0 {
+        warnings.push(format!(
+            "invalid UTF-16: {bad} code unit{} replaced by \u{FFFD}",
+            plural(bad)
+        ));
+    }
+    Some(text)
 }
 
 /// Clean text that is already valid UTF-8 (used for user-typed text such as notes too).
@@ -265,6 +322,51 @@ mod tests {
                 assert_eq!(any_suspect(u64::from_le_bytes(w)), expected, "byte {b:#x}");
             }
         }
+    }
+
+    fn utf16_bytes(s: &str, little: bool) -> Vec<u8> {
+        let mut out = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in s.encode_utf16() {
+            out.extend(if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Memorandum\r\nPort Arthur [Lüshunkou, 旅顺口] 👍\n";
+        for little in [true, false] {
+            let c = sanitize(&utf16_bytes(text, little)).unwrap();
+            assert_eq!(c.text, "Memorandum\nPort Arthur [Lüshunkou, 旅顺口] 👍\n");
+            assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        }
+        // An unpaired surrogate and an odd last byte are replaced, and said.
+        let mut bytes = vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0, b'c'];
+        let c = sanitize(&bytes).unwrap();
+        assert_eq!(c.text, "a\u{FFFD}b\u{FFFD}");
+        assert!(c.warnings[0].contains("UTF-16"), "{:?}", c.warnings);
+        // Without the mark, NUL bytes still mean binary.
+        bytes.drain(..2);
+        assert_eq!(sanitize(&bytes), Err(LoadError::Binary));
+    }
+
+    #[test]
+    fn clusters_the_terminal_counts_differently_are_simplified() {
+        let c = sanitize("a 👨\u{200D}👩\u{200D}👧 b กำ".as_bytes()).unwrap();
+        assert_eq!(c.text, "a 👨👩👧 b กำ");
+        assert!(
+            c.warnings[0].contains("1 emoji sequence"),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The user's alias file: names to add, names to merge, names to hide.
 //!
 //! ```toml
-//! # ~/.config/memcon/aliases.toml (see `memcon --help` for the path on this system)
+//! # aliases.toml in the configuration directory (`crate::paths`; `memcon entities --help`)
 //! hide = ["Joint Note"]
 //!
 //! [[add]]
@@ -19,12 +19,7 @@
 use super::lexicon::{Entry, Lexicon};
 use super::{Entity, EntityKind, fold};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// Environment variable that overrides the configuration directory.
-pub const CONFIG_DIR_ENV: &str = "MEMCON_CONFIG_DIR";
-/// The alias file's name inside the configuration directory.
-pub const FILE_NAME: &str = "aliases.toml";
+use std::path::Path;
 
 /// What the user's alias file asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -155,20 +150,6 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
-/// The directory memcon reads its configuration from: `$MEMCON_CONFIG_DIR`, else the
-/// platform's configuration directory (`~/.config/memcon` on Linux).
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "memcon").map(|d| d.config_dir().to_path_buf())
-}
-
-/// The alias file's path.
-pub fn path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join(FILE_NAME))
-}
-
 /// Read the alias file at `path`. A missing file is no aliases; an unreadable or bad file is
 /// no aliases plus a message naming the file and line, so the reader still opens.
 pub fn load(path: &Path) -> (UserAliases, Option<String>) {
@@ -184,7 +165,7 @@ pub fn load(path: &Path) -> (UserAliases, Option<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserAliases::default(), None),
         Err(e) => (
             UserAliases::default(),
-            Some(format!("alias file ignored: {shown} : {e}")),
+            Some(format!("alias file ignored: {shown}: {e}")),
         ),
     }
 }
@@ -251,7 +232,7 @@ names = ["Gimo"]
     #[test]
     fn loading_a_missing_file_is_no_aliases_and_a_bad_one_a_message() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join(FILE_NAME);
+        let path = dir.path().join("aliases.toml");
         assert_eq!(load(&path), (UserAliases::default(), None));
         std::fs::write(&path, "hide = 3\n").expect("write");
         let (aliases, msg) = load(&path);

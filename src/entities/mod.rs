@@ -21,7 +21,7 @@ mod scan;
 mod structure;
 mod tokens;
 
-use crate::document::{Document, TextRange};
+use crate::document::{Document, MetaField, TextRange};
 use serde::{Deserialize, Serialize};
 
 pub use aliases::UserAliases;
@@ -47,44 +47,10 @@ impl EntityKind {
     }
 }
 
-/// A metadata field that entity mentions can lie in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Title,
-    Summary,
-    Citation,
-    OriginalArchive,
-    Credits,
-}
-
-impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Title,
-        Field::Summary,
-        Field::Citation,
-        Field::OriginalArchive,
-        Field::Credits,
-    ];
-
-    /// The field's text in `doc`, or `""`.
-    pub fn text(self, doc: &Document) -> &str {
-        let m = &doc.metadata;
-        match self {
-            Field::Title => m.title.as_deref(),
-            Field::Summary => m.summary.as_deref(),
-            Field::Citation => m.citation.as_deref(),
-            Field::OriginalArchive => m.original_archive.as_deref(),
-            Field::Credits => m.credits.as_deref(),
-        }
-        .unwrap_or("")
-    }
-}
-
 /// Where a mention lies: in a metadata field or in a block of the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Site {
-    Field(Field),
+    Field(MetaField),
     Block(usize),
 }
 
@@ -92,7 +58,7 @@ impl Site {
     /// The text this site addresses.
     pub fn text(self, doc: &Document) -> &str {
         match self {
-            Site::Field(f) => f.text(doc),
+            Site::Field(f) => f.text(&doc.metadata).unwrap_or(""),
             Site::Block(b) => doc.blocks.get(b).map_or("", |b| b.text.as_str()),
         }
     }
@@ -159,7 +125,7 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in Field::ALL {
+    for field in MetaField::PROSE {
         let site = Site::Field(field);
         scanner.scan(site.text(doc), site, &[], &mut cands);
     }
@@ -173,21 +139,30 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     entities
 }
 
-/// Find the entities of `doc` with the user's alias file applied. The file is read from the
-/// configuration directory ([`aliases::path`]); a problem with it is passed to `warn` and
-/// extraction goes on without it. This is the one entry point that reads the disk.
-pub fn extract_for_user(doc: &Document, warn: impl FnOnce(&str)) -> Vec<Entity> {
-    let (user, problem) = match aliases::path() {
-        Some(p) => aliases::load(&p),
+/// Find the entities of `doc` with the user's alias file at `alias_file` applied. A problem
+/// with the file is passed to `warn` and extraction goes on without it. This is the one entry
+/// point that reads the disk.
+pub fn extract_for_user(
+    doc: &Document,
+    alias_file: Option<&std::path::Path>,
+    warn: impl FnOnce(&str),
+) -> Vec<Entity> {
+    let (user, problem) = match alias_file {
+        Some(p) => aliases::load(p),
         None => (UserAliases::default(), None),
     };
     if let Some(p) = problem {
         warn(&p);
     }
-    if user == UserAliases::default() {
+    extract_with_user(doc, &user)
+}
+
+/// Find the entities of `doc` with the user's aliases (already read) applied.
+pub fn extract_with_user(doc: &Document, user: &UserAliases) -> Vec<Entity> {
+    if *user == UserAliases::default() {
         return extract(doc);
     }
-    extract_with(doc, &user.lexicon(), &user)
+    extract_with(doc, &user.lexicon(), user)
 }
 
 /// `(kind, name)` of each entity, in order: a compact view for tests and logs.

@@ -16,7 +16,7 @@ mod query;
 
 pub use fold::{fold_char, fold_str};
 pub use job::{STEP_BYTES, SearchJob, Status};
-pub use metadata::{MetaField, MetaMatch, find_in_metadata};
+pub use metadata::{MetaMatch, find_in_metadata};
 pub use query::{DFA_SIZE_LIMIT, Matcher, Query, SIZE_LIMIT, SearchError};
 
 use crate::document::{Document, Location, TextRange};

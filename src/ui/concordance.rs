@@ -2,25 +2,24 @@
 //! line (text before, the mention highlighted, text after), kind and aliases in the title.
 
 use super::Theme;
-use crate::app::App;
+use super::fit::{take_back, take_front};
+use crate::app::{Action, App, Mode, Overlay, Panes};
 use crate::document::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-const KEYS_HINT: &str = " j/k select · Enter go · Esc close ";
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(c) = &app.entities.concordance else {
+    let Overlay::Concordance(c) = app.overlay() else {
         return;
     };
-    let Some(entity) = app.entities.list.get(c.entity) else {
+    let Some(entity) = app.entities().list().get(c.entity) else {
         return;
     };
     let ranges = app.concordance_ranges();
-    let popup = super::overlay_rect(area, 120, Some(ranges.len()));
+    let popup = Panes::overlay(area, 120, Some(ranges.len()));
     if popup.width < 10 || popup.height < 3 {
         return;
     }
@@ -33,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title_focused))
-        .title_bottom(Line::styled(KEYS_HINT, theme.dim));
+        .title_bottom(Line::styled(hint(app), theme.dim));
     let width = usize::from(popup.width.saturating_sub(2));
     let items: Vec<ListItem> = ranges
         .iter()
@@ -47,49 +46,39 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_stateful_widget(widget, popup, &mut state);
 }
 
+/// The keys at the bottom of the overlay.
+fn hint(app: &App) -> String {
+    app.keymap().hint(
+        Mode::Concordance,
+        &[
+            (&[Action::ConcordanceDown, Action::ConcordanceUp], "select"),
+            (&[Action::ConcordanceJump], "go"),
+            (&[Action::CloseConcordance], "close"),
+        ],
+    )
+}
+
 /// One line of `width` columns: the mention at about two fifths of the width, as much text
 /// before and after it as fits, line breaks shown as spaces.
 pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'static> {
-    let text = app.doc.blocks.get(r.block).map_or("", |b| b.text.as_str());
+    let text = app
+        .doc()
+        .blocks
+        .get(r.block)
+        .map_or("", |b| b.text.as_str());
     let get = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace('\n', " ");
     let before = get(0, r.start);
     let word = get(r.start, r.end);
     let after = get(r.end, text.len());
-    let word = take_front(&word, width);
+    let word = take_front(&word, width).to_string();
     let left = (width * 2 / 5).min(width - word.width());
     let before = take_back(before.trim_start(), left);
     let pad = " ".repeat(left - before.width());
     let rest = width - left - word.width();
-    let after = take_front(after.trim_end(), rest);
+    let after = take_front(after.trim_end(), rest).to_string();
     Line::from(vec![
         Span::styled(format!("{pad}{before}"), theme.dim),
         Span::styled(word, theme.target_current),
         Span::styled(after, theme.text),
     ])
-}
-
-/// The start of `s`, at most `max` columns.
-fn take_front(s: &str, max: usize) -> String {
-    let mut w = 0;
-    s.chars()
-        .take_while(|c| {
-            w += c.width().unwrap_or(0);
-            w <= max
-        })
-        .collect()
-}
-
-/// The end of `s`, at most `max` columns.
-fn take_back(s: &str, max: usize) -> String {
-    let mut w = 0;
-    let mut out: Vec<char> = s
-        .chars()
-        .rev()
-        .take_while(|c| {
-            w += c.width().unwrap_or(0);
-            w <= max
-        })
-        .collect();
-    out.reverse();
-    out.into_iter().collect()
 }

@@ -1,30 +1,31 @@
 //! Drawing: `render(&App, &mut Frame)` reads the App and never changes what it means.
-//! One file per pane or overlay; every style comes from [`theme`].
+//! One file per pane or overlay; every style comes from [`crate::theme`].
 
 mod body;
 mod bookmarks;
+mod cells;
 mod concordance;
-pub mod help;
+mod fit;
+mod help;
 mod input;
 mod markers;
 mod metadata;
 mod search;
 mod side;
 mod status;
-pub mod theme;
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
-use theme::Theme;
 
 /// Draw the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::new(app.color);
+    let theme = *app.theme();
     let area = frame.area();
-    let Some(panes) = Panes::new(area, app.metadata_expanded) else {
+    let Some(panes) = app.panes() else {
         too_small(frame, area, &theme);
         return;
     };
@@ -33,18 +34,19 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(side_area) = panes.side {
         side::render(app, frame, side_area, &theme);
     }
-    match &app.input {
+    match app.input() {
         Some(line) => {
             input::render(line, frame, panes.status, &theme);
             search::render_flags(app, line, frame, panes.status, &theme);
         }
         None => status::render(app, frame, panes.status, &theme),
     }
-    if app.help_open {
-        help::render(app, frame, area, &theme);
+    if let Overlay::Help { scroll } = app.overlay() {
+        help::render(app.keymap(), *scroll, frame, area, &theme);
     }
     bookmarks::render(app, frame, area, &theme);
     concordance::render(app, frame, area, &theme);
+    cells::settle(frame.buffer_mut());
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -71,22 +73,4 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         .borders(Borders::ALL)
         .border_style(border)
         .title(Line::styled(format!(" {title} "), title_style))
-}
-
-/// Where an overlay (help, bookmarks, concordance) sits on a screen of `area`: centred, one
-/// row below the top, at most `max_width` columns wide, and tall enough for `rows` lines
-/// inside its border (as tall as the screen allows when `rows` is `None`).
-pub(crate) fn overlay_rect(area: Rect, max_width: u16, rows: Option<usize>) -> Rect {
-    let w = area.width.saturating_sub(4).min(max_width);
-    let most = area.height.saturating_sub(2);
-    let h = match rows {
-        Some(n) => most.min(u16::try_from(n + 2).unwrap_or(u16::MAX)),
-        None => most,
-    };
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
-    }
 }

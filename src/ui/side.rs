@@ -2,21 +2,22 @@
 //! selection marked.
 
 use super::{Theme, pane_block};
-use crate::app::entities::group_name;
-use crate::app::{App, Focus, side};
+use crate::app::side::group_name;
+use crate::app::{App, Focus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Focus::Side;
-    let list = &app.side;
+    let focused = app.view().focus() == Focus::Side;
+    let list = app.entities().side();
     let title = format!("{} ({})", list.title, list.items.len());
     let block = pane_block(title, focused, theme);
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let rows = side::rows(list);
-    let offset = side::offset(side::row_of(&rows, list.selected), inner_h);
+    let rows = list.rows();
+    let offset = list.offset(&rows, inner_h);
     let lines: Vec<Line> = if list.items.is_empty() {
         vec![Line::styled("none listed", theme.dim)]
     } else {
@@ -30,30 +31,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         .get(r + 1)
                         .copied()
                         .flatten()
-                        .map_or("", |i| list.items[i].kind.as_str());
-                    Line::styled(group_name(kind).to_string(), theme.help_section)
+                        .map(|i| list.items[i].kind);
+                    Line::styled(kind.map_or("", group_name), theme.help_section)
                 }
-                Some(i) => item_line(app, *i, focused, theme),
+                Some(i) => item_line(
+                    app,
+                    *i,
+                    focused,
+                    usize::from(area.width.saturating_sub(2)),
+                    theme,
+                ),
             })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn item_line<'a>(app: &'a App, i: usize, focused: bool, theme: &Theme) -> Line<'a> {
-    let item = &app.side.items[i];
-    let selected = i == app.side.selected;
+fn item_line<'a>(app: &'a App, i: usize, focused: bool, width: usize, theme: &Theme) -> Line<'a> {
+    let side = app.entities().side();
+    let item = &side.items[i];
+    let selected = i == side.selected;
     let style = match (selected, focused) {
         (true, true) => theme.item_selected,
         (true, false) => theme.item_selected_unfocused,
         _ => theme.item,
     };
-    let mut spans = vec![Span::raw(" "), Span::styled(item.label.clone(), style)];
-    if let Some(n) = item.count {
-        spans.push(Span::styled(format!(" {n}"), theme.dim));
-    }
+    let mut pieces = vec![(" ".to_string(), Style::new()), (item.label.clone(), style)];
+    pieces.push((format!(" {}", item.count), theme.dim));
     if let Some(d) = &item.detail {
-        spans.push(Span::styled(format!(" · {d}"), theme.item_detail));
+        pieces.push((format!(" · {d}"), theme.item_detail));
     }
-    Line::from(spans)
+    Line::from(super::fit::spans(pieces, width))
 }

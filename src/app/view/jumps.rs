@@ -1,6 +1,64 @@
-//! The jump list: where big jumps came from, walked with Ctrl-o / Ctrl-i like vim's.
+//! Big jumps (`g`, `G`, `:N`, `N%`, `n`, footnotes, entity and bookmark jumps) and the jump
+//! list that remembers where they came from, walked with Ctrl-o / Ctrl-i like vim's.
 
+use super::DocView;
 use crate::document::Location;
+
+impl DocView {
+    /// Jump so `loc` is on the top row, remembering where we were (Ctrl-o comes back).
+    pub fn jump_to(&mut self, loc: Location) {
+        self.jumps.push(self.top);
+        self.go(loc);
+    }
+
+    /// Jump so the row holding `loc` is the top row (a bookmark, a place in the marker
+    /// column): the whole row shows, not the words from `loc` on.
+    pub fn jump_to_row_of(&mut self, loc: Location) {
+        let start = self.row_location(self.row_pos(loc));
+        self.jump_to(start);
+    }
+
+    /// Record the current position in the jump list without moving (before a move that
+    /// does not go through [`DocView::jump_to`]).
+    pub fn remember_position(&mut self) {
+        self.jumps.push(self.top);
+    }
+
+    /// Record `from` in the jump list (a position left earlier, such as where a search
+    /// started).
+    pub fn remember(&mut self, from: Location) {
+        self.jumps.push(from);
+    }
+
+    /// Ctrl-o: back to where the last jump came from; false at the oldest jump.
+    pub fn jump_back(&mut self) -> bool {
+        match self.jumps.back(self.top) {
+            Some(loc) => {
+                self.go(loc);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ctrl-i: forward again after Ctrl-o; false at the newest jump.
+    pub fn jump_forward(&mut self) -> bool {
+        match self.jumps.forward() {
+            Some(loc) => {
+                self.go(loc);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `G`: the end of the document, as a jump.
+    pub fn jump_to_end(&mut self) {
+        self.jumps.push(self.top);
+        let max = self.max_top();
+        self.set_top_row(max);
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JumpList {

@@ -1,8 +1,14 @@
 //! The interactive event loop: draw, wait for one event (or a signal), turn it into an
-//! action, update, perform the effect.
+//! action, update, perform the effect. The loop owns everything outside the App — the
+//! terminal, the bookmark store, the loader and the clock — in a [`Driver`].
 
-use crate::app::{Action, App, Effect, keymap};
-use crate::loading::Pending;
+mod bookmarks;
+mod driver;
+
+pub use bookmarks::StoreLink;
+pub use driver::{Driver, Stop};
+
+use crate::app::{Action, App};
 use crate::terminal::{self, TerminalGuard};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::time::Duration;
@@ -21,45 +27,43 @@ const WHEEL_LINES: i16 = 3;
 
 /// Run the reader until the user quits or a signal arrives. The terminal is restored when
 /// this returns, whichever way it returns.
-pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> {
-    app.loading = pending.is_some();
+pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     terminal::exit_on_hangup();
     let size = guard.terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    driver.handle(Action::Resize(size.width, size.height));
     loop {
-        guard.terminal.draw(|f| crate::ui::render(&app, f))?;
-        if let Some(p) = &mut pending {
-            p.start();
-        }
+        guard
+            .terminal
+            .draw(|f| crate::ui::render(driver.app(), f))?;
+        driver.start_loading();
         // Wait for at least one event, then take whatever else is already queued so a burst
         // of keys (a held-down `j`) costs one frame.
         let mut first = true;
         loop {
             if let Some(sig) = terminal::received(&signals) {
-                app.save_reading_position();
+                driver.save_position();
                 return Ok(Exit::Signal(sig));
             }
-            if pending.as_mut().is_some_and(|p| p.finish(&mut app)) {
-                pending = None;
+            if driver.take_whole_document() {
                 break;
             }
             // While a search is counting, poll without waiting and count between frames;
             // while a big file is being parsed, look for it often.
-            let timeout = match (first, app.busy(), pending.is_some()) {
+            let timeout = match (first, driver.busy(), driver.loading()) {
                 (false, _, _) | (true, true, _) => Duration::ZERO,
                 (true, false, true) => Duration::from_millis(20),
                 (true, false, false) => Duration::from_millis(100),
             };
             if terminal::wait_input(timeout) == terminal::Input::Gone {
-                app.save_reading_position();
-                return Ok(Exit::Signal(libc::SIGHUP));
+                driver.save_position();
+                return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
             }
             // Keys, and resizes (which crossterm learns from SIGWINCH), without waiting.
             if !event::poll(Duration::ZERO)? {
-                if first && !app.background_step() {
+                if first && !driver.background_step() {
                     continue;
                 }
                 break;
@@ -69,14 +73,10 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
             if debug_panic && matches!(ev, Event::Key(_)) {
                 panic!("MEMCON_DEBUG_PANIC is set: deliberate panic on the first key");
             }
-            match translate(&app, ev).and_then(|a| app.update(a)) {
-                Some(Effect::Quit) => {
-                    app.save_reading_position();
-                    drop(guard);
-                    return Ok(Exit::Quit);
-                }
-                Some(Effect::Bookmarks(op)) => app.perform_bookmark_op(op),
-                None => {}
+            let stop = translate(driver.app(), ev).and_then(|a| driver.handle(a));
+            if stop == Some(Stop::Quit) {
+                drop(guard);
+                return Ok(Exit::Quit);
             }
         }
     }
@@ -85,7 +85,7 @@ pub fn run(mut app: App, mut pending: Option<Pending>) -> std::io::Result<Exit> 
 /// A terminal event as an action (keys through the keymap of the current mode).
 fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => keymap::lookup(app.mode(), key),
+        Event::Key(key) => app.keymap().lookup(app.mode(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, WHEEL_LINES)),

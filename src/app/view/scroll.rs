@@ -1,7 +1,7 @@
 //! Moving the body: rows are counted only across the blocks a move passes, wrapped through
 //! the per-width cache, so no move walks the whole document.
 
-use super::App;
+use super::DocView;
 use super::wrap::{BlockLayout, Row};
 use crate::document::Location;
 use std::rc::Rc;
@@ -22,7 +22,7 @@ pub struct VisibleRow {
     pub layout: Rc<BlockLayout>,
 }
 
-impl App {
+impl DocView {
     /// Width of the body's text column (1 when the terminal is too small to show it).
     pub fn text_width(&self) -> u16 {
         self.panes().map_or(1, |p| p.text.width.max(1))
@@ -152,17 +152,24 @@ impl App {
         }
     }
 
+    /// Put `loc` on the top row (clamped), without recording a jump.
+    pub fn go(&mut self, loc: Location) {
+        self.top = loc;
+        self.clamp_top();
+    }
+
     /// Scroll the body by `delta` rows.
     pub fn scroll_rows(&mut self, delta: isize) {
         let pos = self.step_rows(self.row_pos(self.top), delta);
         self.set_top_row(pos);
     }
 
-    /// Jump so `loc` is on the top row, remembering where we were (Ctrl-o comes back).
-    pub fn jump_to(&mut self, loc: Location) {
-        self.jumps.push(self.top);
-        self.top = loc;
-        self.clamp_top();
+    /// Whether `loc` is on screen now.
+    pub fn on_screen(&self, loc: Location) -> bool {
+        let target = self.row_pos(loc);
+        let top = self.row_pos(self.top);
+        let bottom = self.step_rows(top, self.body_height() as isize - 1);
+        target >= top && target <= bottom
     }
 
     /// Make `loc` visible: stay if it is on screen, else bring it near the top with a little

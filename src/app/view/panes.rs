@@ -8,10 +8,29 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// At this width and above, metadata and entities sit in a column beside the body.
 pub const SIDEBAR_MIN_WIDTH: u16 = 72;
-/// The body text never gets wider than this: long lines are hard to read.
+/// By default the body text never gets wider than this: long lines are hard to read.
 pub const MAX_TEXT_WIDTH: u16 = 100;
 /// Columns left of the text for gutter marks (bookmarks).
 pub const GUTTER_WIDTH: u16 = 2;
+
+/// The user's say in the layout (configuration: `text_width`, `side_width`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The body text is at most this wide.
+    pub max_text_width: u16,
+    /// Columns of the side column (metadata and entities) on wide screens; `None` lets it
+    /// follow the screen (three tenths, between 24 and 44 columns).
+    pub side_width: Option<u16>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            max_text_width: MAX_TEXT_WIDTH,
+            side_width: None,
+        }
+    }
+}
 
 /// The panes a user can focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,7 +67,7 @@ pub struct Panes {
 
 impl Panes {
     /// The panes for `area`, or `None` when it is too small to read in.
-    pub fn new(area: Rect, metadata_expanded: bool) -> Option<Self> {
+    pub fn new(area: Rect, metadata_expanded: bool, layout: Layout) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -62,7 +81,11 @@ impl Panes {
             ..area
         };
         let (body, metadata, side) = if area.width >= SIDEBAR_MIN_WIDTH {
-            let side_w = (area.width * 3 / 10).clamp(24, 44);
+            // The body keeps at least half of the screen whatever the side width asks for.
+            let side_w = match layout.side_width {
+                Some(w) => w.clamp(MIN_WIDTH.min(area.width / 2), area.width / 2),
+                None => (area.width * 3 / 10).clamp(24, 44),
+            };
             let body = Rect {
                 width: main.width - side_w,
                 ..main
@@ -125,7 +148,7 @@ impl Panes {
             width: inner
                 .width
                 .saturating_sub(GUTTER_WIDTH + 2)
-                .clamp(1, MAX_TEXT_WIDTH),
+                .clamp(1, layout.max_text_width.max(1)),
             ..inner
         };
         Some(Self {
@@ -146,6 +169,24 @@ impl Panes {
             v.push(Focus::Side);
         }
         v
+    }
+
+    /// Where an overlay (help, bookmarks, concordance) sits on a screen of `area`: centred,
+    /// one row below the top, at most `max_width` columns wide, and tall enough for `rows`
+    /// lines inside its border (as tall as the screen allows when `rows` is `None`).
+    pub fn overlay(area: Rect, max_width: u16, rows: Option<usize>) -> Rect {
+        let w = area.width.saturating_sub(4).min(max_width);
+        let most = area.height.saturating_sub(2);
+        let h = match rows {
+            Some(n) => most.min(u16::try_from(n + 2).unwrap_or(u16::MAX)),
+            None => most,
+        };
+        Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + 1,
+            width: w,
+            height: h,
+        }
     }
 
     /// Which pane holds a screen cell.
@@ -169,25 +210,35 @@ mod tests {
 
     #[test]
     fn too_small_has_no_panes() {
-        assert!(Panes::new(Rect::new(0, 0, 29, 24), true).is_none());
-        assert!(Panes::new(Rect::new(0, 0, 80, 7), true).is_none());
-        assert!(Panes::new(Rect::new(0, 0, 0, 0), true).is_none());
+        assert!(Panes::new(Rect::new(0, 0, 29, 24), true, Layout::default()).is_none());
+        assert!(Panes::new(Rect::new(0, 0, 80, 7), true, Layout::default()).is_none());
+        assert!(Panes::new(Rect::new(0, 0, 0, 0), true, Layout::default()).is_none());
     }
 
     #[test]
     fn wide_screens_get_a_sidebar_and_narrow_ones_do_not() {
-        let wide = Panes::new(Rect::new(0, 0, 120, 40), true).unwrap();
+        let wide = Panes::new(Rect::new(0, 0, 120, 40), true, Layout::default()).unwrap();
         assert!(wide.side.is_some());
         assert_eq!(wide.focus_order().len(), 3);
-        let narrow = Panes::new(Rect::new(0, 0, 40, 12), true).unwrap();
+        let narrow = Panes::new(Rect::new(0, 0, 40, 12), true, Layout::default()).unwrap();
         assert!(narrow.side.is_none());
         assert_eq!(narrow.body.width, 40);
     }
 
     #[test]
     fn text_width_is_capped_for_reading() {
-        let p = Panes::new(Rect::new(0, 0, 300, 100), true).unwrap();
+        let p = Panes::new(Rect::new(0, 0, 300, 100), true, Layout::default()).unwrap();
         assert_eq!(p.text.width, MAX_TEXT_WIDTH);
         assert_eq!(p.hit(p.text.x, p.text.y), Some(Focus::Body));
+        let wide = Layout {
+            max_text_width: 140,
+            side_width: Some(60),
+        };
+        let p = Panes::new(Rect::new(0, 0, 300, 100), true, wide).unwrap();
+        assert_eq!(p.text.width, 140);
+        assert_eq!(p.side.unwrap().width, 60);
+        // A side column wider than half the screen would squeeze the text: it stops there.
+        let p = Panes::new(Rect::new(0, 0, 80, 24), true, wide).unwrap();
+        assert_eq!(p.side.unwrap().width, 40);
     }
 }
