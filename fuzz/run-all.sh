@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every fuzz target (or those named) for SECONDS each, one after another, and print a line
 # per target: executions, corpus size, and findings (crash/oom/timeout files in
-# fuzz/artifacts/<target>/ new in this run). Needs nightly and cargo-fuzz (README, "Fuzzing").
+# fuzz/artifacts/<target>/ new in this run). Needs nightly and cargo-fuzz (docs/robustness.md).
 # Usage: fuzz/run-all.sh SECONDS [target ...]     e.g. fuzz/run-all.sh 600
 # (FUZZ_SANITIZER=address for AddressSanitizer; MEMCON_SHARED=DIR if shared/ is elsewhere.)
 # Seeds and the dictionary are (re)built by fuzz/seeds.sh first; the corpus grows in

@@ -1,13 +1,17 @@
-//! Document + a session of actions at fuzzed sizes, drawn on ratatui's TestBackend after
-//! every step, with the loader's swap of the whole document in the middle: never a panic, and
-//! the reading position stays inside the document.
+//! Document + a session of actions at fuzzed sizes, run as the event loop runs it (the App, a
+//! bookmark store in a scratch directory, the effects performed), drawn on ratatui's
+//! TestBackend after every step, with the loader's swap of the whole document in the middle:
+//! never a panic, and the reading position stays inside the document.
 #![no_main]
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use memcon::app::App;
+use memcon::app::{Action, App};
+use memcon::bookmarks::{BookmarkStore, StorePaths};
 use memcon::document::load;
+use memcon::reader::{Driver, StoreLink};
 use memcon_fuzz::Step;
 use ratatui::{Terminal, backend::TestBackend};
+use std::path::PathBuf;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -25,28 +29,39 @@ fn draw(app: &App) {
     t.draw(|f| memcon::ui::render(app, f)).expect("drawing");
 }
 
+/// An empty data directory of this process's own for each input: bookmarks are written and
+/// read back as in a session, and no input sees another's.
+fn scratch_store() -> BookmarkStore {
+    let dir = std::env::temp_dir().join(format!("memcon-fuzz-reader-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    BookmarkStore::open(StorePaths::in_dir(dir))
+}
+
 fuzz_target!(|input: Input| {
     let (Ok(doc), Ok(whole)) = (load("fuzz", &input.text), load("fuzz", &input.whole)) else {
         return;
     };
     let (w, h) = (u16::from(input.width), u16::from(input.height));
-    let mut app = App::new(doc, (w, h));
-    app.update(memcon::app::Action::Resize(w, h));
+    let link = StoreLink::new(Ok(scratch_store()), Some(PathBuf::from("fuzz.txt")));
+    let mut driver = Driver::new(App::new(doc, (w, h)), link, None);
+    driver.handle(Action::Resize(w, h));
     let mut whole = Some(whole);
     for step in input.steps.iter().take(64) {
         match step.action() {
             Some(action) => {
-                app.update(action);
+                if driver.handle(action).is_some() {
+                    break;
+                }
             }
             None => {
                 if let Some(doc) = whole.take() {
                     let list = memcon::entities::extract(&doc);
-                    app.replace_document(doc);
-                    app.set_entities(list);
+                    driver.replace_document(doc, list);
                 }
             }
         }
-        draw(&app);
+        let app = driver.app();
+        draw(app);
         assert!(
             app.top().block < app.doc().blocks.len().max(1),
             "top outside the document"

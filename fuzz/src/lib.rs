@@ -96,6 +96,7 @@ const PLAIN: &[Action] = &[
     Action::InputHistoryNext,
     Action::InputConfirm,
     Action::InputCancel,
+    Action::ToggleEntityMarks,
 ];
 
 impl Step {
