@@ -13,11 +13,13 @@ use memcon_fuzz::Step;
 use ratatui::{Terminal, backend::TestBackend};
 use std::path::PathBuf;
 
+/// The documents are byte slices, whose lengths `arbitrary` takes from the input's end, so a
+/// seed document arrives whole (a `Vec<u8>` would stop at its first even byte).
 #[derive(Debug, Arbitrary)]
-struct Input {
-    text: Vec<u8>,
+struct Input<'a> {
+    text: &'a [u8],
     /// The whole document the loader swaps in on a `Replace` step.
-    whole: Vec<u8>,
+    whole: &'a [u8],
     width: u8,
     height: u8,
     steps: Vec<Step>,
@@ -37,8 +39,8 @@ fn scratch_store() -> BookmarkStore {
     BookmarkStore::open(StorePaths::in_dir(dir))
 }
 
-fuzz_target!(|input: Input| {
-    let (Ok(doc), Ok(whole)) = (load("fuzz", &input.text), load("fuzz", &input.whole)) else {
+fuzz_target!(|input: Input<'_>| {
+    let (Ok(doc), Ok(whole)) = (load("fuzz", input.text), load("fuzz", input.whole)) else {
         return;
     };
     let (w, h) = (u16::from(input.width), u16::from(input.height));
@@ -46,18 +48,16 @@ fuzz_target!(|input: Input| {
     let mut driver = Driver::new(App::new(doc, (w, h)), link, None);
     driver.handle(Action::Resize(w, h));
     let mut whole = Some(whole);
-    for step in input.steps.iter().take(64) {
-        match step.action() {
-            Some(action) => {
-                if driver.handle(action).is_some() {
-                    break;
-                }
+    'session: for step in input.steps.iter().take(64) {
+        if let Step::Replace = step {
+            if let Some(doc) = whole.take() {
+                let list = memcon::entities::extract(&doc);
+                driver.replace_document(doc, list);
             }
-            None => {
-                if let Some(doc) = whole.take() {
-                    let list = memcon::entities::extract(&doc);
-                    driver.replace_document(doc, list);
-                }
+        }
+        for action in step.actions() {
+            if driver.handle(action).is_some() {
+                break 'session;
             }
         }
         let app = driver.app();

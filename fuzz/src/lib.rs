@@ -36,6 +36,9 @@ pub enum Step {
     Scroll(u8, u8, i8),
     /// The loader swaps the whole document in.
     Replace,
+    /// A bookmark with a note, typed as a reader types it (`m`, the note, Enter): one step, so
+    /// the fuzzer reaches saved bookmarks without finding the sequence action by action.
+    Bookmark(String),
 }
 
 /// The reader's actions without parameters, in the order a fuzzer indexes them.
@@ -100,15 +103,22 @@ const PLAIN: &[Action] = &[
 ];
 
 impl Step {
-    /// The action this step stands for; `None` for [`Step::Replace`].
-    pub fn action(&self) -> Option<Action> {
-        Some(match *self {
+    /// The actions this step stands for; none for [`Step::Replace`].
+    pub fn actions(&self) -> Vec<Action> {
+        let one = match *self {
             Step::Plain(i) => PLAIN[usize::from(i) % PLAIN.len()],
             Step::Char(c) => Action::InputChar(c),
             Step::Resize(w, h) => Action::Resize(u16::from(w), u16::from(h)),
             Step::Click(x, y) => Action::ClickAt(u16::from(x), u16::from(y)),
             Step::Scroll(x, y, d) => Action::ScrollAt(u16::from(x), u16::from(y), i16::from(d)),
-            Step::Replace => return None,
-        })
+            Step::Replace => return Vec::new(),
+            Step::Bookmark(ref note) => {
+                return std::iter::once(Action::AddBookmark)
+                    .chain(note.chars().take(64).map(Action::InputChar))
+                    .chain(std::iter::once(Action::InputConfirm))
+                    .collect();
+            }
+        };
+        vec![one]
     }
 }
