@@ -16,5 +16,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
     echo "sweep: no corpus under $shared (set MEMCON_SHARED or name directories)" >&2
     exit 2
 fi
-cargo build --release -q --example sweep
-exec target/release/examples/sweep "${dirs[@]}"
+# Through cargo, so the binary is found wherever the target directory is (CARGO_TARGET_DIR).
+exec cargo run --release -q --example sweep -- "${dirs[@]}"

@@ -29,7 +29,7 @@ done
 # Bookmark files as memcon writes them: add bookmarks with notes in a scratch data directory.
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-memcon=$root/target/release/memcon
+memcon=${CARGO_TARGET_DIR:-$root/target}/release/memcon
 (cd "$root" && cargo build --release -q)
 i=0
 for f in "${texts[@]}"; do
