@@ -117,7 +117,7 @@ impl App {
 
     fn paragraph_step(&mut self, forward: bool) {
         let n = self.view.doc().blocks.len();
-        let top = self.view.top();
+        let top = self.view.reading();
         let target = if forward {
             (top.block + 1).min(n.saturating_sub(1))
         } else if top.offset > 0 {

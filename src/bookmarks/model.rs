@@ -105,13 +105,32 @@ pub struct Anchor {
     pub before: String,
     #[serde(default)]
     pub after: String,
+    /// What was marked: the sentence of a search match or a name, or a paragraph.
+    #[serde(default)]
+    pub scope: Scope,
+    /// The quote as shown when the bookmark was made: whole sentences, `…` where cut.
+    /// Empty in bookmarks made before quotes were kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub passage: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+/// What a bookmark quotes, so its quote can be taken again from a changed text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The sentence(s) holding `quote` (a search match, a name). Bookmarks saved before
+    /// scopes existed are read as this: their quote is a stretch of text from the anchor.
+    #[default]
+    Sentence,
+    /// The paragraph from the sentence at the anchor on (`m` with no target, `bookmarks add`).
+    Paragraph,
+}
+
 /// How much context is saved on each side of a quote, in bytes (cut at a character boundary).
 pub const CONTEXT: usize = 48;
-/// Longest quote taken from a paragraph when no range was marked, in bytes.
+/// Longest stretch a reading position remembers from where it is, in bytes.
 pub const QUOTE: usize = 160;
 
 impl Anchor {

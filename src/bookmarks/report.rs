@@ -90,8 +90,10 @@ pub fn markdown(groups: &[Group<'_>]) -> String {
                 s.push_str(" (not found in this version)");
             }
             s.push_str("\n\n");
-            for line in b.quote.lines() {
-                let _ = writeln!(s, "> {line}");
+            quote_lines(&mut s, b.quote);
+            if let Some(old) = b.quote_as_marked {
+                let _ = writeln!(s, "\nChanged since marked; it read:\n");
+                quote_lines(&mut s, old);
             }
             if let Some(note) = b.note {
                 let _ = writeln!(s, "\nNote: {}", note.trim());
@@ -121,6 +123,8 @@ pub fn list(groups: &[Group<'_>], now: Timestamp) -> String {
             }
             let missing = if b.status == "not_found" {
                 "  [not found in this version]"
+            } else if b.changed {
+                "  [changed since marked]"
             } else {
                 ""
             };
@@ -137,6 +141,13 @@ pub fn list(groups: &[Group<'_>], now: Timestamp) -> String {
         }
     }
     s
+}
+
+/// A quote as Markdown block-quote lines.
+fn quote_lines(s: &mut String, quote: &str) {
+    for line in quote.lines() {
+        let _ = writeln!(s, "> {line}");
+    }
 }
 
 fn one_line(s: &str) -> String {

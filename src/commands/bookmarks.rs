@@ -2,7 +2,7 @@
 
 use super::{open, warn};
 use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp, anchor_at, place_all,
+    Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp, mark_paragraph, place_all,
     report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
@@ -91,7 +91,7 @@ fn add(
         )
     })?;
     let docref = DocRef::of(&doc, Some(file));
-    let anchor = anchor_at(&doc, &paragraphs, Location::new(block, 0));
+    let anchor = mark_paragraph(&doc, &paragraphs, Location::new(block, 0));
     let bookmark = Bookmark::new(docref.clone(), anchor, note);
     let id = bookmark.id.clone();
     store.document_seen(&docref);

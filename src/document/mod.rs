@@ -15,6 +15,7 @@ mod lines;
 mod memo;
 mod parse;
 pub mod sanitize;
+pub mod sentences;
 mod spans;
 mod text;
 mod units;

@@ -2,10 +2,11 @@
 //! attaches the store to the open document, performs the changes `update` asks for (each
 //! saved at once) and remembers the reading position. The App only ever sees the results.
 
-use crate::app::bookmarks::{Attached, BookmarkOp, NO_STORE};
+use crate::app::bookmarks::{Attached, BookmarkOp, Mark, NO_STORE};
 use crate::app::{Action, App, Mode};
 use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, Timestamp, anchor_at, anchor_for, place, place_all,
+    Bookmark, BookmarkStore, DocRef, Timestamp, anchor_at, mark_paragraph, mark_range, place,
+    place_all,
 };
 use std::path::PathBuf;
 
@@ -76,15 +77,10 @@ impl StoreLink {
         };
         let (doc, paragraphs) = (app.doc(), app.view().paragraphs());
         let (result, done) = match op {
-            BookmarkOp::Add {
-                range,
-                from_top,
-                note,
-            } => {
-                let anchor = if from_top {
-                    anchor_at(doc, paragraphs, range.location())
-                } else {
-                    anchor_for(doc, paragraphs, range)
+            BookmarkOp::Add { mark, note } => {
+                let anchor = match mark {
+                    Mark::Target(range) => mark_range(doc, paragraphs, range),
+                    Mark::Paragraph(loc) => mark_paragraph(doc, paragraphs, loc),
                 };
                 let para = anchor.paragraph;
                 let bookmark = Bookmark::new(self.docref.clone(), anchor, note);
@@ -130,7 +126,7 @@ impl StoreLink {
     /// reader is closing.
     pub fn save_position(&mut self, app: &App) {
         let Some(store) = &mut self.store else { return };
-        let anchor = anchor_at(app.doc(), app.view().paragraphs(), app.top());
+        let anchor = anchor_at(app.doc(), app.view().paragraphs(), app.view().reading());
         let _ = store.set_position(&self.docref, anchor);
     }
 }

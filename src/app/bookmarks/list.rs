@@ -18,7 +18,7 @@ pub struct BookmarkList {
 impl App {
     /// `'` / `B`: open the list at the first bookmark from the top of the screen on.
     pub(in crate::app) fn open_bookmark_list(&mut self) {
-        let here = self.top();
+        let here = self.view.reading();
         let placed = &self.bookmarks.placed;
         let selected = placed
             .iter()
