@@ -216,7 +216,7 @@ fn after_an_edit_the_current_words_are_quoted_and_the_change_is_noted() {
         &ParagraphIndex::new(&doc),
         store.for_document(&docref),
     );
-    let groups = report::for_placed(&docref, &placed);
+    let groups = report::for_placed(&doc, &docref, &placed);
     let json: serde_json::Value = serde_json::from_str(&report::json(&groups)).unwrap();
     let b = &json["documents"][0]["bookmarks"][0];
     assert_eq!(b["changed"], true);

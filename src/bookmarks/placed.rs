@@ -5,7 +5,8 @@ use super::model::Bookmark;
 use super::paragraphs::ParagraphIndex;
 use super::quote::same_words;
 use super::time::Timestamp;
-use crate::document::{Document, Location};
+use crate::cite::Pinpoint;
+use crate::document::{BlockKind, Document, Location};
 use serde::Serialize;
 
 /// A bookmark placed in the current text.
@@ -20,6 +21,8 @@ pub struct Placed {
     /// The text there is not what was quoted when the bookmark was made: "changed since
     /// marked" (the saved quote is `bookmark.anchor.passage`).
     pub changed: bool,
+    /// Where it is for a citation: its paragraph, or the footnote it is in.
+    pub pinpoint: Pinpoint,
 }
 
 impl Placed {
@@ -51,12 +54,19 @@ impl Placed {
             }
             None => (saved.to_string(), false),
         };
+        let pinpoint = match placement.location().and_then(|l| doc.blocks.get(l.block)) {
+            Some(b) if b.kind == BlockKind::Footnote => {
+                Pinpoint::Note(b.number.clone().unwrap_or_default())
+            }
+            _ => Pinpoint::Paragraphs(paragraph, paragraph),
+        };
         Self {
             bookmark: bookmark.clone(),
             placement,
             paragraph,
             quote,
             changed,
+            pinpoint,
         }
     }
 }
@@ -105,6 +115,9 @@ pub struct ExportedBookmark<'a> {
     /// The quote as it was when the bookmark was made, when it differs from `quote`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_as_marked: Option<&'a str>,
+    /// Where it is for a citation.
+    #[serde(skip)]
+    pub pinpoint: Pinpoint,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
     pub created: Timestamp,
@@ -125,6 +138,7 @@ impl<'a> ExportedBookmark<'a> {
             quote: &p.quote,
             changed: p.changed,
             quote_as_marked: p.changed.then(|| saved_quote(&p.bookmark)),
+            pinpoint: p.pinpoint.clone(),
             ..Self::saved(&p.bookmark)
         }
     }
@@ -138,6 +152,7 @@ impl<'a> ExportedBookmark<'a> {
             quote: saved_quote(b),
             changed: false,
             quote_as_marked: None,
+            pinpoint: Pinpoint::Paragraphs(b.anchor.paragraph, b.anchor.paragraph),
             note: b.note.as_deref(),
             created: b.created,
             updated: b.updated,
