@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Also append every yank (y, Y) to FILE, for terminals without OSC 52 (overrides
+    /// yank_file in config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub yank_to: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

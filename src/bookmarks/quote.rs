@@ -5,7 +5,7 @@
 //! [`PARAGRAPH_QUOTE`] characters. Sentences come from `crate::document::sentences`.
 
 use crate::document::sentences::{sentence_at, sentences};
-use crate::document::{Document, Location, TextRange};
+use crate::document::{BlockKind, Document, Location, TextRange};
 
 /// A paragraph's quote stops at the sentence boundary that keeps it to this many characters
 /// (one under half of that takes the next sentence if the whole stays within one and a half
@@ -103,6 +103,41 @@ fn quote(doc: &Document, block: usize, start: usize, end: usize, lead: bool, tai
         range: TextRange::new(block, start, end),
         text: shown,
     }
+}
+
+/// The clean text of a passage from the start of `first` to the end of `last` (sentences,
+/// usually): each block's part with its white space tidied, blocks separated by a blank
+/// line, editorial brackets kept. A block taken from its first sentence keeps its item
+/// label (`1.`); page markers between blocks are left out.
+pub fn passage(doc: &Document, first: TextRange, last: TextRange) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for block in first.block..=last.block {
+        let Some(b) = doc.blocks.get(block) else {
+            break;
+        };
+        if b.kind == BlockKind::PageMarker && first.block != last.block {
+            continue;
+        }
+        let text = b.text.as_str();
+        let mut start = if block == first.block { first.start } else { 0 };
+        let end = if block == last.block {
+            last.end
+        } else {
+            text.len()
+        };
+        let first_sentence = sentences(text).first().map_or(0, |s| s.start);
+        if start <= first_sentence {
+            start = 0;
+        }
+        let (start, end) = (start.min(text.len()), end.min(text.len()).max(start));
+        if let Some(piece) = text.get(start..end) {
+            let piece = clean(piece);
+            if !piece.is_empty() {
+                parts.push(piece);
+            }
+        }
+    }
+    parts.join("\n\n")
 }
 
 /// White space runs as one space, line breaks kept (a roster stays one name a line).
@@ -265,6 +300,30 @@ mod tests {
             "{inner}"
         );
         assert!(inner.chars().count() <= PARAGRAPH_QUOTE);
+    }
+
+    #[test]
+    fn a_passage_is_clean_text_with_blank_lines_between_paragraphs() {
+        let mut d = doc(&[
+            "1. Traffic  resumed.\nThe chief reports.",
+            "(p. 2)",
+            "Gao Feng [Kao] asked. He left.",
+        ]);
+        d.blocks[1].kind = BlockKind::PageMarker;
+        let last = d.blocks[2].text.find("He").unwrap();
+        let text = passage(&d, TextRange::new(0, 3, 3), TextRange::new(2, last, last));
+        assert_eq!(
+            text,
+            "1. Traffic resumed.\nThe chief reports.\n\nGao Feng [Kao] asked."
+        );
+        let from = d.blocks[0].text.find("The chief").unwrap();
+        let end = d.blocks[0].text.len();
+        let text = passage(
+            &d,
+            TextRange::new(0, from, end),
+            TextRange::new(0, from, end),
+        );
+        assert_eq!(text, "The chief reports.");
     }
 
     #[test]

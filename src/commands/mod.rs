@@ -54,7 +54,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => read::run(cli.file.as_deref(), &dirs),
+        None => read::run(cli.file.as_deref(), cli.yank_to.as_deref(), &dirs),
     }
 }
 
