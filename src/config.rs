@@ -530,6 +530,17 @@ target = "bold black on #ffcc00"
     }
 
     #[test]
+    fn yank_settings() {
+        let c = parse("osc52 = false\nyank_file = \"~/notes/yanks.md\"\n").unwrap();
+        assert!(!c.osc52);
+        assert_eq!(c.yank_file, Some("~/notes/yanks.md".into()));
+        let problems = parse("osc52 = \"no\"\nyank_file = 3\n").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("osc52 is true or false"));
+        assert_eq!(problems[1].line, 2);
+    }
+
+    #[test]
     fn a_bad_line_is_reported_with_its_line() {
         let text = "text_width = 80\nside_width = [\n";
         let problems = parse(text).unwrap_err();

@@ -70,6 +70,7 @@ fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
                     (&[Action::BookmarkListEditNote], "note"),
                     (&[Action::BookmarkListDelete], "delete"),
                     (&[Action::BookmarkListUndo], "undo"),
+                    (&[Action::WriteBookmarks], "write notes"),
                     (&[Action::CloseBookmarks], "close"),
                 ],
             );
