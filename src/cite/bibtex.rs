@@ -19,7 +19,7 @@ pub fn entry(s: &Source, key: &str, pin: &Pinpoint, annote: &[String], accessed:
     let a = s.archival();
     let mut fields: Vec<(&str, String)> = Vec::new();
     if let Some(author) = &s.author {
-        fields.push(("author", escape(&bibtex_name(author))));
+        fields.push(("author", escape(&last_first(author))));
     }
     fields.push(("title", format!("{{{}}}", escape(&s.title))));
     let parts = s.date_parts();
@@ -57,7 +57,7 @@ pub fn entry(s: &Source, key: &str, pin: &Pinpoint, annote: &[String], accessed:
         fields.push(("note", escape(&note.join(" "))));
     }
     if !s.translators.is_empty() {
-        let names: Vec<String> = s.translators.iter().map(|t| bibtex_name(t)).collect();
+        let names: Vec<String> = s.translators.iter().map(|t| last_first(t)).collect();
         fields.push(("translator", escape(&names.join(" and "))));
     }
     if let Some(lang) = s
@@ -143,12 +143,29 @@ fn ascii_word(w: &str) -> String {
         .collect()
 }
 
-/// `M. T. Desrosiers` → `Desrosiers, M. T.` (a single name stays as it is).
-fn bibtex_name(name: &str) -> String {
+/// `M. T. Desrosiers` → `Desrosiers, M. T.`; `B. J. de Cologan` → `de Cologan, B. J.` (a
+/// single name stays as it is).
+pub fn last_first(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, given)) if !given.is_empty() => format!("{last}, {}", given.join(" ")),
-        _ => name.trim().to_string(),
+    let Some((last, before)) = words.split_last() else {
+        return name.trim().to_string();
+    };
+    let particles = before
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let (given, particle) = before.split_at(before.len() - particles);
+    let family = particle
+        .iter()
+        .chain([last])
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if given.is_empty() {
+        family
+    } else {
+        format!("{family}, {}", given.join(" "))
     }
 }
 

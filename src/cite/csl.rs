@@ -90,15 +90,28 @@ pub fn to_string(items: Vec<Item>) -> String {
     s
 }
 
-/// `M. T. Desrosiers` → family and given names; a single name is a family name.
+/// `M. T. Desrosiers` → family and given names; lower-case words before the family name are
+/// its particle (`B. J. de Cologan`); a single name is a family name.
 fn name(n: &str) -> Value {
     let words: Vec<&str> = n.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, given)) if !given.is_empty() => {
-            json!({ "family": last, "given": given.join(" ") })
-        }
-        _ => json!({ "family": n.trim() }),
+    let Some((last, before)) = words.split_last() else {
+        return json!({ "family": n.trim() });
+    };
+    let particles = before
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let (given, particle) = before.split_at(before.len() - particles);
+    let mut m = serde_json::Map::new();
+    m.insert("family".into(), json!(last));
+    if !given.is_empty() {
+        m.insert("given".into(), json!(given.join(" ")));
     }
+    if !particle.is_empty() {
+        m.insert("non-dropping-particle".into(), json!(particle.join(" ")));
+    }
+    Value::Object(m)
 }
 
 fn iso_parts(date: &str) -> Option<Vec<u32>> {

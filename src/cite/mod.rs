@@ -216,6 +216,25 @@ pub fn author_name(signature: &str) -> Option<String> {
     if words.is_empty() || words.len() > 4 {
         return None;
     }
+    // An office or a body signs too (`American Mission`, `The Duke of Tetuan`).
+    let not_a_person = words.iter().any(|w| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        NOT_NAMES.contains(&w.as_str())
+    });
+    if not_a_person {
+        return None;
+    }
+    // `John Sherman.`: the full stop closes the letter, not the name; initials keep theirs.
+    let initial_last = |s: &str| {
+        s.split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().count() <= 2)
+    };
+    let line = match line.strip_suffix('.') {
+        Some(rest) if !initial_last(rest) => rest,
+        _ => line,
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
     let namelike = |w: &str| {
         w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
@@ -243,6 +262,39 @@ pub fn author_name(signature: &str) -> Option<String> {
         .collect();
     Some(fixed.join(" "))
 }
+
+/// Words that show a signature is an office, a body or a title rather than a person.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "mission",
+    "embassy",
+    "legation",
+    "delegation",
+    "department",
+    "government",
+    "ministry",
+    "office",
+    "committee",
+    "commission",
+    "consulate",
+    "council",
+    "bureau",
+    "staff",
+    "secretariat",
+    "section",
+    "division",
+    "headquarters",
+    "command",
+    "duke",
+    "secretary",
+    "minister",
+    "ambassador",
+    "president",
+    "chargé",
+    "consul",
+    "general",
+    "etc",
+];
 
 fn title_case(w: &str) -> String {
     let mut out = String::new();
@@ -294,6 +346,16 @@ mod tests {
     fn authors_are_names_not_initials() {
         assert_eq!(author_name("ORLOV").as_deref(), Some("Orlov"));
         assert_eq!(author_name("Kellogg").as_deref(), Some("Kellogg"));
+        assert_eq!(
+            author_name("John Sherman.").as_deref(),
+            Some("John Sherman")
+        );
+        assert_eq!(
+            author_name("B. J. de Cologan.").as_deref(),
+            Some("B. J. de Cologan")
+        );
+        assert_eq!(author_name("American Mission"), None);
+        assert_eq!(author_name("The Duke of Tetuan."), None);
         assert_eq!(
             author_name("M. T. Desrosiers\nCommercial Counsellor").as_deref(),
             Some("M. T. Desrosiers")

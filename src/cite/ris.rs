@@ -76,13 +76,9 @@ pub fn record(s: &Source, pin: &Pinpoint, notes: &[String], accessed: &str) -> S
     out
 }
 
-/// `M. T. Desrosiers` → `Desrosiers, M. T.`.
+/// `Family, Given` as RIS wants it (`de Cologan, B. J.`).
 fn ris_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, given)) if !given.is_empty() => format!("{last}, {}", given.join(" ")),
-        _ => name.trim().to_string(),
-    }
+    super::bibtex::last_first(name)
 }
 
 #[cfg(test)]
