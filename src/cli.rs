@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Also append every yank (y, Y) to FILE, for terminals without OSC 52 (overrides
+    /// yank_file in config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub yank_to: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,6 +72,21 @@ pub enum Command {
     Bookmarks {
         #[command(subcommand)]
         action: BookmarksCommand,
+    },
+    /// Print the document's citation: Chicago, BibTeX, CSL-JSON or RIS.
+    ///
+    /// Built from the document's metadata: title, date, the archive and the place in it
+    /// (from the archive's citation), record id, URL, original language, translators named
+    /// by the credits or the citation, and the author when the document is signed with a
+    /// name. What the document does not say is left out.
+    Cite {
+        /// The document (default: the bundled memo).
+        file: Option<PathBuf>,
+        /// Pinpoint paragraph N (paragraphs as the reader's status line counts them).
+        #[arg(long, value_name = "N")]
+        paragraph: Option<usize>,
+        #[arg(long, value_enum, default_value_t = CiteFormat::Chicago)]
+        format: CiteFormat,
     },
     /// Print every key of the reader and what it does (your configuration included).
     Keys,
@@ -109,7 +129,9 @@ pub enum BookmarksCommand {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
-    /// Print bookmarks (of FILE, or of every document) for research notes or scripts.
+    /// Print bookmarks (of FILE, or of every document) for research notes, scripts or a
+    /// reference manager. Documents still at their last path are read again, so quotes are
+    /// the text as it is now.
     Export {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -117,10 +139,32 @@ pub enum BookmarksCommand {
     },
 }
 
+/// Formats of `memcon bookmarks export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// Research notes: each quote with its pinpoint citation and note.
     Markdown,
+    /// Everything, for scripts.
     Json,
+    /// One entry per document, the bookmarks in `annote`.
+    Bibtex,
+    /// One item per document, the bookmarks in `annote`.
+    CslJson,
+    /// One record per document, each bookmark an `N1` note.
+    Ris,
+}
+
+/// Formats of `memcon cite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CiteFormat {
+    /// Chicago: the bibliography entry, or a full note with --paragraph.
+    Chicago,
+    /// A BibTeX entry (read by BibTeX and biblatex).
+    Bibtex,
+    /// CSL-JSON, for Zotero, pandoc and citeproc.
+    CslJson,
+    /// RIS, for EndNote, Zotero and Mendeley.
+    Ris,
 }
 
 /// Shells `memcon completions` writes for.

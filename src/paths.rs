@@ -106,6 +106,22 @@ impl Dirs {
     }
 }
 
+/// `path` with a leading `~/` (or a lone `~`) standing for the home directory, as a shell
+/// would read it (the yank file, a file to write bookmarks to).
+pub fn expand_home(path: &Path) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path.to_path_buf();
+    };
+    let rest = match text.strip_prefix('~') {
+        Some(r) if r.is_empty() || r.starts_with('/') => r.trim_start_matches('/'),
+        _ => return path.to_path_buf(),
+    };
+    match directories::BaseDirs::new() {
+        Some(b) => b.home_dir().join(rest),
+        None => path.to_path_buf(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,7 +36,14 @@ fn help_overlay_scrolled_to_its_end() {
     let mut app = bundled_at(80, 24);
     run(
         &mut app,
-        &[A::ToggleHelp, A::PageDown, A::PageDown, A::PageDown],
+        &[
+            A::ToggleHelp,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+        ],
     );
     let s = screen(&app);
     assert!(s.contains("Mouse"), "{s}");

@@ -125,6 +125,24 @@ actions! {
     BookmarkListUndo,
     /// Close the bookmarks list
     CloseBookmarks,
+    /// Write this document's bookmarks as Markdown notes to a file
+    WriteBookmarks,
+    /// Select by whole sentences, from the sentence being read (then j/k, }/{ extend it)
+    StartSelection,
+    /// Copy the selection, else the current paragraph, to the clipboard
+    Yank,
+    /// Copy the selection, else the current paragraph, with its pinpoint citation
+    YankCited,
+    /// Extend the selection by the next sentence
+    SelectNext,
+    /// Take back the last sentence of the selection (or extend it backward)
+    SelectPrev,
+    /// Extend the selection to the end of the paragraph, then of the next one
+    SelectNextParagraph,
+    /// Extend the selection to the start of the paragraph, then of the one before
+    SelectPrevParagraph,
+    /// Stop selecting
+    CancelSelection,
     /// Sort the entities by mention count or by first appearance
     ToggleEntitySort,
     /// Mark the names of places, people and organizations, or stop marking them

@@ -48,7 +48,7 @@ pub fn sections_of(keymap: &Keymap, modes: &[Mode]) -> Vec<HelpSection> {
 
 /// What the help overlay lists: normal mode, the input line and the mouse.
 pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
-    let mut out = sections_of(keymap, &[Mode::Normal, Mode::Input]);
+    let mut out = sections_of(keymap, &[Mode::Normal, Mode::Select, Mode::Input]);
     out.push((
         "Mouse".into(),
         vec![

@@ -70,6 +70,8 @@ pub enum InputPurpose {
     Filter,
     /// A bookmark's note.
     BookmarkNote,
+    /// The file the bookmarks list writes its Markdown notes to.
+    BookmarksFile,
 }
 
 impl InputPurpose {
@@ -81,6 +83,7 @@ impl InputPurpose {
             InputPurpose::Search(crate::search::Direction::Backward) => "?",
             InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
+            InputPurpose::BookmarksFile => "write bookmarks to (Esc: cancel): ",
         }
     }
 

@@ -21,7 +21,7 @@ impl App {
                 let (regex, fold) = (self.search.regex(), self.search.fold_accents());
                 self.filter_changed(text, regex, fold);
             }
-            InputPurpose::BookmarkNote => {}
+            InputPurpose::BookmarkNote | InputPurpose::BookmarksFile => {}
         }
     }
 
@@ -32,6 +32,7 @@ impl App {
             InputPurpose::Search(_) => self.search_confirmed(text),
             InputPurpose::Filter => self.filter_confirmed(text),
             InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
+            InputPurpose::BookmarksFile => return self.bookmarks_file_confirmed(text),
         }
         None
     }
@@ -46,6 +47,7 @@ impl App {
                 self.filter_cancelled(regex, fold);
             }
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
+            InputPurpose::BookmarksFile => self.say("nothing written"),
         }
     }
 

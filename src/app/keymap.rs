@@ -129,6 +129,29 @@ const BOOKMARKS: &[Binding] = &[
     k('(', A::PrevBookmark),
 ];
 
+/// Quoting: select by sentence, copy with or without the citation.
+const QUOTE: &[Binding] = &[
+    k('v', A::StartSelection),
+    k('y', A::Yank),
+    k('Y', A::YankCited),
+];
+
+/// While a selection is made (by whole sentences).
+const SELECTION: &[Binding] = &[
+    k('j', A::SelectNext),
+    key(KeyCode::Down, A::SelectNext),
+    k('k', A::SelectPrev),
+    key(KeyCode::Up, A::SelectPrev),
+    k('}', A::SelectNextParagraph),
+    k('{', A::SelectPrevParagraph),
+    k('y', A::Yank),
+    k('Y', A::YankCited),
+    key(KeyCode::Esc, A::CancelSelection),
+    k('v', A::CancelSelection),
+    k('q', A::CancelSelection),
+    ctrl('c', A::Quit),
+];
+
 /// Entities in normal mode.
 const ENTITIES: &[Binding] = &[
     k('s', A::ToggleEntitySort),
@@ -148,6 +171,7 @@ const BOOKMARK_LIST: &[Binding] = &[
     key(KeyCode::Delete, A::BookmarkListDelete),
     k('y', A::BookmarkListConfirm),
     k('u', A::BookmarkListUndo),
+    k('w', A::WriteBookmarks),
     key(KeyCode::Esc, A::CloseBookmarks),
     k('q', A::CloseBookmarks),
     k('\'', A::CloseBookmarks),
@@ -214,7 +238,9 @@ pub const DEFAULTS: &[(Mode, &str, &[Binding])] = &[
     (Mode::Normal, "Targets", TARGETS),
     (Mode::Normal, "Panes", PANES),
     (Mode::Normal, "Bookmarks", BOOKMARKS),
+    (Mode::Normal, "Quote and cite", QUOTE),
     (Mode::Normal, "Entities", ENTITIES),
+    (Mode::Select, "In a selection (by sentence)", SELECTION),
     (Mode::Input, "Input line", INPUT),
     (Mode::Help, "In help", HELP),
     (Mode::Bookmarks, "In the bookmarks list", BOOKMARK_LIST),

@@ -24,6 +24,7 @@ mod input;
 mod input_hooks;
 pub mod keymap;
 mod search;
+pub mod select;
 pub mod side;
 mod update;
 pub mod view;
@@ -34,6 +35,7 @@ pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
 pub use search::SearchState;
+pub use select::{Selection, Yank};
 pub use side::{SideItem, SideList};
 pub use view::{
     DocIndex, DocView, Focus, GUTTER_WIDTH, Layout, MIN_HEIGHT, MIN_WIDTH, Panes, RowPos,
@@ -53,6 +55,8 @@ pub enum Mode {
     Bookmarks,
     /// The concordance overlay of an entity.
     Concordance,
+    /// A selection is being made (`v`).
+    Select,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -75,6 +79,11 @@ pub enum Effect {
     Quit,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
+    /// Put text on the clipboard (OSC 52) and in the yank file (see `select.rs`).
+    Yank(Yank),
+    /// Write this document's bookmarks as Markdown to a file (a new one: an existing file
+    /// keeps its content and a free name next to it is used).
+    WriteBookmarks(std::path::PathBuf),
 }
 
 /// The whole state of the reader.
@@ -86,6 +95,8 @@ pub struct App {
     search: SearchState,
     entities: EntityState,
     bookmarks: BookmarkState,
+    /// The selection being made with `v`, if any.
+    selection: Option<Selection>,
     keymap: Keymap,
     /// A transient message for the status line, cleared by the next key.
     message: Option<String>,
@@ -119,6 +130,7 @@ impl App {
             search: SearchState::default(),
             entities: EntityState::default(),
             bookmarks: BookmarkState::default(),
+            selection: None,
             keymap: Keymap::default(),
             message: None,
             theme: Theme::dark(),
@@ -136,6 +148,7 @@ impl App {
     pub fn replace_document(&mut self, doc: Document) {
         self.view.replace_document(doc);
         self.bookmarks = BookmarkState::default();
+        self.selection = None;
         self.loading = false;
         if !self.view.doc().warnings.is_empty() {
             self.say(self.view.doc().warnings.join("; "));
@@ -237,6 +250,7 @@ impl App {
             return Mode::Input;
         }
         match self.overlay {
+            Overlay::None if self.selection.is_some() => Mode::Select,
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,

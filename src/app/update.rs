@@ -64,6 +64,15 @@ impl App {
             | a @ (Action::BookmarkListUndo | Action::CloseBookmarks) => {
                 return self.bookmark_list_action(a);
             }
+            Action::WriteBookmarks => self.ask_bookmarks_file(),
+            Action::StartSelection => self.start_selection(),
+            Action::Yank => return self.yank(false),
+            Action::YankCited => return self.yank(true),
+            a @ (Action::SelectNext | Action::SelectPrev)
+            | a @ (Action::SelectNextParagraph | Action::SelectPrevParagraph) => {
+                self.extend_selection(a);
+            }
+            Action::CancelSelection => self.cancel_selection(),
             Action::ToggleEntitySort => self.toggle_entity_sort(),
             Action::ToggleEntityMarks => self.toggle_entity_marks(),
             Action::OpenConcordance => self.open_concordance(),
@@ -117,7 +126,7 @@ impl App {
 
     fn paragraph_step(&mut self, forward: bool) {
         let n = self.view.doc().blocks.len();
-        let top = self.view.top();
+        let top = self.view.reading();
         let target = if forward {
             (top.block + 1).min(n.saturating_sub(1))
         } else if top.offset > 0 {

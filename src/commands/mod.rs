@@ -3,6 +3,7 @@
 //! command needs (document, store, alias file), call them, and print.
 
 pub mod bookmarks;
+pub mod cite;
 pub mod config;
 pub mod entities;
 pub mod export;
@@ -30,6 +31,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             entities::run(file.as_deref().or(cli.file.as_deref()), json, &dirs)
         }
         Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
+        Some(Command::Cite {
+            file,
+            paragraph,
+            format,
+        }) => cite::run(file.as_deref().or(cli.file.as_deref()), paragraph, format),
         Some(Command::Keys) => {
             let (config, problem) = user_config(&dirs);
             if let Some(p) = problem {
@@ -48,7 +54,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => read::run(cli.file.as_deref(), &dirs),
+        None => read::run(cli.file.as_deref(), cli.yank_to.as_deref(), &dirs),
     }
 }
 

@@ -4,12 +4,12 @@
 use crate::app::App;
 use crate::bookmarks::BookmarkStore;
 use crate::loading::Opened;
-use crate::paths::Dirs;
-use crate::reader::{self, Driver, Exit, StoreLink};
+use crate::paths::{Dirs, expand_home};
+use crate::reader::{self, Clipboard, Driver, Exit, StoreLink};
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
+pub fn run(path: Option<&Path>, yank_to: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     let Opened { doc, pending } = open_for_reading(path)?;
     crate::terminal::check_tty()?;
     // crossterm turns its colour codes into a full reset under NO_COLOR, which would also
@@ -41,7 +41,20 @@ pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     }
     let store = dirs.store().map(BookmarkStore::open);
     let link = StoreLink::new(store, path.map(Path::to_path_buf));
-    match reader::run(Driver::new(app, link, pending)) {
+    let yank_file = match (yank_to, &config.yank_file) {
+        (Some(p), _) => Some(std::path::absolute(expand_home(p)).unwrap_or(p.to_path_buf())),
+        (None, Some(p)) => {
+            let p = expand_home(p);
+            Some(match &dirs.config {
+                Some(dir) if p.is_relative() => dir.join(p),
+                _ => p,
+            })
+        }
+        (None, None) => None,
+    };
+    let mut driver = Driver::new(app, link, pending);
+    driver.set_clipboard(Clipboard::new(config.osc52, yank_file));
+    match reader::run(driver) {
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
         Err(e) => Err(format!("terminal: {e}")),

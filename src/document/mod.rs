@@ -17,6 +17,7 @@ mod memo;
 mod parse;
 mod roster;
 pub mod sanitize;
+pub mod sentences;
 mod spans;
 mod table;
 mod text;

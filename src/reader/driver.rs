@@ -3,6 +3,7 @@
 //! tests drive exactly what the terminal loop drives.
 
 use super::bookmarks::StoreLink;
+use super::clipboard::Clipboard;
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Timestamp;
 use crate::loading::Pending;
@@ -20,6 +21,8 @@ pub struct Driver {
     store: StoreLink,
     /// The whole document of a big file, still being parsed.
     pending: Option<Pending>,
+    /// Where yanks go.
+    clipboard: Clipboard,
 }
 
 impl Driver {
@@ -36,7 +39,13 @@ impl Driver {
             app,
             store,
             pending,
+            clipboard: Clipboard::default(),
         }
+    }
+
+    /// Put yanks here (the default is OSC 52 on standard output, no yank file).
+    pub fn set_clipboard(&mut self, clipboard: Clipboard) {
+        self.clipboard = clipboard;
     }
 
     pub fn app(&self) -> &App {
@@ -58,6 +67,21 @@ impl Driver {
             }
             Effect::Bookmarks(op) => {
                 self.store.perform(&mut self.app, op);
+                None
+            }
+            Effect::Yank(y) => {
+                let what = if y.cited {
+                    format!("{} with citation", y.what)
+                } else {
+                    y.what
+                };
+                let said = self.clipboard.put(&y.text, &what);
+                self.app.say(said);
+                None
+            }
+            Effect::WriteBookmarks(path) => {
+                let said = self.store.write_markdown(&self.app, &path);
+                self.app.say(said);
                 None
             }
         }

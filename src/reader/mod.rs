@@ -3,9 +3,11 @@
 //! terminal, the bookmark store, the loader and the clock — in a [`Driver`].
 
 mod bookmarks;
+mod clipboard;
 mod driver;
 
 pub use bookmarks::StoreLink;
+pub use clipboard::{Clipboard, OSC52_LIMIT};
 pub use driver::{Driver, Stop};
 
 use crate::app::{Action, App};

@@ -70,6 +70,7 @@ fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
                     (&[Action::BookmarkListEditNote], "note"),
                     (&[Action::BookmarkListDelete], "delete"),
                     (&[Action::BookmarkListUndo], "undo"),
+                    (&[Action::WriteBookmarks], "write notes"),
                     (&[Action::CloseBookmarks], "close"),
                 ],
             );
@@ -85,12 +86,7 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
         p.paragraph,
         p.bookmark.updated.age(list.now)
     );
-    let quote = p
-        .bookmark
-        .anchor
-        .quote
-        .split_whitespace()
-        .collect::<Vec<_>>();
+    let quote = p.quote.split_whitespace().collect::<Vec<_>>();
     let quote = quote.join(" ");
     let mut spans = vec![Span::styled(head.clone(), theme.help_key)];
     let mut used = head.chars().count();
@@ -98,6 +94,10 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
         let missing = "not found in this version · ";
         spans.push(Span::styled(missing, theme.input_error));
         used += missing.chars().count();
+    } else if p.changed {
+        let changed = "changed since marked · ";
+        spans.push(Span::styled(changed, theme.input_error));
+        used += changed.chars().count();
     }
     let room = width.saturating_sub(used + 2);
     spans.push(Span::styled(

@@ -133,24 +133,33 @@ impl DocView {
         self.row_pos(self.top) >= self.max_top()
     }
 
-    /// Put row `pos` at the top (clamped so the screen does not run past the end).
+    /// Put row `pos` at the top (clamped so the screen does not run past the end). The view
+    /// moved, so the top row is the reading position again.
     pub fn set_top_row(&mut self, pos: RowPos) {
         let pos = pos.min(self.max_top());
         self.top = self.row_location(pos);
+        self.chosen = None;
     }
 
     /// Pull the anchor back when it lies past the furthest top (after a resize, say),
-    /// keeping it exact otherwise.
+    /// keeping it exact otherwise. A place the reader chose near the end is tried again
+    /// first, so a taller screen that can show it at the top does.
     pub fn clamp_top(&mut self) {
+        if let Some(chosen) = self.chosen {
+            self.top = chosen;
+        }
         let max = self.max_top();
         if self.row_pos(self.top) > max {
             self.top = self.row_location(max);
         }
+        self.chosen = self.chosen.filter(|c| *c != self.top);
     }
 
-    /// Put `loc` on the top row (clamped), without recording a jump.
+    /// Put `loc` on the top row (clamped), without recording a jump. When the end stops the
+    /// view short of it, `loc` stays the reading position.
     pub fn go(&mut self, loc: Location) {
         self.top = loc;
+        self.chosen = Some(loc);
         self.clamp_top();
     }
 
