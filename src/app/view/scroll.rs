@@ -142,14 +142,16 @@ impl DocView {
     }
 
     /// Pull the anchor back when it lies past the furthest top (after a resize, say),
-    /// keeping it exact otherwise. A place the reader chose near the end is tried again
-    /// first, so a taller screen that can show it at the top does.
+    /// keeping it exact otherwise. The top the reader had stays the reading position while
+    /// the view is held short of it, and is tried again first, so growing and then shrinking
+    /// the screen comes back to the same words.
     pub fn clamp_top(&mut self) {
         if let Some(chosen) = self.chosen {
             self.top = chosen;
         }
         let max = self.max_top();
         if self.row_pos(self.top) > max {
+            self.chosen = Some(self.top);
             self.top = self.row_location(max);
         }
         self.chosen = self.chosen.filter(|c| *c != self.top);
