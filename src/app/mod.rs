@@ -40,6 +40,7 @@ pub use view::{
     TargetLabel, Targets, VisibleRow,
 };
 
+use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
 use crate::theme::Theme;
 
@@ -294,9 +295,14 @@ impl App {
             .unwrap_or_else(|| action.config_name())
     }
 
-    /// Show `text` in the status line until the next key.
+    /// Show `text` in the status line until the next key. Messages carry file names, notes
+    /// and other text from outside: they are sanitised like document text.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(text.into());
+        let text = text.into();
+        self.message = Some(match for_screen(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
     }
 
     /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the

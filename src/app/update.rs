@@ -3,6 +3,7 @@
 
 use super::{Action, App, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
+use crate::document::sanitize::acts_on_terminal;
 use crate::search::Direction;
 
 impl App {
@@ -74,6 +75,9 @@ impl App {
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
+            // A control character (pasted, or from a terminal that passes them on) is not
+            // text: it would reach the screen with the line.
+            Action::InputChar(c) if acts_on_terminal(c) || c == '\t' => {}
             Action::InputChar(c) => self.edit_input(|l| l.insert(c)),
             Action::InputBackspace => self.edit_input(|l| l.backspace()),
             Action::InputDelete => self.edit_input(|l| l.delete()),

@@ -6,6 +6,7 @@ use crate::bookmarks::{
     place_all, report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
+use crate::document::sanitize::escape_json;
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
 use std::path::Path;
@@ -28,7 +29,8 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
         BookmarksCommand::Export { file, format } => {
             with_groups(&store, file.as_deref(), |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
-                ExportFormat::Json => report::json(g),
+                // Escapes for what a terminal would act on (a note from an old file).
+                ExportFormat::Json => escape_json(&report::json(g)).into_owned(),
             })
         }
         BookmarksCommand::Add {

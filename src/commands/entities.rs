@@ -3,6 +3,7 @@
 
 use super::{open, stdout_result, warn};
 use crate::document::Document;
+use crate::document::sanitize::{JsonEscapes, for_terminal};
 use crate::entities::Entity;
 use crate::entities::output::to_json;
 use crate::paths::Dirs;
@@ -49,14 +50,16 @@ pub fn write(
     doc: &Document,
     entities: &[Entity],
     json: bool,
-    out: impl std::io::Write,
+    mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
     if json {
+        // Escapes for what a terminal would act on (names from the user's alias file).
+        let mut out = std::io::BufWriter::new(JsonEscapes::new(out));
         serde_json::to_writer_pretty(&mut out, &to_json(doc, entities))?;
         out.write_all(b"\n")?;
+        out.flush()
     } else {
-        out.write_all(table(entities).as_bytes())?;
+        out.write_all(for_terminal(&table(entities)).as_bytes())?;
+        out.flush()
     }
-    out.flush()
 }
