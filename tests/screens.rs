@@ -28,7 +28,44 @@ fn bundled_40x12() {
 fn help_overlay_80x24() {
     let mut app = bundled_at(80, 24);
     app.update(A::ToggleHelp);
+    // Nothing of the panes stands beside the overlay: every cell outside its box is blank
+    // (the status line aside).
+    let buf = draw(&app);
+    let popup = memcon::app::help::popup(buf.area);
+    for y in 0..23 {
+        for x in 0..80 {
+            if !popup.contains(ratatui::layout::Position::new(x, y)) {
+                assert_eq!(
+                    buf[(x, y)].symbol(),
+                    " ",
+                    "({x}, {y}) outside the help overlay"
+                );
+            }
+        }
+    }
     insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn overlays_at_100_columns_keep_a_clear_margin() {
+    let mut app = bundled_at(100, 30);
+    app.update(A::ToggleHelp);
+    let buf = draw(&app);
+    let popup = memcon::app::help::popup(buf.area);
+    for y in popup.y..popup.y + popup.height {
+        for x in [
+            popup.x - 2,
+            popup.x - 1,
+            popup.x + popup.width,
+            popup.x + popup.width + 1,
+        ] {
+            assert_eq!(
+                buf[(x, y)].symbol(),
+                " ",
+                "({x}, {y}) beside the help overlay"
+            );
+        }
+    }
 }
 
 #[test]

@@ -23,6 +23,7 @@ pub mod help;
 mod input;
 mod input_hooks;
 pub mod keymap;
+mod quit;
 mod search;
 pub mod side;
 mod update;
@@ -33,6 +34,7 @@ pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
+pub use quit::UnsavedQuit;
 pub use search::SearchState;
 pub use side::{SideItem, SideList};
 pub use view::{
@@ -67,13 +69,21 @@ pub enum Overlay {
     },
     Bookmarks(BookmarkList),
     Concordance(Concordance),
+    /// Quitting with bookmark changes that could not be saved: the quit key again writes
+    /// them to a file of their own and quits, any other key stays (keys of normal mode).
+    Unsaved(UnsavedQuit),
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Leave memcon.
+    /// Leave memcon (after saving what is pending; see `quit.rs`).
     Quit,
+    /// Quit although bookmark changes could not be saved: write them to a file of their own
+    /// first (`BookmarkStore::write_unsaved`).
+    QuitKeepingUnsaved,
+    /// Quit although the unsaved bookmark changes could not be written anywhere.
+    QuitDiscardingUnsaved,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
 }
@@ -242,6 +252,7 @@ impl App {
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
             Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Unsaved(_) => Mode::Normal,
         }
     }
 

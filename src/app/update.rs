@@ -9,6 +9,9 @@ use crate::search::Direction;
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.quit_question().is_some() {
+            return self.answer_quit_question(action);
+        }
         if self.loading && waits_for_whole_document(action) {
             self.say("still reading the whole document: try again in a moment");
             return None;

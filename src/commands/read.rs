@@ -41,7 +41,14 @@ pub fn run(path: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
     }
     let store = dirs.store().map(BookmarkStore::open);
     let link = StoreLink::new(store, path.map(Path::to_path_buf));
-    match reader::run(Driver::new(app, link, pending)) {
+    let mut driver = Driver::new(app, link, pending);
+    let exit = reader::run(&mut driver);
+    // On the restored screen: where unsaved bookmarks went.
+    for note in driver.farewell() {
+        super::warn(note);
+    }
+    match exit {
+        Ok(Exit::Quit) if driver.left_unsaved() => Ok(ExitCode::FAILURE),
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
         Err(e) => Err(format!("terminal: {e}")),

@@ -9,7 +9,7 @@ use crate::bookmarks::Placed;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Overlay::Bookmarks(list) = app.overlay() else {
@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title_focused))
         .title_bottom(footer(app, list, theme));
-    frame.render_widget(Clear, popup);
+    super::clear_for_overlay(frame, popup);
     if placed.is_empty() {
         let text = "No bookmarks in this document yet: press m in the text to add one.";
         frame.render_widget(Paragraph::new(text).style(theme.dim).block(block), popup);

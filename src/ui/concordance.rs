@@ -8,7 +8,7 @@ use crate::document::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|r| ListItem::new(kwic(app, *r, width, theme)))
         .collect();
     let mut state = ListState::default().with_selected(Some(c.selected));
-    frame.render_widget(Clear, popup);
+    super::clear_for_overlay(frame, popup);
     let widget = List::new(items)
         .block(block)
         .highlight_style(theme.item_selected);

@@ -7,7 +7,7 @@ use crate::app::{Action, Keymap, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Draw the overlay on a screen of `area`, scrolled by `scroll` rows.
 pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -42,7 +42,7 @@ pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, the
         .take(inner_h)
         .map(|row| line(row, theme))
         .collect();
-    frame.render_widget(Clear, popup);
+    super::clear_for_overlay(frame, popup);
     frame.render_widget(Paragraph::new(shown).block(block), popup);
 }
 

@@ -12,13 +12,14 @@ mod metadata;
 mod search;
 mod side;
 mod status;
+mod unsaved;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draw the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     bookmarks::render(app, frame, area, &theme);
     concordance::render(app, frame, area, &theme);
+    unsaved::render(app, frame, area, &theme);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -58,6 +60,34 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         .unwrap_or("!");
     let line = Rect { height: 1, ..area };
     frame.render_widget(Paragraph::new(text).style(theme.too_small), line);
+}
+
+/// Clear the cells an overlay covers and the space around it, so no piece of a pane border
+/// or of cut text stands against its edges. An overlay that leaves a few columns or fewer on
+/// a side has the whole screen but the status line cleared for it; a smaller one gets a
+/// margin of two columns each side and a row below (never the status line).
+fn clear_for_overlay(frame: &mut Frame, popup: Rect) {
+    const NARROW_GAP: u16 = 4;
+    let screen = frame.area();
+    let above_status = Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    };
+    let left = popup.x.saturating_sub(screen.x);
+    let right = (screen.x + screen.width).saturating_sub(popup.x + popup.width);
+    if left.min(right) <= NARROW_GAP {
+        frame.render_widget(Clear, above_status);
+        frame.render_widget(Clear, popup.intersection(screen));
+        return;
+    }
+    let margin = Rect {
+        x: popup.x - 2,
+        width: popup.width + 4,
+        height: popup.height + 1,
+        ..popup
+    };
+    frame.render_widget(Clear, margin.intersection(above_status));
+    frame.render_widget(Clear, popup.intersection(screen));
 }
 
 /// A bordered pane, its border and title marked when it has the focus.
