@@ -28,8 +28,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.title_focused))
-        .title_bottom(footer(app, list, theme));
+        .title(Line::styled(
+            super::border_text(&title, popup.width),
+            theme.title_focused,
+        ))
+        .title_bottom(footer(app, list, popup.width, theme));
     super::clear_for_overlay(frame, popup);
     if placed.is_empty() {
         let text = "No bookmarks in this document yet: press m in the text to add one.";
@@ -49,16 +52,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The keys, or the delete question while it is asked.
-fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
+fn footer<'a>(app: &App, list: &BookmarkList, width: u16, theme: &Theme) -> Line<'a> {
     let selected = app.bookmarks().placed().get(list.selected);
     match selected {
         Some(p) if list.confirm_delete => Line::styled(
-            format!(
-                " Delete the bookmark at ¶ {}? {} deletes, any other key keeps it ",
-                p.paragraph,
-                app.keymap()
-                    .key_label(Mode::Bookmarks, Action::BookmarkListConfirm)
-                    .unwrap_or_default()
+            super::border_text(
+                &format!(
+                    " Delete the bookmark at ¶ {}? {} deletes, any other key keeps it ",
+                    p.paragraph,
+                    app.keymap()
+                        .key_label(Mode::Bookmarks, Action::BookmarkListConfirm)
+                        .unwrap_or_default()
+                ),
+                width,
             ),
             theme.input_error,
         ),
@@ -73,7 +79,7 @@ fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
                     (&[Action::CloseBookmarks], "close"),
                 ],
             );
-            Line::styled(hint, theme.dim)
+            Line::styled(super::border_text(&hint, width), theme.dim)
         }
     }
 }

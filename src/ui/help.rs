@@ -1,6 +1,6 @@
 //! The help overlay: the rows `app::help` builds from the live keymap, styled.
 
-use super::Theme;
+use super::{Theme, border_text};
 use crate::app::help::{HelpRow, KEYS_WIDTH, popup, rows};
 use crate::app::keymap::key_name;
 use crate::app::{Action, Keymap, Mode};
@@ -34,8 +34,11 @@ pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, the
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.title_focused))
-        .title_bottom(Line::styled(more, theme.dim).right_aligned());
+        .title(Line::styled(
+            border_text(&title, popup.width),
+            theme.title_focused,
+        ))
+        .title_bottom(Line::styled(border_text(more, popup.width), theme.dim).right_aligned());
     let shown: Vec<Line> = all
         .into_iter()
         .skip(scroll)

@@ -62,6 +62,12 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).style(theme.too_small), line);
 }
 
+/// `text` cut with `…` to fit in the top or bottom border of a box `width` columns wide
+/// (between its corners).
+fn border_text(text: &str, width: u16) -> String {
+    fit::truncate(text, usize::from(width.saturating_sub(2)))
+}
+
 /// Clear the cells an overlay covers and the space around it, so no piece of a pane border
 /// or of cut text stands against its edges. An overlay that leaves a few columns or fewer on
 /// a side has the whole screen but the status line cleared for it; a smaller one gets a
@@ -90,8 +96,9 @@ fn clear_for_overlay(frame: &mut Frame, popup: Rect) {
     frame.render_widget(Clear, popup.intersection(screen));
 }
 
-/// A bordered pane, its border and title marked when it has the focus.
-fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+/// A bordered pane `width` columns wide, its border and title marked when it has the focus;
+/// a title too long for the border is cut with `…`.
+fn pane_block<'a>(title: &str, width: u16, focused: bool, theme: &Theme) -> Block<'a> {
     let (border, title_style) = if focused {
         (theme.border_focused, theme.title_focused)
     } else {
@@ -100,5 +107,8 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(Line::styled(format!(" {title} "), title_style))
+        .title(Line::styled(
+            border_text(&format!(" {title} "), width),
+            title_style,
+        ))
 }

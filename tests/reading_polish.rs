@@ -1,0 +1,135 @@
+//! Reading polish on screen: cut text ends in `…` and never inside a glyph, the metadata pane
+//! has one name, overlays at small sizes.
+
+mod common;
+use common::*;
+use memcon::app::{Action as A, App, Focus};
+use memcon::document::Document;
+use memcon::entities::{Entity, EntityKind, Mention, Site};
+use unicode_width::UnicodeWidthStr;
+
+/// A mention of `text` in block `block` of `doc`.
+fn mention(doc: &Document, block: usize, text: &str) -> Mention {
+    let start = doc.blocks[block].text.find(text).expect("in the block");
+    Mention {
+        site: Site::Block(block),
+        start,
+        end: start + text.len(),
+        adjectival: false,
+    }
+}
+
+/// The model memo with entities whose names are too long for the side pane, some in wide
+/// or combining characters.
+fn long_names() -> App {
+    let mut doc = model_memo();
+    doc.blocks[5].text = "Stalin met Generalissimo Chiang Kai-shek Jiang Jieshi at Lüshunkou \
+                          District 旅顺口区 and Pe\u{301}rez Jime\u{301}nez y Ballesteros."
+        .into();
+    doc.blocks[5].spans.clear();
+    let entities = vec![
+        Entity {
+            kind: EntityKind::Place,
+            name: "Lüshunkou District".into(),
+            aliases: vec!["旅顺口区".into()],
+            mentions: vec![
+                mention(&doc, 5, "Lüshunkou District"),
+                mention(&doc, 5, "旅顺口区"),
+            ],
+        },
+        Entity {
+            kind: EntityKind::Person,
+            name: "Generalissimo Chiang Kai-shek".into(),
+            aliases: vec!["Jiang Jieshi".into()],
+            mentions: vec![mention(&doc, 5, "Chiang Kai-shek")],
+        },
+        Entity {
+            kind: EntityKind::Person,
+            name: "Pe\u{301}rez Jime\u{301}nez y Ballesteros".into(),
+            aliases: vec![],
+            mentions: vec![mention(
+                &doc,
+                5,
+                "Pe\u{301}rez Jime\u{301}nez y Ballesteros",
+            )],
+        },
+    ];
+    let mut app = App::with_entities(doc, (80, 24), entities);
+    app.update(A::Resize(80, 24));
+    app
+}
+
+#[test]
+fn cut_side_entries_end_in_an_ellipsis_and_keep_whole_glyphs() {
+    let app = long_names();
+    let buf = draw(&app);
+    let side = app.panes().unwrap().side.unwrap();
+    let inner = side.width as usize - 2;
+    let rows: Vec<String> = (side.y + 1..side.y + side.height - 1)
+        .map(|y| {
+            (side.x + 1..side.x + side.width - 1)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect();
+    let cut: Vec<&String> = rows.iter().filter(|r| r.contains('…')).collect();
+    assert_eq!(cut.len(), 2, "{rows:#?}");
+    for r in &cut {
+        // The name is cut, its mention count still shows after it.
+        let r = r.trim_end();
+        assert!(r.ends_with("… 1"), "{r:?}");
+        assert!(r.width() <= inner, "{r:?}");
+    }
+    // Aliases that do not fit are left out rather than shown as a stub.
+    assert!(
+        rows.iter().any(|r| r.trim() == "Lüshunkou District 2"),
+        "{rows:#?}"
+    );
+    // The accented name keeps its combining accent with its letter.
+    let s = screen(&app);
+    assert!(s.contains("Pe\u{301}rez Jime\u{301}nez"), "{s}");
+    insta::assert_snapshot!("cut_side_entries_80x24", s);
+}
+
+#[test]
+fn the_metadata_pane_has_one_name_in_its_title_and_the_status_line() {
+    let mut app = app(model_memo(), 80, 24);
+    while app.view().focus() != Focus::Metadata {
+        app.update(A::FocusNext);
+    }
+    let s = screen(&app);
+    let name = Focus::Metadata.name();
+    assert_eq!(name, "Document");
+    assert!(
+        s.lines().next().unwrap().contains(&format!(" {name} ")),
+        "{s}"
+    );
+    assert!(
+        s.lines().last().unwrap().contains(&format!(" {name} ")),
+        "{s}"
+    );
+    // Collapsed, it is one row with the same name.
+    app.update(A::ToggleMetadata);
+    let s = screen(&app);
+    assert!(s.contains(&format!("▸ {name} ")), "{s}");
+}
+
+#[test]
+fn pane_titles_that_do_not_fit_are_cut_with_an_ellipsis() {
+    let mut app = long_names();
+    while app.view().focus() != Focus::Side {
+        app.update(A::FocusNext);
+    }
+    app.update(A::SearchForward);
+    for c in "Generalissimo Chiang".chars() {
+        app.update(A::InputChar(c));
+    }
+    app.update(A::InputConfirm);
+    let buf = draw(&app);
+    let side = app.panes().unwrap().side.unwrap();
+    let top: String = (side.x..side.x + side.width)
+        .map(|x| buf[(x, side.y)].symbol().to_string())
+        .collect();
+    assert!(top.contains('…'), "{top}");
+    assert!(top.ends_with('┐'), "{top}");
+}
