@@ -133,3 +133,47 @@ fn pane_titles_that_do_not_fit_are_cut_with_an_ellipsis() {
     assert!(top.contains('…'), "{top}");
     assert!(top.ends_with('┐'), "{top}");
 }
+
+#[test]
+fn the_pane_and_memcon_entities_count_alike_and_metadata_only_names_never_show_0() {
+    let doc = bundled();
+    let entities = memcon::entities::extract(&doc);
+    let table = memcon::commands::entities::table(&doc, &entities);
+    let mut app = App::with_entities(doc, (120, 60), entities);
+    app.update(A::Resize(120, 60));
+    for item in &app.entities().side().items {
+        let row = table
+            .lines()
+            .find(|l| l.split("  ").any(|c| c.trim() == item.label))
+            .unwrap_or_else(|| panic!("{} in {table}", item.label));
+        let numbers: Vec<usize> = row
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert_eq!(
+            numbers[..2],
+            [item.count, item.in_metadata],
+            "{}: {row}",
+            item.label
+        );
+    }
+    let s = screen(&app);
+    assert!(s.contains(" Wilson Center meta"), "{s}");
+    assert!(!s.contains(" 0 ") && !s.contains(" 0│"), "{s}");
+    // Selecting it says where it is named.
+    while app.view().focus() != Focus::Side {
+        app.update(A::FocusNext);
+    }
+    let at = app
+        .entities()
+        .side()
+        .items
+        .iter()
+        .position(|i| i.label == "Wilson Center")
+        .unwrap();
+    for _ in 0..at {
+        app.update(A::LineDown);
+    }
+    let msg = app.message().unwrap();
+    assert_eq!(msg, "Wilson Center: named only in the metadata (1)");
+}

@@ -60,7 +60,11 @@ fn item_line<'a>(app: &'a App, i: usize, focused: bool, width: usize, theme: &Th
         (true, false) => theme.item_selected_unfocused,
         _ => theme.item,
     };
-    let count = format!(" {}", item.count);
+    // Places in the transcript; an entity only the metadata names says so instead of `0`.
+    let count = match item.count {
+        0 => " meta".to_string(),
+        n => format!(" {n}"),
+    };
     // The count always shows: a long label is cut before it, the aliases after it.
     let room = width.saturating_sub(1 + count.width());
     let label = truncate(&item.label, room);
