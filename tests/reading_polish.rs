@@ -177,3 +177,130 @@ fn the_pane_and_memcon_entities_count_alike_and_metadata_only_names_never_show_0
     let msg = app.message().unwrap();
     assert_eq!(msg, "Wilson Center: named only in the metadata (1)");
 }
+
+/// The concordance of `name` on the bundled memo at `w`×`h`.
+fn concordance(name: &str, w: u16, h: u16) -> App {
+    let mut app = app(bundled(), w, h);
+    let at = app
+        .entities()
+        .side()
+        .items
+        .iter()
+        .position(|i| i.label == name)
+        .unwrap();
+    // The entities overlay reaches the list at any size.
+    app.update(A::ShowEntities);
+    for _ in 0..at {
+        app.update(A::LineDown);
+    }
+    app.update(A::OpenConcordance);
+    app
+}
+
+#[test]
+fn the_concordance_lines_up_each_name_with_even_context_and_paragraph_numbers() {
+    let app = concordance("Stalin", 80, 24);
+    let s = screen(&app);
+    let buf = draw(&app);
+    let theme = app.theme();
+    let is_name = |x: u16, y: u16| {
+        let st = buf[(x, y)].style();
+        st.bg == theme.target.bg || st.bg == theme.target_current.bg
+    };
+    let rows: Vec<u16> = (0..24)
+        .filter(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "¶") && y < 23)
+        .collect();
+    assert_eq!(rows.len(), 9, "{s}");
+    // Each name starts in the same column, with as many columns of context before it.
+    let starts: Vec<u16> = rows
+        .iter()
+        .map(|&y| (0..80).find(|&x| is_name(x, y)).expect("a name"))
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}\n{s}");
+    // Each line starts with its paragraph's number, as the status line counts them.
+    let numbers: Vec<String> = s
+        .lines()
+        .filter_map(|l| l.split("│¶").nth(1))
+        .map(|rest| rest.split(' ').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = app
+        .concordance_ranges()
+        .iter()
+        .map(|r| app.view().paragraphs().number_at(r.block).to_string())
+        .collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(
+        numbers.first().map(String::as_str),
+        Some("0"),
+        "the subject line"
+    );
+    assert_eq!(numbers.last().map(String::as_str), Some("4"));
+    insta::assert_snapshot!("concordance_stalin_80x24", s);
+    insta::assert_snapshot!(
+        "concordance_stalin_40x12",
+        screen(&concordance("Stalin", 40, 12))
+    );
+}
+
+#[test]
+fn below_72_columns_e_shows_the_entities_list_over_the_screen() {
+    let mut app = app(bundled(), 40, 12);
+    assert!(app.panes().unwrap().side.is_none(), "no pane at this size");
+    app.update(A::ShowEntities);
+    assert_eq!(app.mode(), memcon::app::Mode::Entities);
+    let s = screen(&app);
+    assert!(s.contains("Entities (17)") && s.contains("Places"), "{s}");
+    assert!(s.lines().last().unwrap().contains("Entities"), "{s}");
+    insta::assert_snapshot!("entities_overlay_40x12", s);
+
+    // j selects (its mentions become the targets), Enter closes it on the first mention.
+    let dairen = app
+        .entities()
+        .side()
+        .items
+        .iter()
+        .position(|i| i.label == "Dairen")
+        .unwrap();
+    for _ in 0..dairen {
+        app.update(A::LineDown);
+    }
+    app.update(A::Activate);
+    assert_eq!(app.mode(), memcon::app::Mode::Normal);
+    let s = screen(&app);
+    assert!(
+        s.contains("District, Dalian]"),
+        "the body shows the mention: {s}"
+    );
+    assert!(s.contains("mention 1 of 2"), "{s}");
+    app.update(A::NextTarget);
+    assert!(screen(&app).contains("mention 2 of 2"), "n walks on");
+    let current = app.targets().unwrap().current_range().unwrap();
+    assert_eq!(app.doc().text(current), "Dairen [Dalian]");
+
+    // `/` filters the list; Esc closes it.
+    app.update(A::ShowEntities);
+    app.update(A::SearchForward);
+    for c in "soong".chars() {
+        app.update(A::InputChar(c));
+    }
+    app.update(A::InputConfirm);
+    assert_eq!(app.entities().side().items.len(), 1);
+    assert!(screen(&app).contains("T. V. Soong"));
+    app.update(A::CloseEntities);
+    assert_eq!(app.mode(), memcon::app::Mode::Normal);
+}
+
+#[test]
+fn the_entities_list_over_the_screen_works_at_any_size() {
+    for (w, h) in [(30, 8), (100, 30), (200, 60)] {
+        let mut app = app(bundled(), w, h);
+        app.update(A::ShowEntities);
+        let s = screen(&app);
+        assert!(s.contains("Entities (17)"), "{w}x{h}: {s}");
+        app.update(A::Bottom);
+        assert_eq!(
+            app.entities().side().selected,
+            app.entities().side().items.len() - 1
+        );
+    }
+}

@@ -131,6 +131,10 @@ actions! {
     ToggleEntityMarks,
     /// Show every mention of the selected entity in context (concordance)
     OpenConcordance,
+    /// Show the entities list over the whole screen (the way to it below 72 columns)
+    ShowEntities,
+    /// Close the entities list
+    CloseEntities,
     /// Select the next line of the concordance
     ConcordanceDown,
     /// Select the previous line of the concordance

@@ -219,6 +219,19 @@ impl App {
         }
     }
 
+    /// `E`: the entities list over the whole screen, at any size.
+    pub(super) fn show_entities(&mut self) {
+        self.overlay = Overlay::Entities;
+    }
+
+    /// Enter in the entities list over the screen: close it on the entity's first mention.
+    pub(super) fn entity_chosen(&mut self) {
+        self.entity_activated();
+        if self.targets().is_some_and(|t| t.current.is_some()) {
+            self.overlay = Overlay::None;
+        }
+    }
+
     /// `s`: sort each kind by mention count or by first appearance.
     pub(super) fn toggle_entity_sort(&mut self) {
         self.entities.by_count = !self.entities.by_count;

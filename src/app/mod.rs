@@ -56,6 +56,8 @@ pub enum Mode {
     Bookmarks,
     /// The concordance overlay of an entity.
     Concordance,
+    /// The entities list over the whole screen.
+    Entities,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -69,6 +71,9 @@ pub enum Overlay {
     },
     Bookmarks(BookmarkList),
     Concordance(Concordance),
+    /// The entities pane over the whole screen (`E`), at any size: below 72 columns the
+    /// only way to it.
+    Entities,
     /// Quitting with bookmark changes that could not be saved: the quit key again writes
     /// them to a file of their own and quits, any other key stays (keys of normal mode).
     Unsaved(UnsavedQuit),
@@ -252,6 +257,7 @@ impl App {
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
             Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Entities => Mode::Entities,
             Overlay::Unsaved(_) => Mode::Normal,
         }
     }

@@ -7,7 +7,7 @@
 //! where it was; Enter keeps the position and records the jump. With the side list focused,
 //! `/` filters that list instead (`entities.rs`).
 
-use super::{App, Focus, InputPurpose, TargetLabel, Targets};
+use super::{App, Focus, InputPurpose, Overlay, TargetLabel, Targets};
 use crate::document::Location;
 use crate::search::{
     Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
@@ -113,7 +113,7 @@ impl SearchState {
 impl App {
     /// `/` or `?`: search the body, or filter the side list when it has the focus.
     pub fn start_search(&mut self, direction: Direction) {
-        if self.view.focus() == Focus::Side {
+        if self.view.focus() == Focus::Side || self.overlay == Overlay::Entities {
             self.start_filter();
             return;
         }

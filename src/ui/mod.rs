@@ -32,7 +32,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     body::render(app, frame, &panes, &theme);
     metadata::render(app, frame, panes.metadata, &theme);
     if let Some(side_area) = panes.side {
-        side::render(app, frame, side_area, &theme);
+        side::render(app, frame, side_area, false, &theme);
+    }
+    if *app.overlay() == Overlay::Entities {
+        // Over everything but the status line, whatever the size.
+        let main = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(Clear, main);
+        side::render(app, frame, main, true, &theme);
     }
     match app.input() {
         Some(line) => {

@@ -4,18 +4,36 @@
 use super::fit::truncate;
 use super::{Theme, pane_block};
 use crate::app::side::group_name;
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.view().focus() == Focus::Side;
+/// The pane in `area`; with `over_screen` it is the entities list over the whole screen (`E`),
+/// with its keys at the bottom.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme: &Theme) {
+    let focused = over_screen || app.view().focus() == Focus::Side;
     let list = app.entities().side();
     let title = format!("{} ({})", list.title, list.items.len());
-    let block = pane_block(&title, area.width, focused, theme);
+    let mut block = pane_block(&title, area.width, focused, theme);
+    if over_screen {
+        let hint = app.keymap().hint(
+            Mode::Entities,
+            &[
+                (&[Action::LineDown, Action::LineUp], "select"),
+                (&[Action::Activate], "go"),
+                (&[Action::OpenConcordance], "concordance"),
+                (&[Action::SearchForward], "filter"),
+                (&[Action::CloseEntities], "close"),
+            ],
+        );
+        block = block.title_bottom(Line::styled(
+            super::border_text(&hint, area.width),
+            theme.dim,
+        ));
+    }
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
     let rows = list.rows();
     let offset = list.offset(&rows, inner_h);
