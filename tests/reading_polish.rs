@@ -304,3 +304,102 @@ fn the_entities_list_over_the_screen_works_at_any_size() {
         );
     }
 }
+
+fn typed(app: &mut App, text: &str) -> Option<memcon::app::Effect> {
+    let mut last = None;
+    for c in text.chars() {
+        last = app.update(A::InputChar(c));
+    }
+    last
+}
+
+#[test]
+fn colon_q_quits_as_in_vim() {
+    for command in ["q", "quit", "q!", "qa"] {
+        let mut app = app(bundled(), 80, 24);
+        app.update(A::GotoPrompt);
+        typed(&mut app, command);
+        assert_eq!(
+            app.update(A::InputConfirm),
+            Some(memcon::app::Effect::Quit),
+            ":{command}"
+        );
+    }
+    // Numbers still go to paragraphs.
+    let mut app = app(bundled(), 80, 24);
+    app.update(A::GotoPrompt);
+    typed(&mut app, "2");
+    assert_eq!(app.update(A::InputConfirm), None);
+    assert_eq!(app.paragraph().0, 2);
+}
+
+#[test]
+fn colon_noh_hides_highlights_until_the_next_search_or_n() {
+    let mut app = app(bundled(), 80, 24);
+    app.update(A::SearchForward);
+    typed(&mut app, "stalin");
+    app.update(A::InputConfirm);
+    assert!(app.search().highlight());
+    app.update(A::GotoPrompt);
+    typed(&mut app, "noh");
+    app.update(A::InputConfirm);
+    assert!(!app.search().highlight(), "hidden");
+    assert!(app.targets().is_some(), "the matches stay for n");
+    let theme = *app.theme();
+    let lit = |app: &App| {
+        let buf = draw(app);
+        let bgs = [theme.target.bg, theme.target_current.bg];
+        buf.content().iter().any(|c| bgs.contains(&Some(c.bg)))
+    };
+    assert!(!lit(&app), "no cell drawn as a match");
+    app.update(A::NextTarget);
+    assert!(app.search().highlight() && lit(&app), "n shows them again");
+    app.update(A::GotoPrompt);
+    typed(&mut app, "nohlsearch");
+    app.update(A::InputConfirm);
+    assert!(!app.search().highlight());
+    app.update(A::SearchForward);
+    typed(&mut app, "soong");
+    app.update(A::InputConfirm);
+    assert!(app.search().highlight(), "a new search shows them");
+}
+
+#[test]
+fn the_regex_toggle_is_for_one_search_unless_kept() {
+    let mut app = app(bundled(), 100, 30);
+    app.update(A::SearchForward);
+    app.update(A::SearchToggleRegex);
+    assert!(app.search().regex());
+    typed(&mut app, r"S\w+g\b");
+    app.update(A::InputConfirm);
+    let current = app.targets().unwrap().current_range().unwrap();
+    assert_eq!(
+        app.doc().text(current),
+        "Soong",
+        "matched as a regular expression"
+    );
+    // The next search is plain text again: the same pattern finds nothing.
+    app.update(A::SearchForward);
+    assert!(!app.search().regex());
+    assert!(screen(&app).contains("text (Ctrl-r once, Alt-r kept)"));
+    typed(&mut app, r"S\w+g\b");
+    assert_eq!(app.input().unwrap().error.as_deref(), Some("not found"));
+    app.update(A::InputCancel);
+    // Alt-r switches and keeps it: every search after it is a regex until switched back.
+    app.update(A::SearchForward);
+    app.update(A::SearchKeepRegex);
+    assert!(app.search().regex() && app.search().regex_kept());
+    assert!(screen(&app).contains("regex, kept"));
+    app.update(A::InputCancel);
+    app.update(A::SearchBackward);
+    assert!(app.search().regex(), "kept for the next search");
+    app.update(A::SearchToggleRegex);
+    assert!(!app.search().regex(), "Ctrl-r still switches one search");
+    app.update(A::InputCancel);
+    app.update(A::SearchForward);
+    assert!(app.search().regex());
+    app.update(A::SearchKeepRegex);
+    app.update(A::InputCancel);
+    app.update(A::SearchForward);
+    assert!(!app.search().regex(), "switched back and kept");
+}

@@ -249,6 +249,7 @@ impl App {
     /// `/` or `?` with the entities pane focused: filter it (the kept filter to edit).
     pub(super) fn start_filter(&mut self) {
         let text = self.entities.side.begin_filter();
+        self.search.fresh_options();
         self.open_input(InputPurpose::Filter, &text);
     }
 

@@ -228,6 +228,7 @@ const INPUT: &[Binding] = &[
     key(KeyCode::Up, A::InputHistoryPrev),
     key(KeyCode::Down, A::InputHistoryNext),
     ctrl('r', A::SearchToggleRegex),
+    alt('r', A::SearchKeepRegex),
     ctrl('t', A::SearchToggleAccents),
 ];
 

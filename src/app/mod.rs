@@ -280,6 +280,7 @@ impl App {
         current: Option<usize>,
     ) {
         self.search.stop_counting();
+        self.search.unhide();
         self.view
             .set_targets(Some(Targets::new(label, ranges, current)));
     }

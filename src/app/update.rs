@@ -53,6 +53,7 @@ impl App {
             Action::SearchBackward => self.start_search(Direction::Backward),
             Action::ToggleHighlight => self.toggle_highlight(),
             Action::SearchToggleRegex => self.toggle_search_option(true),
+            Action::SearchKeepRegex => self.keep_regex(),
             Action::SearchToggleAccents => self.toggle_search_option(false),
             Action::FocusNext => self.view.cycle_focus(1),
             Action::FocusPrev => self.view.cycle_focus(-1),
