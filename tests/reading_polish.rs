@@ -403,3 +403,34 @@ fn the_regex_toggle_is_for_one_search_unless_kept() {
     app.update(A::SearchForward);
     assert!(!app.search().regex(), "switched back and kept");
 }
+
+#[test]
+fn help_cuts_a_long_list_of_keys_and_keeps_the_text_column() {
+    use memcon::app::Mode;
+    use memcon::app::keymap::{Keymap, parse_key};
+    let mut keymap = Keymap::default();
+    let keys: Vec<_> = ["x", "ctrl-x", "alt-x", "ctrl-q", "alt-q", "pagedown", "f9"]
+        .iter()
+        .map(|k| parse_key(k).unwrap())
+        .collect();
+    assert!(keymap.rebind(Mode::Normal, A::Quit, &keys));
+    let mut app = app(bundled(), 80, 60);
+    app.set_keymap(keymap);
+    app.update(A::ToggleHelp);
+    let s = screen(&app);
+    let row = s
+        .lines()
+        .find(|l| l.contains("Quit memcon"))
+        .unwrap_or_else(|| panic!("{s}"));
+    let reference = s
+        .lines()
+        .find(|l| l.contains("Show or hide this help"))
+        .unwrap();
+    assert!(row.contains("x Ctrl-x Alt-x"), "{row}");
+    assert!(row.contains('…'), "{row}");
+    let column = |line: &str, text: &str| line[..line.find(text).unwrap()].width();
+    assert_eq!(
+        column(row, "Quit memcon"),
+        column(reference, "Show or hide this help")
+    );
+}

@@ -53,9 +53,14 @@ fn line(row: HelpRow, theme: &Theme) -> Line<'static> {
     match row {
         HelpRow::Section(name) => Line::styled(name, theme.help_key.patch(theme.help_section)),
         HelpRow::Blank => Line::raw(""),
-        HelpRow::Entry { keys, text } => Line::from(vec![
-            Span::styled(format!("  {keys:<w$}", w = KEYS_WIDTH - 2), theme.help_key),
-            Span::raw(text),
-        ]),
+        HelpRow::Entry { keys, text } => {
+            // Many keys bound to one action (a user's configuration) are cut, never pushed
+            // into the text column.
+            let keys = super::fit::truncate(&keys, KEYS_WIDTH - 3);
+            Line::from(vec![
+                Span::styled(format!("  {keys:<w$}", w = KEYS_WIDTH - 2), theme.help_key),
+                Span::raw(text),
+            ])
+        }
     }
 }
