@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.title_focused,
         ))
         .title_bottom(footer(app, list, popup.width, theme));
-    super::clear_for_overlay(frame, popup);
+    super::clear_for_overlay(frame);
     if placed.is_empty() {
         let text = "No bookmarks in this document yet: press m in the text to add one.";
         frame.render_widget(Paragraph::new(text).style(theme.dim).block(block), popup);

@@ -62,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(height)
         .map(|(i, r)| columns.line(app, *r, i == c.selected, theme))
         .collect();
-    super::clear_for_overlay(frame, popup);
+    super::clear_for_overlay(frame);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 

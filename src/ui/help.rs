@@ -45,7 +45,7 @@ pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, the
         .take(inner_h)
         .map(|row| line(row, theme))
         .collect();
-    super::clear_for_overlay(frame, popup);
+    super::clear_for_overlay(frame);
     frame.render_widget(Paragraph::new(shown).block(block), popup);
 }
 

@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             height: area.height.saturating_sub(1),
             ..area
         };
-        frame.render_widget(Clear, main);
+        clear_for_overlay(frame);
         side::render(app, frame, main, true, &theme);
     }
     match app.input() {
@@ -77,32 +77,16 @@ fn border_text(text: &str, width: u16) -> String {
     fit::truncate(text, usize::from(width.saturating_sub(2)))
 }
 
-/// Clear the cells an overlay covers and the space around it, so no piece of a pane border
-/// or of cut text stands against its edges. An overlay that leaves a few columns or fewer on
-/// a side has the whole screen but the status line cleared for it; a smaller one gets a
-/// margin of two columns each side and a row below (never the status line).
-fn clear_for_overlay(frame: &mut Frame, popup: Rect) {
-    const NARROW_GAP: u16 = 4;
+/// Clear the screen but the status line for an overlay: one that leaves some of the panes in
+/// view shows cut words and stray pieces of borders beside its edges, which read as part of
+/// it. The status line stays (messages, the counter, where the reader is).
+fn clear_for_overlay(frame: &mut Frame) {
     let screen = frame.area();
     let above_status = Rect {
         height: screen.height.saturating_sub(1),
         ..screen
     };
-    let left = popup.x.saturating_sub(screen.x);
-    let right = (screen.x + screen.width).saturating_sub(popup.x + popup.width);
-    if left.min(right) <= NARROW_GAP {
-        frame.render_widget(Clear, above_status);
-        frame.render_widget(Clear, popup.intersection(screen));
-        return;
-    }
-    let margin = Rect {
-        x: popup.x - 2,
-        width: popup.width + 4,
-        height: popup.height + 1,
-        ..popup
-    };
-    frame.render_widget(Clear, margin.intersection(above_status));
-    frame.render_widget(Clear, popup.intersection(screen));
+    frame.render_widget(Clear, above_status);
 }
 
 /// A bordered pane `width` columns wide, its border and title marked when it has the focus;

@@ -49,6 +49,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Line::styled(" Quit? ", theme.title_focused));
-    super::clear_for_overlay(frame, popup);
+    super::clear_for_overlay(frame);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
