@@ -19,8 +19,10 @@ use unicode_width::UnicodeWidthStr;
 
 /// The concordance is at most this wide.
 const MAX_WIDTH: u16 = 120;
-/// The name column takes at most this share of the width (a longer name is cut with `…`).
+/// The name column takes at most this share of the width, or what leaves `MIN_SIDE` columns
+/// of context on each side when that is more (a longer name is cut with `…`).
 const NAME_SHARE: usize = 3;
+const MIN_SIDE: usize = 8;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Overlay::Concordance(c) = app.overlay() else {
@@ -96,7 +98,8 @@ impl Columns {
             .map(|r| flat(app.doc().text(*r)).width())
             .max()
             .unwrap_or(0);
-        let name = widest.min(width / NAME_SHARE).max(1);
+        let room = (width / NAME_SHARE).max(width.saturating_sub(para + 2 * MIN_SIDE));
+        let name = widest.min(room).max(1);
         // ¶ column, context, name, context.
         let side = width.saturating_sub(para + name) / 2;
         Self { para, side, name }
@@ -194,12 +197,12 @@ fn cut_before(text: &str, max: usize) -> String {
     }
     let tail = take_back(text, max - 1);
     let cut_in_word = !text[..text.len() - tail.len()].ends_with(' ');
+    // No whole word fits: the `…` alone says the text goes on.
     let words = match tail.find(' ') {
         Some(i) if cut_in_word => &tail[i + 1..],
+        None if cut_in_word => "",
         _ => tail,
     };
-    // One word longer than the room: keep what fits of it.
-    let words = if words.is_empty() { tail } else { words };
     format!("…{}", words.trim_start())
 }
 
@@ -222,9 +225,9 @@ fn cut_after(text: &str, max: usize) -> String {
     let cut_in_word = !text[head.len()..].starts_with(' ');
     let words = match head.rfind(' ') {
         Some(i) if cut_in_word => &head[..i],
+        None if cut_in_word => "",
         _ => head,
     };
-    let words = if words.is_empty() { head } else { words };
     format!("{}…", words.trim_end())
 }
 
@@ -261,8 +264,10 @@ mod tests {
         assert_eq!(cut_before("the port of Dairen", 9), "…Dairen");
         assert_eq!(cut_after("naval facilities at Dairen", 12), "naval…");
         assert_eq!(cut_after("naval facilities", 16), "naval facilities");
-        // A word longer than the room is cut by glyph, never inside one.
-        assert_eq!(cut_after("Lüshunkou-Dalian", 5), "Lüsh…");
-        assert_eq!(cut_before("旅顺口区旅顺口区", 5), "…口区");
+        // No whole word fits: only the `…`.
+        assert_eq!(cut_after("Lüshunkou-Dalian and", 5), "…");
+        assert_eq!(cut_before("旅顺口区旅顺口区", 5), "…");
+        assert_eq!(cut_after("thought the ports", 7), "…");
+        assert_eq!(cut_after("thought the ports", 8), "thought…");
     }
 }
