@@ -220,7 +220,7 @@ fn in_a_terminal_q_twice_writes_the_fallback_and_says_where_after_restoring() {
     let mut s = session(&fx, &tmp);
     bookmark(&mut s, "from the pty");
     s.send("q");
-    s.wait_text("q again writes them");
+    s.wait_text("q again writes it to a file of its own");
     s.send("q");
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 1, "{status:?}");

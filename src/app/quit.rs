@@ -31,10 +31,14 @@ impl UnsavedQuit {
 
     /// What the quit key does now (`q again …`).
     pub fn yes(&self, key: &str) -> String {
+        let (them, their) = match self.changes {
+            1 => ("it", "its"),
+            _ => ("them", "their"),
+        };
         if self.nowhere {
-            format!("{key} again quits without them")
+            format!("{key} again quits without {them}")
         } else {
-            format!("{key} again writes them to a file of their own and quits")
+            format!("{key} again writes {them} to a file of {their} own and quits")
         }
     }
 
