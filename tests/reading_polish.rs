@@ -381,7 +381,7 @@ fn the_regex_toggle_is_for_one_search_unless_kept() {
     // The next search is plain text again: the same pattern finds nothing.
     app.update(A::SearchForward);
     assert!(!app.search().regex());
-    assert!(screen(&app).contains("text (Ctrl-r once, Alt-r kept)"));
+    assert!(screen(&app).contains("text (Ctrl-r this search, Alt-r keep)"));
     typed(&mut app, r"S\w+g\b");
     assert_eq!(app.input().unwrap().error.as_deref(), Some("not found"));
     app.update(A::InputCancel);

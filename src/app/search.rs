@@ -142,7 +142,7 @@ impl SearchState {
         let keys = match short {
             true => key(super::Action::SearchToggleRegex),
             false => format!(
-                "{} once, {} kept",
+                "{} this search, {} keep",
                 key(super::Action::SearchToggleRegex),
                 key(super::Action::SearchKeepRegex)
             ),
