@@ -434,3 +434,12 @@ fn help_cuts_a_long_list_of_keys_and_keeps_the_text_column() {
         column(reference, "Show or hide this help")
     );
 }
+
+#[test]
+fn help_at_40x12_gives_the_text_room() {
+    let mut app = app(bundled(), 40, 12);
+    app.update(A::ToggleHelp);
+    let s = screen(&app);
+    assert!(s.contains("Scroll down one line"), "{s}");
+    insta::assert_snapshot!("help_40x12", s);
+}

@@ -1,7 +1,7 @@
 //! The help overlay: the rows `app::help` builds from the live keymap, styled.
 
 use super::{Theme, border_text};
-use crate::app::help::{HelpRow, KEYS_WIDTH, popup, rows};
+use crate::app::help::{HelpRow, keys_width, popup, rows};
 use crate::app::keymap::key_name;
 use crate::app::{Action, Keymap, Mode};
 use ratatui::Frame;
@@ -43,22 +43,22 @@ pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, the
         .into_iter()
         .skip(scroll)
         .take(inner_h)
-        .map(|row| line(row, theme))
+        .map(|row| line(row, keys_width(popup.width.saturating_sub(2)), theme))
         .collect();
     super::clear_for_overlay(frame);
     frame.render_widget(Paragraph::new(shown).block(block), popup);
 }
 
-fn line(row: HelpRow, theme: &Theme) -> Line<'static> {
+fn line(row: HelpRow, keys_w: usize, theme: &Theme) -> Line<'static> {
     match row {
         HelpRow::Section(name) => Line::styled(name, theme.help_key.patch(theme.help_section)),
         HelpRow::Blank => Line::raw(""),
         HelpRow::Entry { keys, text } => {
             // Many keys bound to one action (a user's configuration) are cut, never pushed
             // into the text column.
-            let keys = super::fit::truncate(&keys, KEYS_WIDTH - 3);
+            let keys = super::fit::truncate(&keys, keys_w - 3);
             Line::from(vec![
-                Span::styled(format!("  {keys:<w$}", w = KEYS_WIDTH - 2), theme.help_key),
+                Span::styled(format!("  {keys:<w$}", w = keys_w - 2), theme.help_key),
                 Span::raw(text),
             ])
         }
