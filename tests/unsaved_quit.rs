@@ -3,14 +3,14 @@
 //! file without asking. The disk "fails" by putting the data directory under a regular file,
 //! which no user, root included, can create a directory in.
 
+mod common;
 mod pty;
 
+use common::screen;
 use memcon::app::{Action, App, UnsavedQuit};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
 use memcon::document;
 use memcon::reader::{Driver, Stop, StoreLink};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -69,21 +69,6 @@ fn add(d: &mut Driver, note: &str) {
         d.handle(Action::InputChar(c));
     }
     d.handle(Action::InputConfirm);
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.view().size();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| memcon::ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -222,16 +207,18 @@ fn in_a_terminal_q_twice_writes_the_fallback_and_says_where_after_restoring() {
     s.send("q");
     s.wait_text("q again writes it to a file of its own");
     s.send("q");
+    assert_exit_with_fallback(&mut s, 1, &tmp, "from the pty");
+}
+
+/// The reader ended with `code`, gave the terminal back, wrote one fallback file holding
+/// `note` in `tmp` and said so on the restored screen.
+fn assert_exit_with_fallback(s: &mut pty::Session, code: u32, tmp: &Path, note: &str) {
     let status = s.wait_exit();
-    assert_eq!(status.exit_code(), 1, "{status:?}");
+    assert_eq!(status.exit_code(), code, "{status:?}");
     s.assert_restored();
-    let files = unsaved_files(&tmp);
+    let files = unsaved_files(tmp);
     assert_eq!(files.len(), 1);
-    assert!(
-        fs::read_to_string(&files[0])
-            .unwrap()
-            .contains("from the pty")
-    );
+    assert!(fs::read_to_string(&files[0]).unwrap().contains(note));
     s.wait_text("unsaved bookmarks written to");
 }
 
@@ -244,15 +231,5 @@ fn in_a_terminal_sigterm_writes_the_fallback_without_asking() {
     bookmark(&mut s, "before the signal");
     // SAFETY: sending a signal to our own child.
     unsafe { libc::kill(s.pid(), libc::SIGTERM) };
-    let status = s.wait_exit();
-    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
-    s.assert_restored();
-    let files = unsaved_files(&tmp);
-    assert_eq!(files.len(), 1);
-    assert!(
-        fs::read_to_string(&files[0])
-            .unwrap()
-            .contains("before the signal")
-    );
-    s.wait_text("unsaved bookmarks written to");
+    assert_exit_with_fallback(&mut s, 128 + 15, &tmp, "before the signal");
 }
