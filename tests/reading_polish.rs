@@ -277,6 +277,14 @@ fn below_72_columns_e_shows_the_entities_list_over_the_screen() {
     let current = app.targets().unwrap().current_range().unwrap();
     assert_eq!(app.doc().text(current), "Dairen [Dalian]");
 
+    // The concordance opened from the list goes back to it.
+    app.update(A::ShowEntities);
+    app.update(A::OpenConcordance);
+    assert_eq!(app.mode(), memcon::app::Mode::Concordance);
+    app.update(A::CloseConcordance);
+    assert_eq!(app.mode(), memcon::app::Mode::Entities);
+    app.update(A::CloseEntities);
+
     // `/` filters the list; Esc closes it.
     app.update(A::ShowEntities);
     app.update(A::SearchForward);

@@ -96,6 +96,8 @@ fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
 pub struct Concordance {
     pub entity: usize,
     pub selected: usize,
+    /// Opened from the entities list over the screen (`E`): closing goes back to it.
+    pub from_list: bool,
 }
 
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
@@ -319,6 +321,7 @@ impl App {
         self.overlay = Overlay::Concordance(Concordance {
             entity,
             selected: 0,
+            from_list: self.overlay == Overlay::Entities,
         });
     }
 
@@ -337,6 +340,16 @@ impl App {
             .get(entity)
             .map(|e| stops::in_text(e, self.view.doc()))
             .unwrap_or_default()
+    }
+
+    /// Esc in the concordance: back to the text, or to the entities list it was opened from.
+    pub(super) fn close_concordance(&mut self) {
+        if let Overlay::Concordance(c) = &self.overlay {
+            self.overlay = match c.from_list {
+                true => Overlay::Entities,
+                false => Overlay::None,
+            };
+        }
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {

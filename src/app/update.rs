@@ -79,7 +79,7 @@ impl App {
             Action::ConcordanceDown => self.concordance_move(1),
             Action::ConcordanceUp => self.concordance_move(-1),
             Action::ConcordanceJump => self.concordance_jump(),
-            Action::CloseConcordance => self.overlay = Overlay::None,
+            Action::CloseConcordance => self.close_concordance(),
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
