@@ -174,8 +174,12 @@ fn the_pane_and_memcon_entities_count_alike_and_metadata_only_names_never_show_0
     for _ in 0..at {
         app.update(A::LineDown);
     }
-    let msg = app.message().unwrap();
-    assert_eq!(msg, "Wilson Center: named only in the metadata (1)");
+    assert_eq!(app.message(), Some("1 mention in the metadata"));
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("only in the metadata · Wilson Center"),
+        "{status}"
+    );
 }
 
 /// The concordance of `name` on the bundled memo at `w`×`h`.

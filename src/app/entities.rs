@@ -189,7 +189,9 @@ impl App {
         let in_meta = item.in_metadata;
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
-            self.say(format!("{label}: named only in the metadata ({in_meta})"));
+            // The counter says "only in the metadata · {label}"; this says how often.
+            let s = if in_meta == 1 { "" } else { "s" };
+            self.say(format!("{in_meta} mention{s} in the metadata"));
             return;
         }
         self.set_targets(TargetLabel::Entity(label), ranges, Some(0));
