@@ -233,3 +233,22 @@ fn in_a_terminal_sigterm_writes_the_fallback_without_asking() {
     unsafe { libc::kill(s.pid(), libc::SIGTERM) };
     assert_exit_with_fallback(&mut s, 128 + 15, &tmp, "before the signal");
 }
+
+#[test]
+fn when_no_place_takes_the_fallback_the_question_says_so_and_q_again_quits_without_them() {
+    let fx = Fixture::new();
+    // The temporary directory is under the same regular file: nowhere to write.
+    let tmp = fx.blocker().join("tmp");
+    let mut s = session(&fx, &tmp);
+    bookmark(&mut s, "nowhere to go");
+    s.send("q");
+    s.wait_text("q again writes it");
+    s.send("q");
+    s.wait_text("could not be saved or written anywhere");
+    s.wait_text("q again quits without it");
+    s.send("q");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+    s.assert_restored();
+    s.wait_text("1 bookmark change not saved");
+}
