@@ -59,6 +59,7 @@ const MODES: &[(&str, Mode, &str)] = &[
     ("bookmarks", Mode::Bookmarks, "in the bookmarks list"),
     ("concordance", Mode::Concordance, "in the concordance"),
     ("select", Mode::Select, "in a selection"),
+    ("entities", Mode::Entities, "in the entities list"),
 ];
 
 /// The widest text column the file may ask for.

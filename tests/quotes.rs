@@ -89,7 +89,7 @@ fn a_mention_is_quoted_as_its_sentence() {
         .find(|e| e.name == "Outer Mongolia")
         .expect("Outer Mongolia is found")
         .clone();
-    let ranges = memcon::app::entities::body_ranges(&entity);
+    let ranges = memcon::entities::stops::in_text(&entity, r.app().doc());
     let second = ranges[1];
     let app = r.app_mut();
     app.set_targets(TargetLabel::Entity(entity.name.clone()), ranges, Some(1));

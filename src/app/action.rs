@@ -65,7 +65,7 @@ actions! {
     NextParagraph,
     /// Go to the previous paragraph
     PrevParagraph,
-    /// Go to paragraph N (`:N`) or to N percent (`:N%`)
+    /// Go to paragraph N (`:N`) or N percent (`:N%`); `:q` quits, `:noh` hides highlights
     GotoPrompt,
     /// Start typing a paragraph number or percent (`12` Enter, `50%`)
     GotoDigit(char),
@@ -85,9 +85,11 @@ actions! {
     SearchBackward,
     /// Switch match highlighting off and on
     ToggleHighlight,
-    /// In the search line: switch between plain text and regular expression
+    /// In the search line: plain text or regular expression, for this search only
     SearchToggleRegex,
-    /// In the search line: switch between ignoring and matching accents
+    /// In the search line: plain text or regular expression, kept for the searches after it
+    SearchKeepRegex,
+    /// In the search line: ignore or match accents, for this search only
     SearchToggleAccents,
     /// Focus the next pane
     FocusNext,
@@ -149,6 +151,10 @@ actions! {
     ToggleEntityMarks,
     /// Show every mention of the selected entity in context (concordance)
     OpenConcordance,
+    /// Show the entities list over the whole screen (the way to it below 72 columns)
+    ShowEntities,
+    /// Close the entities list
+    CloseEntities,
     /// Select the next line of the concordance
     ConcordanceDown,
     /// Select the previous line of the concordance

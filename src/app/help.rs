@@ -8,6 +8,12 @@ use ratatui::layout::Rect;
 
 /// Width of the keys column.
 pub const KEYS_WIDTH: usize = 22;
+
+/// The keys column in an overlay `width` columns wide inside: at most [`KEYS_WIDTH`], and
+/// two fifths of a narrow overlay, so what the keys do keeps room to be read.
+pub fn keys_width(width: u16) -> usize {
+    KEYS_WIDTH.min(usize::from(width) * 2 / 5).max(8)
+}
 /// The overlay is at most this wide.
 pub const MAX_WIDTH: u16 = 78;
 
@@ -64,7 +70,7 @@ pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
 
 /// The overlay's rows for an inner width: doc lines wrap under their column.
 pub fn rows(keymap: &Keymap, width: u16) -> Vec<HelpRow> {
-    let doc_width = usize::from(width).saturating_sub(KEYS_WIDTH).max(10);
+    let doc_width = usize::from(width).saturating_sub(keys_width(width)).max(10);
     let mut out = Vec::new();
     for (name, entries) in sections(keymap) {
         if !out.is_empty() {

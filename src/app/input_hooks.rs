@@ -28,7 +28,7 @@ impl App {
     /// Enter was pressed; the line is already closed and remembered in history.
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
-            InputPurpose::Goto => self.goto(text),
+            InputPurpose::Goto => return self.command(text),
             InputPurpose::Search(_) => self.search_confirmed(text),
             InputPurpose::Filter => self.filter_confirmed(text),
             InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
@@ -49,6 +49,17 @@ impl App {
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
             InputPurpose::BookmarksFile => self.say("nothing written"),
         }
+    }
+
+    /// Enter on `:`: the vim commands a reader reaches for (`:q`, `:noh`), else a paragraph
+    /// number or a percentage.
+    fn command(&mut self, text: &str) -> Option<Effect> {
+        match text.trim() {
+            "q" | "q!" | "qa" | "qa!" | "quit" | "qall" => return Some(Effect::Quit),
+            "noh" | "nohl" | "nohls" | "nohlsearch" => self.hide_highlights(),
+            _ => self.goto(text),
+        }
+        None
     }
 
     /// `N` → paragraph N, `N%` → N percent of the document.

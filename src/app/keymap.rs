@@ -157,6 +157,31 @@ const ENTITIES: &[Binding] = &[
     k('s', A::ToggleEntitySort),
     k('e', A::ToggleEntityMarks),
     k('c', A::OpenConcordance),
+    k('E', A::ShowEntities),
+];
+
+/// Inside the entities list shown over the screen (`E`).
+const ENTITY_LIST: &[Binding] = &[
+    k('j', A::LineDown),
+    key(KeyCode::Down, A::LineDown),
+    k('k', A::LineUp),
+    key(KeyCode::Up, A::LineUp),
+    k(' ', A::PageDown),
+    key(KeyCode::PageDown, A::PageDown),
+    k('b', A::PageUp),
+    key(KeyCode::PageUp, A::PageUp),
+    k('g', A::Top),
+    key(KeyCode::Home, A::Top),
+    k('G', A::Bottom),
+    key(KeyCode::End, A::Bottom),
+    key(KeyCode::Enter, A::Activate),
+    k('/', A::SearchForward),
+    k('s', A::ToggleEntitySort),
+    k('c', A::OpenConcordance),
+    key(KeyCode::Esc, A::CloseEntities),
+    k('q', A::CloseEntities),
+    k('E', A::CloseEntities),
+    ctrl('c', A::Quit),
 ];
 
 /// Inside the bookmarks list overlay (shown in its footer).
@@ -227,6 +252,7 @@ const INPUT: &[Binding] = &[
     key(KeyCode::Up, A::InputHistoryPrev),
     key(KeyCode::Down, A::InputHistoryNext),
     ctrl('r', A::SearchToggleRegex),
+    alt('r', A::SearchKeepRegex),
     ctrl('t', A::SearchToggleAccents),
 ];
 
@@ -245,6 +271,7 @@ pub const DEFAULTS: &[(Mode, &str, &[Binding])] = &[
     (Mode::Help, "In help", HELP),
     (Mode::Bookmarks, "In the bookmarks list", BOOKMARK_LIST),
     (Mode::Concordance, "In the concordance", CONCORDANCE),
+    (Mode::Entities, "In the entities list", ENTITY_LIST),
 ];
 
 /// One section of the live keymap.

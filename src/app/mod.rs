@@ -23,6 +23,7 @@ pub mod help;
 mod input;
 mod input_hooks;
 pub mod keymap;
+mod quit;
 mod search;
 pub mod select;
 pub mod side;
@@ -34,6 +35,7 @@ pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
+pub use quit::UnsavedQuit;
 pub use search::SearchState;
 pub use select::{Selection, Yank};
 pub use side::{SideItem, SideList};
@@ -42,6 +44,7 @@ pub use view::{
     TargetLabel, Targets, VisibleRow,
 };
 
+use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
 use crate::theme::Theme;
 
@@ -57,6 +60,8 @@ pub enum Mode {
     Concordance,
     /// A selection is being made (`v`).
     Select,
+    /// The entities list over the whole screen.
+    Entities,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -70,13 +75,24 @@ pub enum Overlay {
     },
     Bookmarks(BookmarkList),
     Concordance(Concordance),
+    /// The entities pane over the whole screen (`E`), at any size: below 72 columns the
+    /// only way to it.
+    Entities,
+    /// Quitting with bookmark changes that could not be saved: the quit key again writes
+    /// them to a file of their own and quits, any other key stays (keys of normal mode).
+    Unsaved(UnsavedQuit),
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Leave memcon.
+    /// Leave memcon (after saving what is pending; see `quit.rs`).
     Quit,
+    /// Quit although bookmark changes could not be saved: write them to a file of their own
+    /// first (`BookmarkStore::write_unsaved`).
+    QuitKeepingUnsaved,
+    /// Quit although the unsaved bookmark changes could not be written anywhere.
+    QuitDiscardingUnsaved,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
     /// Put text on the clipboard (OSC 52) and in the yank file (see `select.rs`).
@@ -255,6 +271,8 @@ impl App {
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
             Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Entities => Mode::Entities,
+            Overlay::Unsaved(_) => Mode::Normal,
         }
     }
 
@@ -276,6 +294,7 @@ impl App {
         current: Option<usize>,
     ) {
         self.search.stop_counting();
+        self.search.unhide();
         self.view
             .set_targets(Some(Targets::new(label, ranges, current)));
     }
@@ -308,9 +327,14 @@ impl App {
             .unwrap_or_else(|| action.config_name())
     }
 
-    /// Show `text` in the status line until the next key.
+    /// Show `text` in the status line until the next key. Messages carry file names, notes
+    /// and other text from outside: they are sanitised like document text.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(text.into());
+        let text = text.into();
+        self.message = Some(match for_screen(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
     }
 
     /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the

@@ -7,6 +7,7 @@ use crate::bookmarks::{
     mark_paragraph, place_all, report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
+use crate::document::sanitize::escape_json;
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
 use std::path::Path;
@@ -30,7 +31,8 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
             let today = Timestamp::now().date();
             with_groups(&store, file.as_deref(), |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
-                ExportFormat::Json => report::json(g),
+                // Escapes for what a terminal would act on (a note from an old file).
+                ExportFormat::Json => escape_json(&report::json(g)).into_owned(),
                 ExportFormat::Bibtex => report::references(g, Reference::Bibtex, &today),
                 ExportFormat::CslJson => report::references(g, Reference::CslJson, &today),
                 ExportFormat::Ris => report::references(g, Reference::Ris, &today),

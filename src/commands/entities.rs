@@ -3,8 +3,9 @@
 
 use super::{open, stdout_result, warn};
 use crate::document::Document;
-use crate::entities::Entity;
+use crate::document::sanitize::{JsonEscapes, for_terminal};
 use crate::entities::output::to_json;
+use crate::entities::{Entity, stops};
 use crate::paths::Dirs;
 use std::io::Write;
 use std::path::Path;
@@ -18,8 +19,10 @@ pub fn run(path: Option<&Path>, json: bool, dirs: &Dirs) -> Result<ExitCode, Str
     stdout_result(write(&doc, &entities, json, out))
 }
 
-/// A plain table: kind, name, mention count, aliases; one entity per line.
-pub fn table(entities: &[Entity]) -> String {
+/// A plain table, one entity per line: kind, name, the places in the transcript that name it
+/// (`TEXT`: a name and its gloss once, as the reader counts and walks them), its mentions in
+/// the metadata fields (`META`), aliases.
+pub fn table(doc: &Document, entities: &[Entity]) -> String {
     let name_w = entities
         .iter()
         .map(|e| e.name.width())
@@ -27,17 +30,18 @@ pub fn table(entities: &[Entity]) -> String {
         .unwrap_or(0)
         .max("NAME".len());
     let mut out = format!(
-        "{:<12}  {:<name_w$}  {:>5}  ALIASES\n",
-        "KIND", "NAME", "COUNT"
+        "{:<12}  {:<name_w$}  {:>4}  {:>4}  ALIASES\n",
+        "KIND", "NAME", "TEXT", "META"
     );
     for e in entities {
         let pad = name_w - e.name.width().min(name_w);
         out.push_str(&format!(
-            "{:<12}  {}{}  {:>5}  {}\n",
+            "{:<12}  {}{}  {:>4}  {:>4}  {}\n",
             e.kind.as_str(),
             e.name,
             " ".repeat(pad),
-            e.mentions.len(),
+            stops::in_text(e, doc).len(),
+            stops::in_metadata(e),
             e.aliases.join(", ")
         ));
     }
@@ -49,14 +53,16 @@ pub fn write(
     doc: &Document,
     entities: &[Entity],
     json: bool,
-    out: impl std::io::Write,
+    mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
     if json {
+        // Escapes for what a terminal would act on (names from the user's alias file).
+        let mut out = std::io::BufWriter::new(JsonEscapes::new(out));
         serde_json::to_writer_pretty(&mut out, &to_json(doc, entities))?;
         out.write_all(b"\n")?;
+        out.flush()
     } else {
-        out.write_all(table(entities).as_bytes())?;
+        out.write_all(for_terminal(&table(doc, entities)).as_bytes())?;
+        out.flush()
     }
-    out.flush()
 }

@@ -14,6 +14,7 @@ pub fn text(keymap: &Keymap) -> String {
         Mode::Bookmarks,
         Mode::Concordance,
         Mode::Select,
+        Mode::Entities,
     ];
     let mut sections: Vec<HelpSection> = sections_of(keymap, &modes);
     sections.push((

@@ -12,6 +12,7 @@ pub mod read;
 pub mod shell;
 
 use crate::cli::{Cli, Command};
+use crate::document::sanitize::for_terminal;
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
 use std::path::Path;
@@ -66,9 +67,12 @@ pub fn user_config(dirs: &Dirs) -> (crate::config::Config, Option<String>) {
     }
 }
 
-/// Print `text` on standard output (a closed pipe is not an error).
+/// Print `text` on standard output (a closed pipe is not an error). Like everything memcon
+/// prints, it goes through the one sanitiser ([`for_terminal`]): no byte of a note, a file
+/// name or a document can drive the terminal.
 pub fn print(text: &str) -> Result<ExitCode, String> {
     use std::io::Write;
+    let text = for_terminal(text);
     stdout_result(std::io::stdout().lock().write_all(text.as_bytes()))
 }
 
@@ -82,9 +86,9 @@ pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
     }
 }
 
-/// A message for standard error, as `memcon: <text>`.
+/// A message for standard error, as `memcon: <text>`, sanitised ([`for_terminal`]).
 pub fn warn(text: &str) {
-    eprintln!("memcon: {text}");
+    eprintln!("memcon: {}", for_terminal(text));
 }
 
 /// Load the named file, or the bundled memo. Errors are one line: `<file>: <why>`.

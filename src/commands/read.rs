@@ -54,7 +54,13 @@ pub fn run(path: Option<&Path>, yank_to: Option<&Path>, dirs: &Dirs) -> Result<E
     };
     let mut driver = Driver::new(app, link, pending);
     driver.set_clipboard(Clipboard::new(config.osc52, yank_file));
-    match reader::run(driver) {
+    let exit = reader::run(&mut driver);
+    // On the restored screen: where unsaved bookmarks went.
+    for note in driver.farewell() {
+        super::warn(note);
+    }
+    match exit {
+        Ok(Exit::Quit) if driver.left_unsaved() => Ok(ExitCode::FAILURE),
         Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(128u8.wrapping_add(sig as u8))),
         Err(e) => Err(format!("terminal: {e}")),

@@ -174,6 +174,27 @@ impl StoreLink {
         }
     }
 
+    /// Bookmark changes still not in `bookmarks.json` after one more try, and why: `None`
+    /// when everything is saved (or there is no store).
+    pub fn unsaved_after_retry(&mut self) -> Option<(usize, String)> {
+        let store = self.store.as_mut()?;
+        if store.unsaved_changes() == 0 {
+            return None;
+        }
+        let reason = store.save().err()?.to_string();
+        let _ = store.take_notices();
+        Some((store.unsaved_changes(), reason))
+    }
+
+    /// Write every bookmark, the unsaved changes with them, to a file of their own (never
+    /// replacing one): its path, or why no place would take it.
+    pub fn write_unsaved(&self) -> Result<PathBuf, String> {
+        match &self.store {
+            Some(store) => store.write_unsaved().map_err(|e| e.to_string()),
+            None => Err(NO_STORE.to_string()),
+        }
+    }
+
     /// Remember the reading position (on quit, on a signal). Failures are not shown: the
     /// reader is closing.
     pub fn save_position(&mut self, app: &App) {

@@ -4,7 +4,7 @@
 
 use super::bookmarks::StoreLink;
 use super::clipboard::Clipboard;
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, UnsavedQuit};
 use crate::bookmarks::Timestamp;
 use crate::loading::Pending;
 
@@ -23,6 +23,11 @@ pub struct Driver {
     pending: Option<Pending>,
     /// Where yanks go.
     clipboard: Clipboard,
+    /// What to tell the user once the terminal is restored (where unsaved bookmarks went).
+    farewell: Vec<String>,
+    /// Bookmark changes did not reach `bookmarks.json` (kept in a fallback file, or lost with
+    /// the user's consent): the exit status says so.
+    left_unsaved: bool,
 }
 
 impl Driver {
@@ -40,6 +45,8 @@ impl Driver {
             store,
             pending,
             clipboard: Clipboard::default(),
+            farewell: Vec::new(),
+            left_unsaved: false,
         }
     }
 
@@ -61,8 +68,14 @@ impl Driver {
     pub fn handle(&mut self, action: Action) -> Option<Stop> {
         self.app.set_clock(Timestamp::now());
         match self.app.update(action)? {
-            Effect::Quit => {
-                self.save_position();
+            Effect::Quit => self.quit(),
+            Effect::QuitKeepingUnsaved => self.quit_keeping_unsaved(),
+            Effect::QuitDiscardingUnsaved => {
+                if let Some((n, reason)) = self.store.unsaved_after_retry() {
+                    self.farewell
+                        .push(format!("{} not saved: {reason}", changes(n)));
+                    self.left_unsaved = true;
+                }
                 Some(Stop::Quit)
             }
             Effect::Bookmarks(op) => {
@@ -129,4 +142,80 @@ impl Driver {
     pub fn save_position(&mut self) {
         self.store.save_position(&self.app);
     }
+
+    /// The user quits: save what is pending; if that fails, ask first (see `app::quit`).
+    fn quit(&mut self) -> Option<Stop> {
+        self.save_position();
+        let Some((changes, reason)) = self.store.unsaved_after_retry() else {
+            return Some(Stop::Quit);
+        };
+        self.app.ask_before_quitting(UnsavedQuit {
+            changes,
+            reason,
+            nowhere: false,
+        });
+        None
+    }
+
+    /// The user confirmed quitting with unsaved changes: one more try, else write them to a
+    /// file of their own; if no place takes it, ask again.
+    fn quit_keeping_unsaved(&mut self) -> Option<Stop> {
+        let Some((n, _)) = self.store.unsaved_after_retry() else {
+            return Some(Stop::Quit);
+        };
+        match self.store.write_unsaved() {
+            Ok(path) => {
+                self.kept_elsewhere(n, &path);
+                Some(Stop::Quit)
+            }
+            Err(reason) => {
+                self.app.ask_before_quitting(UnsavedQuit {
+                    changes: n,
+                    reason,
+                    nowhere: true,
+                });
+                None
+            }
+        }
+    }
+
+    /// A signal or a hang-up ends the reader: remember the position and keep unsaved
+    /// bookmark changes in a file of their own, without asking.
+    pub fn save_on_exit(&mut self) {
+        self.save_position();
+        let Some((n, reason)) = self.store.unsaved_after_retry() else {
+            return;
+        };
+        match self.store.write_unsaved() {
+            Ok(path) => self.kept_elsewhere(n, &path),
+            Err(e) => self
+                .farewell
+                .push(format!("{} not saved: {reason}; {e}", changes(n))),
+        }
+        self.left_unsaved = true;
+    }
+
+    fn kept_elsewhere(&mut self, n: usize, path: &std::path::Path) {
+        self.farewell.push(format!(
+            "{} not saved to bookmarks.json: unsaved bookmarks written to {}",
+            changes(n),
+            path.display()
+        ));
+        self.left_unsaved = true;
+    }
+
+    /// What to print once the terminal is restored.
+    pub fn farewell(&self) -> &[String] {
+        &self.farewell
+    }
+
+    /// Whether bookmark changes were left out of `bookmarks.json` (the exit status says so).
+    pub fn left_unsaved(&self) -> bool {
+        self.left_unsaved
+    }
+}
+
+/// `2 bookmark changes`.
+fn changes(n: usize) -> String {
+    format!("{n} bookmark change{}", if n == 1 { "" } else { "s" })
 }

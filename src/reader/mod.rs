@@ -28,8 +28,8 @@ pub enum Exit {
 const WHEEL_LINES: i16 = 3;
 
 /// Run the reader until the user quits or a signal arrives. The terminal is restored when
-/// this returns, whichever way it returns.
-pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
+/// this returns, whichever way it returns; then [`Driver::farewell`] has what to print.
+pub fn run(driver: &mut Driver) -> std::io::Result<Exit> {
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
@@ -46,7 +46,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
         let mut first = true;
         loop {
             if let Some(sig) = terminal::received(&signals) {
-                driver.save_position();
+                driver.save_on_exit();
                 return Ok(Exit::Signal(sig));
             }
             if driver.take_whole_document() {
@@ -60,7 +60,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
                 (true, false, false) => Duration::from_millis(100),
             };
             if terminal::wait_input(timeout) == terminal::Input::Gone {
-                driver.save_position();
+                driver.save_on_exit();
                 return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
             }
             // Keys, and resizes (which crossterm learns from SIGWINCH), without waiting.

@@ -14,7 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
     let focused = app.view().focus() == Focus::Body;
-    frame.render_widget(pane_block("Transcript".into(), focused, theme), panes.body);
+    frame.render_widget(
+        pane_block("Transcript", panes.body.width, focused, theme),
+        panes.body,
+    );
     let rows = app.visible_rows();
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());

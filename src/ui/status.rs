@@ -3,7 +3,7 @@
 
 use super::Theme;
 use super::fit::truncate;
-use crate::app::App;
+use crate::app::{App, Focus, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +17,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         format!(" ¶ {n}/{m}  {}% ", app.percent())
     };
-    let focus = format!(" {} ", app.view().focus().name());
+    let focus = match app.overlay() {
+        Overlay::Entities => Focus::Side,
+        _ => app.view().focus(),
+    };
+    let focus = format!(" {} ", focus.name());
     let mut middle = Vec::new();
     if let Some(t) = app.targets() {
         let text = format!(" {} · {} ", t.counter(), t.label.text());

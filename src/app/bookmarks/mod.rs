@@ -12,6 +12,7 @@
 use super::{App, Effect, InputPurpose};
 use crate::bookmarks::paragraphs::is_paragraph;
 use crate::bookmarks::{Placed, Timestamp};
+use crate::document::sanitize::for_screen;
 use crate::document::{Location, TextRange};
 
 mod list;
@@ -95,6 +96,13 @@ pub struct Attached {
     pub position: Option<Location>,
     /// Things to tell the user (a file set aside, a newer schema, no data directory).
     pub notices: Vec<String>,
+}
+
+/// `text` sanitised for the screen, in place.
+fn clean(text: &mut String) {
+    if let std::borrow::Cow::Owned(c) = for_screen(text) {
+        *text = c;
+    }
 }
 
 /// What `m` says when there is nowhere to keep bookmarks.
@@ -238,7 +246,16 @@ impl App {
         self.bookmarks.now = now;
     }
 
-    fn set_placed(&mut self, placed: Vec<Placed>) {
+    fn set_placed(&mut self, mut placed: Vec<Placed>) {
+        // Notes are sanitised when saved, but a file written by an older memcon (or by hand)
+        // may hold controls or bidi overrides: none of them reaches the screen.
+        for p in &mut placed {
+            let b = &mut p.bookmark;
+            clean(&mut b.anchor.quote);
+            if let Some(note) = &mut b.note {
+                clean(note);
+            }
+        }
         self.view
             .set_gutter_marks(placed.iter().filter_map(|p| p.location().map(|l| l.block)));
         if let super::Overlay::Bookmarks(list) = &mut self.overlay {
