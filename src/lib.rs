@@ -14,6 +14,8 @@ pub mod bookmarks;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contain;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;

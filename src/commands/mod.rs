@@ -3,17 +3,21 @@
 //! command needs (document, store, alias file), call them, and print.
 
 pub mod bookmarks;
+pub mod collection;
 pub mod config;
 pub mod entities;
 pub mod export;
+pub mod index;
 pub mod keys;
+pub mod mentions;
 pub mod read;
+pub mod search;
 pub mod shell;
 
 use crate::cli::{Cli, Command};
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Run what the command line asks for. `Err` is the one line to print after `memcon: `.
@@ -22,13 +26,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         config_dir: cli.config_dir.as_deref(),
         data_dir: cli.data_dir.as_deref(),
     });
+    let first = cli.file().map(Path::to_path_buf);
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            export::run(file.as_deref().or(cli.file.as_deref()), pretty, &dirs)
+            export::run(file.as_deref().or(first.as_deref()), pretty, &dirs)
         }
         Some(Command::Entities { file, json }) => {
-            entities::run(file.as_deref().or(cli.file.as_deref()), json, &dirs)
+            entities::run(file.as_deref().or(first.as_deref()), json, &dirs)
         }
+        Some(Command::Index {
+            paths,
+            skipped,
+            rebuild,
+        }) => index::run(&paths, skipped, rebuild, &dirs),
+        Some(Command::Mentions {
+            dir,
+            name,
+            kind,
+            json,
+        }) => mentions::run(&dir, &name, kind.map(|k| k.kind()), json, &dirs),
+        Some(Command::Search {
+            dir,
+            pattern,
+            regex,
+            json,
+        }) => search::run(&dir, &pattern, regex, json, &dirs),
         Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
         Some(Command::Keys) => {
             let (config, problem) = user_config(&dirs);
@@ -48,7 +70,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => read::run(cli.file.as_deref(), &dirs),
+        None => read::run(cli.paths.first().map(PathBuf::as_path), &dirs),
     }
 }
 
@@ -106,10 +128,5 @@ pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
 }
 
 fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    crate::corpus::io_reason(e)
 }

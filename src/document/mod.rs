@@ -19,7 +19,7 @@ mod spans;
 mod text;
 mod units;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use fields::MetaField;
@@ -76,7 +76,7 @@ pub struct Document {
 }
 
 /// The archive header above the transcript.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Archive name and banner lines (`Wilson Center`, `Digital Archive`, ...).
     pub banner: Vec<String>,
