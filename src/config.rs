@@ -51,6 +51,7 @@ const MODES: &[(&str, Mode, &str)] = &[
     ("help", Mode::Help, "in help"),
     ("bookmarks", Mode::Bookmarks, "in the bookmarks list"),
     ("concordance", Mode::Concordance, "in the concordance"),
+    ("library", Mode::Library, "in the library"),
 ];
 
 /// The widest text column the file may ask for.

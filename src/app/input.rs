@@ -70,6 +70,10 @@ pub enum InputPurpose {
     Filter,
     /// A bookmark's note.
     BookmarkNote,
+    /// The library's document list: filter it.
+    LibraryFilter,
+    /// `/` in the library: search the whole collection.
+    LibrarySearch,
 }
 
 impl InputPurpose {
@@ -81,6 +85,8 @@ impl InputPurpose {
             InputPurpose::Search(crate::search::Direction::Backward) => "?",
             InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
+            InputPurpose::LibraryFilter => "filter: ",
+            InputPurpose::LibrarySearch => "search the collection /",
         }
     }
 }

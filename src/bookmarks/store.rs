@@ -310,6 +310,11 @@ impl BookmarkStore {
         self.bookmarks.save(&mut self.notices)
     }
 
+    /// Every saved reading position (the library marks the documents read from them).
+    pub fn positions(&self) -> &[super::file::Position] {
+        &self.positions.data.positions
+    }
+
     /// The saved reading position of `doc`.
     pub fn position(&self, doc: &DocRef) -> Option<&Anchor> {
         self.positions.data.find(doc).map(|p| &p.anchor)

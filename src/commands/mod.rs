@@ -9,6 +9,7 @@ pub mod entities;
 pub mod export;
 pub mod index;
 pub mod keys;
+pub mod library;
 pub mod mentions;
 pub mod read;
 pub mod search;
@@ -17,7 +18,7 @@ pub mod shell;
 use crate::cli::{Cli, Command};
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Run what the command line asks for. `Err` is the one line to print after `memcon: `.
@@ -70,7 +71,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => read::run(cli.paths.first().map(PathBuf::as_path), &dirs),
+        None => match cli.paths.as_slice() {
+            [] => read::run(None, &dirs),
+            [one] if !one.is_dir() => read::run(Some(one), &dirs),
+            many => library::run(many, &dirs),
+        },
     }
 }
 

@@ -19,8 +19,8 @@ pub use build::Rules;
 pub use cache::CacheDir;
 pub use entities::{CorpusEntity, DocHits, EntityTable};
 pub use kind::DocKind;
-pub use record::{DocEntity, DocRecord, DocText, FileKey, MentionAt};
-pub use walk::{Skipped, natural_cmp};
+pub use record::{DocEntity, DocRecord, DocSummary, DocText, FileKey, MentionAt};
+pub use walk::{Skipped, natural_cmp, natural_key};
 
 use build::Outcome;
 use cache::{IndexFile, TextsFile, Unusable};
@@ -67,14 +67,14 @@ pub struct Report {
 #[derive(Debug, Clone)]
 pub enum Event {
     /// The documents the cache knows, before any file is looked at.
-    Cached(Vec<Arc<DocRecord>>),
+    Cached(Vec<DocSummary>),
     /// The files are found: `parse` of them need parsing.
     Found { files: usize, parse: usize },
     /// One more file done (`done` of `total` to parse).
     Indexed {
         done: usize,
         total: usize,
-        doc: Option<Arc<DocRecord>>,
+        doc: Option<DocSummary>,
     },
 }
 
@@ -131,7 +131,9 @@ pub fn open(
     };
     let cached_docs: Vec<Arc<DocRecord>> = cached.docs.into_iter().map(Arc::new).collect();
     if !cached_docs.is_empty() {
-        progress(Event::Cached(cached_docs.clone()));
+        progress(Event::Cached(
+            cached_docs.iter().map(|d| DocSummary::of(d)).collect(),
+        ));
     }
     let walked = walk::walk(roots);
 
@@ -268,7 +270,7 @@ fn run_jobs(
     let done = std::sync::atomic::AtomicUsize::new(0);
     build::index_all(jobs, rules, |j, out| {
         let doc = match &out {
-            Outcome::Indexed(b) => Some(Arc::new(b.0.clone())),
+            Outcome::Indexed(b) => Some(DocSummary::of(&b.0)),
             _ => None,
         };
         slots.lock().unwrap_or_else(|e| e.into_inner())[j] = Some(out);
@@ -384,14 +386,19 @@ fn attach_texts(
 /// Indices of `docs` in date order: dated documents by date, then undated ones; ties and
 /// undated documents by file path as people sort names (`d2` before `d10`).
 pub fn date_order(docs: &[Arc<DocRecord>]) -> Vec<usize> {
+    let keys: Vec<(bool, &str, String)> = docs
+        .iter()
+        .map(|d| {
+            let date = d.date_iso();
+            (
+                date.is_none(),
+                date.unwrap_or(""),
+                natural_key(&d.file.shown),
+            )
+        })
+        .collect();
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&docs[a], &docs[b]);
-        let dx = x.date_iso().map_or((1, ""), |d| (0, d));
-        let dy = y.date_iso().map_or((1, ""), |d| (0, d));
-        dx.cmp(&dy)
-            .then_with(|| natural_cmp(&x.file.shown, &y.file.shown))
-    });
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     order
 }
 

@@ -152,6 +152,51 @@ impl DocRecord {
     }
 }
 
+/// What the library's row of a document needs, without its metadata and entities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocSummary {
+    pub file: FileKey,
+    pub title: String,
+    /// The date as written.
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub kind: DocKind,
+    pub translated: bool,
+    pub record_id: Option<String>,
+    pub fingerprint: String,
+    /// How many entities it names.
+    pub entities: u32,
+}
+
+impl DocSummary {
+    pub fn of(d: &DocRecord) -> Self {
+        Self {
+            file: d.file.clone(),
+            title: d.title().to_string(),
+            date: d.metadata.date.clone(),
+            date_iso: d.metadata.date_iso.clone(),
+            kind: d.kind,
+            translated: d.translated,
+            record_id: d.record_id.clone(),
+            fingerprint: d.fingerprint.clone(),
+            entities: d.entities.len() as u32,
+        }
+    }
+
+    /// The kind as the library shows it.
+    pub fn kind_label(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// Sorts dated documents by date, then undated ones; ties by file name.
+    pub fn date_key(&self) -> (bool, &str) {
+        (
+            self.date_iso.is_none(),
+            self.date_iso.as_deref().unwrap_or(""),
+        )
+    }
+}
+
 fn doc_entity(e: &Entity) -> DocEntity {
     DocEntity {
         kind: e.kind,

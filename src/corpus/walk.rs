@@ -232,6 +232,34 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
+/// A key that sorts as [`natural_cmp`] does with a plain string comparison: lower case,
+/// runs of digits padded to twenty.
+pub fn natural_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            let d = digits.trim_start_matches('0');
+            let d = if d.is_empty() { "0" } else { d };
+            for _ in d.len()..20 {
+                out.push('0');
+            }
+            out.push_str(d);
+            digits.clear();
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.extend(c.to_lowercase());
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 fn take_number(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
     let mut s = String::new();
     while let Some(c) = it.peek().copied().filter(char::is_ascii_digit) {
@@ -250,6 +278,9 @@ mod tests {
         let mut v = vec!["d10.txt", "d2.txt", "D1.txt", "d02b.txt", "a.txt"];
         v.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(v, ["a.txt", "D1.txt", "d2.txt", "d02b.txt", "d10.txt"]);
+        let mut k = v.clone();
+        k.sort_by_key(|s| natural_key(s));
+        assert_eq!(k, v, "the key sorts the same way");
     }
 
     #[cfg(unix)]

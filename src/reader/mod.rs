@@ -4,9 +4,11 @@
 
 mod bookmarks;
 mod driver;
+pub mod library;
 
 pub use bookmarks::StoreLink;
 pub use driver::{Driver, Stop};
+pub use library::LibraryLink;
 
 use crate::app::{Action, App};
 use crate::terminal::{self, TerminalGuard};
@@ -47,7 +49,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
                 driver.save_position();
                 return Ok(Exit::Signal(sig));
             }
-            if driver.take_whole_document() {
+            if driver.poll_background() {
                 break;
             }
             // While a search is counting, poll without waiting and count between frames;

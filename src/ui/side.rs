@@ -2,7 +2,7 @@
 //! selection marked.
 
 use super::{Theme, pane_block};
-use crate::app::side::group_name;
+use crate::app::side::{SideList, group_name};
 use crate::app::{App, Focus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +12,11 @@ use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.view().focus() == Focus::Side;
-    let list = app.entities().side();
+    render_list(app.entities().side(), focused, frame, area, theme);
+}
+
+/// Draw `list` (the document's entities, or the library's) in `area`.
+pub fn render_list(list: &SideList, focused: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = format!("{} ({})", list.title, list.items.len());
     let block = pane_block(title, focused, theme);
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
@@ -35,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     Line::styled(kind.map_or("", group_name), theme.help_section)
                 }
                 Some(i) => item_line(
-                    app,
+                    list,
                     *i,
                     focused,
                     usize::from(area.width.saturating_sub(2)),
@@ -47,8 +51,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn item_line<'a>(app: &'a App, i: usize, focused: bool, width: usize, theme: &Theme) -> Line<'a> {
-    let side = app.entities().side();
+fn item_line<'a>(
+    side: &'a SideList,
+    i: usize,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let item = &side.items[i];
     let selected = i == side.selected;
     let style = match (selected, focused) {

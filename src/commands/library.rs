@@ -1,0 +1,58 @@
+//! `memcon DIR` (or several files): the library of a collection. The index is built (or
+//! read from the cache) on its own thread while the library is already on screen.
+
+use super::collection;
+use super::read::{configure, exit_code};
+use crate::app::App;
+use crate::bookmarks::BookmarkStore;
+use crate::corpus::Rules;
+use crate::corpus::job::IndexJob;
+use crate::paths::Dirs;
+use crate::reader::{self, Driver, LibraryLink, StoreLink};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub fn run(roots: &[PathBuf], dirs: &Dirs) -> Result<ExitCode, String> {
+    collection::check_roots(roots)?;
+    crate::terminal::check_tty()?;
+    let mut warnings = Vec::new();
+    let (aliases, problem) = match dirs.alias_file() {
+        Some(p) => crate::entities::aliases::load(&p),
+        None => Default::default(),
+    };
+    warnings.extend(problem);
+    let rules = Arc::new(Rules::new(aliases));
+    let job = IndexJob::start(
+        roots.to_vec(),
+        collection::cache_for(dirs, roots),
+        Arc::clone(&rules),
+    );
+    let mut app = App::library(name_of(roots), (80, 24));
+    warnings.extend(configure(&mut app, dirs));
+    if !warnings.is_empty() {
+        app.say(warnings.join("; "));
+    }
+    let store = dirs.store().map(BookmarkStore::open);
+    let link = StoreLink::new(store, None);
+    exit_code(reader::run(Driver::library(
+        app,
+        link,
+        LibraryLink::new(job, rules),
+    )))
+}
+
+/// What to call the collection: its folder's name, or how many files it is.
+pub fn name_of(roots: &[PathBuf]) -> String {
+    match roots {
+        [one] => {
+            let full = std::fs::canonicalize(one).unwrap_or_else(|_| one.clone());
+            let name = full.file_name().map_or_else(
+                || full.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            collection::shown(&name)
+        }
+        many => format!("{} files", many.len()),
+    }
+}
