@@ -2,7 +2,7 @@
 //! progress bar on standard error when it is a terminal), and the notices to print.
 
 use super::warn;
-use crate::corpus::{self, CacheDir, Collection, Event, Options, Rules};
+use crate::corpus::{self, CacheDir, Collection, DocSummary, EntityTable, Event, Options, Rules};
 use crate::document::sanitize::sanitize_str;
 use crate::paths::Dirs;
 use std::io::{IsTerminal, Write};
@@ -59,6 +59,22 @@ pub fn open(
         warn(n);
     }
     Ok((collection, rules))
+}
+
+/// The rows and merged entities of a collection: straight from the cache when no file
+/// changed, else after bringing the index up to date (with its progress bar).
+pub fn entities(roots: &[PathBuf], dirs: &Dirs) -> Result<(Vec<DocSummary>, EntityTable), String> {
+    check_roots(roots)?;
+    let cache = cache_for(dirs, roots);
+    if let Some(cache) = &cache {
+        let rules = rules(dirs);
+        if let Some(q) = corpus::quick(roots, cache, &rules) {
+            return Ok((q.docs, q.table));
+        }
+    }
+    let (c, rules) = open(roots, dirs, Options::default())?;
+    let table = corpus::entity_table(&c, cache.as_ref(), &rules);
+    Ok((c.docs.iter().map(|d| DocSummary::of(d)).collect(), table))
 }
 
 /// Text from a file name or a document, safe to print.

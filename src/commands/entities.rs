@@ -23,10 +23,8 @@ pub fn run(path: Option<&Path>, json: bool, dirs: &Dirs) -> Result<ExitCode, Str
 
 /// `memcon entities DIR`: the collection's entities with their documents and mentions.
 fn collection(dir: &Path, json: bool, dirs: &Dirs) -> Result<ExitCode, String> {
-    use crate::corpus::{EntityTable, Options, date_order};
     let roots = [dir.to_path_buf()];
-    let (c, rules) = super::collection::open(&roots, dirs, Options::default())?;
-    let table = EntityTable::build(&c.docs, &date_order(&c.docs), &rules.aliases);
+    let (_, table) = super::collection::entities(&roots, dirs)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if json {
         let rows: Vec<CollectionEntityJson> = table

@@ -2,7 +2,7 @@
 //! documents, files skipped and why, entities, time.
 
 use super::collection::{self, shown, thousands};
-use crate::corpus::{Collection, EntityTable, Options, date_order};
+use crate::corpus::{Collection, EntityTable, Options};
 use crate::entities::EntityKind;
 use crate::paths::Dirs;
 use std::path::PathBuf;
@@ -17,15 +17,22 @@ pub fn run(
     rebuild: bool,
     dirs: &Dirs,
 ) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
     let options = Options {
         texts: false,
         rebuild,
     };
-    let (c, rules) = collection::open(roots, dirs, options)?;
-    let order = date_order(&c.docs);
-    let table = EntityTable::build(&c.docs, &order, &rules.aliases);
+    let cache = collection::cache_for(dirs, roots);
+    if let (true, Some(cache)) = (rebuild, &cache) {
+        // Merged again too, not only parsed again.
+        let _ = std::fs::remove_file(cache.entities_path());
+    }
+    let (mut c, rules) = collection::open(roots, dirs, options)?;
+    let table = crate::corpus::entity_table(&c, cache.as_ref(), &rules);
+    // The time to report includes merging the entities.
+    c.report.elapsed = started.elapsed();
     let mut out = summary(&c, &table, list_skipped);
-    if let Some(cache) = collection::cache_for(dirs, roots) {
+    if let Some(cache) = cache {
         out.push_str(&format!(
             "cache: {}\n",
             shown(&cache.dir.display().to_string())

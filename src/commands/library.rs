@@ -8,6 +8,7 @@ use crate::bookmarks::BookmarkStore;
 use crate::corpus::Rules;
 use crate::corpus::job::IndexJob;
 use crate::paths::Dirs;
+use crate::reader::library::marks;
 use crate::reader::{self, Driver, LibraryLink, StoreLink};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,17 +24,26 @@ pub fn run(roots: &[PathBuf], dirs: &Dirs) -> Result<ExitCode, String> {
     };
     warnings.extend(problem);
     let rules = Arc::new(Rules::new(aliases));
-    let job = IndexJob::start(
-        roots.to_vec(),
-        collection::cache_for(dirs, roots),
-        Arc::clone(&rules),
-    );
+    let cache = collection::cache_for(dirs, roots);
+    // The rows the cache remembers make the first screen; the index thread checks them.
+    let cached = cache
+        .as_ref()
+        .and_then(|c| c.read_library().ok())
+        .filter(|l| l.stamp == rules.stamp());
+    let job = IndexJob::start(roots.to_vec(), cache, Arc::clone(&rules));
     let mut app = App::library(name_of(roots), (80, 24));
     warnings.extend(configure(&mut app, dirs));
     if !warnings.is_empty() {
         app.say(warnings.join("; "));
     }
     let store = dirs.store().map(BookmarkStore::open);
+    if let Some(lib) = cached {
+        let marks = store.as_ref().ok().map(|s| marks(s, &lib.docs));
+        app.library_cached(lib.docs);
+        if let Some(marks) = marks {
+            app.library_marks(marks);
+        }
+    }
     let link = StoreLink::new(store, None);
     exit_code(reader::run(Driver::library(
         app,

@@ -2,7 +2,7 @@
 //! counts and where each mention is.
 
 use super::collection::{self, shown};
-use crate::corpus::{CorpusEntity, DocRecord, EntityTable, MentionAt, Options, date_order};
+use crate::corpus::{CorpusEntity, DocSummary, EntityTable};
 use crate::document::MetaField;
 use crate::entities::EntityKind;
 use crate::paths::Dirs;
@@ -10,7 +10,6 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 pub fn run(
     dir: &PathBuf,
@@ -20,14 +19,16 @@ pub fn run(
     dirs: &Dirs,
 ) -> Result<ExitCode, String> {
     let roots = std::slice::from_ref(dir);
-    let (c, rules) = collection::open(roots, dirs, Options::default())?;
-    let order = date_order(&c.docs);
-    let table = EntityTable::build(&c.docs, &order, &rules.aliases);
+    let (docs, table) = collection::entities(roots, dirs)?;
     let found = table.find(name, kind);
-    let report = Report::new(name, &table, &found, &c.docs);
+    let report = Report::new(name, &table, &found, &docs);
+    let none = found.is_empty();
     let out = std::io::stdout().lock();
     let code = super::stdout_result(write(&report, json, out))?;
-    if found.is_empty() {
+    drop(report);
+    // Freeing thousands of small allocations just before exiting costs more than the look-up.
+    std::mem::forget((docs, table));
+    if none {
         super::warn(&format!(
             "no {} called {} in {}",
             kind.map_or("entity", EntityKind::as_str),
@@ -92,7 +93,7 @@ impl<'a> Report<'a> {
         name: &'a str,
         table: &'a EntityTable,
         found: &[usize],
-        docs: &'a [Arc<DocRecord>],
+        docs: &'a [DocSummary],
     ) -> Self {
         let mut entities = Vec::new();
         let mut documents = Vec::new();
@@ -107,24 +108,18 @@ impl<'a> Report<'a> {
             });
             for h in &e.docs {
                 let d = &docs[h.doc];
-                let mut mentions: Vec<MentionAt> = h
-                    .members
-                    .iter()
-                    .flat_map(|&m| d.entities[m].mentions.iter().copied())
-                    .collect();
-                mentions.sort_by_key(|m| (m.block.is_some(), m.block, m.field, m.start));
-                mentions.dedup();
                 documents.push(DocJson {
                     path: shown(&d.file.shown),
-                    title: d.title(),
-                    date: d.metadata.date.as_deref(),
-                    date_iso: d.date_iso(),
+                    title: &d.title,
+                    date: d.date.as_deref(),
+                    date_iso: d.date_iso.as_deref(),
                     kind: d.kind_label(),
                     record_id: d.record_id.as_deref(),
                     entity: &e.name,
                     count: h.count,
-                    mentions: mentions
-                        .into_iter()
+                    mentions: h
+                        .mentions
+                        .iter()
                         .map(|m| MentionJson {
                             block: m.block,
                             field: m.field,

@@ -1,7 +1,13 @@
-//! The collection's cache on disk: two files in a folder of its own under the cache
-//! directory (`crate::paths`), `index.bin` (a record per document, and the files skipped by
-//! their content) and `texts.bin` (the transcripts, for search and context lines), so a
-//! command that needs no text reads only the first.
+//! The collection's cache on disk: four files in a folder of its own under the cache
+//! directory (`crate::paths`), each read only by what needs it:
+//!
+//! - `library.bin`: the library's row of every document and the files skipped by their
+//!   content — small, read before the library's first screen and by commands that only
+//!   look up entities;
+//! - `entities.bin`: the collection's merged entities with every mention;
+//! - `index.bin`: a whole record per document (metadata, its own entities) — what is
+//!   merged again when files change;
+//! - `texts.bin`: the transcripts, for search and lines of context.
 //!
 //! Each file is an eight-byte magic, a little-endian `u32` format version, then a
 //! [postcard](https://docs.rs/postcard) body: compact (variable-length integers, no field
@@ -9,7 +15,8 @@
 //! or otherwise unreadable is reported in words and rebuilt, never trusted. Writes go to a
 //! temporary file renamed into place, so a reader never sees half a cache.
 
-use super::record::{DocRecord, DocText, FileKey};
+use super::entities::EntityTable;
+use super::record::{DocRecord, DocSummary, DocText, FileKey};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -17,8 +24,30 @@ use std::path::{Path, PathBuf};
 pub const FORMAT: u32 = 1;
 const INDEX_MAGIC: &[u8; 8] = b"MEMCONIX";
 const TEXTS_MAGIC: &[u8; 8] = b"MEMCONTX";
+const LIBRARY_MAGIC: &[u8; 8] = b"MEMCONLB";
+const ENTITIES_MAGIC: &[u8; 8] = b"MEMCONEN";
 pub const INDEX_FILE: &str = "index.bin";
 pub const TEXTS_FILE: &str = "texts.bin";
+pub const LIBRARY_FILE: &str = "library.bin";
+pub const ENTITIES_FILE: &str = "entities.bin";
+
+/// The library's rows: what the first screen and a look-up need.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LibraryFile {
+    pub stamp: String,
+    /// Which state of the files these rows describe ([`super::generation`]).
+    pub generation: u64,
+    pub docs: Vec<DocSummary>,
+    pub skipped: Vec<(FileKey, String)>,
+}
+
+/// The collection's merged entities for one state of its files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntitiesFile {
+    pub stamp: String,
+    pub generation: u64,
+    pub table: EntityTable,
+}
 
 /// The documents of a collection as last indexed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -139,6 +168,30 @@ impl CacheDir {
 
     pub fn read_texts(&self) -> Result<TextsFile, Unusable> {
         read(&self.texts_path(), TEXTS_MAGIC)
+    }
+
+    pub fn library_path(&self) -> PathBuf {
+        self.dir.join(LIBRARY_FILE)
+    }
+
+    pub fn entities_path(&self) -> PathBuf {
+        self.dir.join(ENTITIES_FILE)
+    }
+
+    pub fn read_library(&self) -> Result<LibraryFile, Unusable> {
+        read(&self.library_path(), LIBRARY_MAGIC)
+    }
+
+    pub fn read_entities(&self) -> Result<EntitiesFile, Unusable> {
+        read(&self.entities_path(), ENTITIES_MAGIC)
+    }
+
+    pub fn write_library(&self, file: &LibraryFile) -> std::io::Result<()> {
+        write_atomic(&self.library_path(), &encode(file, LIBRARY_MAGIC))
+    }
+
+    pub fn write_entities(&self, file: &EntitiesFile) -> std::io::Result<()> {
+        write_atomic(&self.entities_path(), &encode(file, ENTITIES_MAGIC))
     }
 
     pub fn write_index(&self, index: &IndexFile) -> std::io::Result<()> {

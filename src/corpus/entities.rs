@@ -4,9 +4,10 @@
 //! with the other or the gazetteer knows both), and the user's `[[merge]]` entries join
 //! names across documents as they do within one.
 
-use super::record::DocRecord;
+use super::record::{DocRecord, MentionAt};
 use crate::document::TextRange;
 use crate::entities::{EntityKind, UserAliases, fold};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use std::sync::Arc;
 pub const MAX_LINKING_ALIASES: usize = 3;
 
 /// One entity of the collection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CorpusEntity {
     pub kind: EntityKind,
     /// The name most documents use.
@@ -31,7 +32,7 @@ pub struct CorpusEntity {
 }
 
 /// An entity in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocHits {
     /// Index of the document in the collection.
     pub doc: usize,
@@ -41,12 +42,12 @@ pub struct DocHits {
     pub in_metadata: usize,
     /// The first mention in the transcript.
     pub first: Option<TextRange>,
-    /// Which of the document's entities ([`DocRecord::entities`]) are this one.
-    pub members: Vec<usize>,
+    /// Every mention, in the metadata first, then in the transcript, in order.
+    pub mentions: Vec<MentionAt>,
 }
 
 /// All entities of a collection, and how to find one by name.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityTable {
     /// By kind, then by number of documents (most first), then name.
     pub entities: Vec<CorpusEntity>,
@@ -194,13 +195,11 @@ fn merge_group(
         let d = members[i].0;
         let mut j = i;
         let mut ranges: Vec<TextRange> = Vec::new();
-        let mut in_metadata = 0;
-        let mut local = Vec::new();
+        let mut all: Vec<MentionAt> = Vec::new();
         while j < members.len() && members[j].0 == d {
             let e = &docs[d].entities[members[j].1];
             ranges.extend(e.ranges());
-            in_metadata += e.mentions.iter().filter(|m| m.block.is_none()).count();
-            local.push(members[j].1);
+            all.extend_from_slice(&e.mentions);
             let primary = std::iter::once((&e.name, 2));
             for (n, weight) in primary.chain(e.aliases.iter().map(|a| (a, 1))) {
                 let entry = names.entry(fold(n)).or_insert_with(|| (n.clone(), 0, 0));
@@ -211,13 +210,15 @@ fn merge_group(
         }
         ranges.sort();
         ranges.dedup();
+        all.sort_by_key(|m| (m.block.is_some(), m.block, m.field, m.start, m.end));
+        all.dedup();
         mentions += ranges.len();
         hits.push(DocHits {
             doc: d,
             count: ranges.len(),
-            in_metadata,
+            in_metadata: all.iter().filter(|m| m.block.is_none()).count(),
             first: ranges.first().copied(),
-            members: local,
+            mentions: all,
         });
         i = j;
     }

@@ -56,7 +56,7 @@ impl IndexJob {
                     };
                     let collection = super::open(&roots, cache.as_ref(), &rules, options, &send);
                     let order = date_order(&collection.docs);
-                    let entities = EntityTable::build(&collection.docs, &order, &rules.aliases);
+                    let entities = super::entity_table(&collection, cache.as_ref(), &rules);
                     Ready {
                         collection,
                         order,

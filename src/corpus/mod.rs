@@ -23,7 +23,7 @@ pub use record::{DocEntity, DocRecord, DocSummary, DocText, FileKey, MentionAt};
 pub use walk::{Skipped, natural_cmp, natural_key};
 
 use build::Outcome;
-use cache::{IndexFile, TextsFile, Unusable};
+use cache::{EntitiesFile, IndexFile, LibraryFile, TextsFile, Unusable};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -227,6 +227,7 @@ pub fn open(
         }
     }
     let index_changed = !jobs.is_empty() || report.removed > 0 || cached_docs.is_empty();
+    let library_missing = cache.is_some_and(|c| !c.library_path().exists());
     let mut collection = Collection {
         roots: roots.to_vec(),
         docs,
@@ -238,14 +239,25 @@ pub fn open(
     if options.texts || index_changed {
         attach_texts(&mut collection, cache, new_texts, rules, &stamp, progress);
     }
-    if index_changed && let Some(cache) = cache {
+    if (index_changed || library_missing)
+        && let Some(cache) = cache
+    {
+        let library = LibraryFile {
+            stamp: stamp.clone(),
+            generation: generation(&collection.docs),
+            docs: collection.docs.iter().map(|d| DocSummary::of(d)).collect(),
+            skipped: content_skips.clone(),
+        };
         let index = IndexFile {
             stamp,
             roots: root_bytes,
             docs: collection.docs.iter().map(|d| (**d).clone()).collect(),
             skipped: content_skips,
         };
-        if let Err(e) = cache.write_index(&index) {
+        let written = cache
+            .write_index(&index)
+            .and_then(|()| cache.write_library(&library));
+        if let Err(e) = written {
             collection.report.notices.push(format!(
                 "could not save the collection cache in {}: {}",
                 cache.dir.display(),
@@ -258,6 +270,102 @@ pub fn open(
     }
     collection.report.elapsed = started.elapsed();
     collection
+}
+
+/// A hash of the state of a collection's files (each document's path, size, time and
+/// content hash, in order): the merged entities cached for one state are not used for
+/// another.
+pub fn generation(docs: &[Arc<DocRecord>]) -> u64 {
+    generation_of(docs.iter().map(|d| &d.file))
+}
+
+fn generation_of<'a>(keys: impl Iterator<Item = &'a FileKey>) -> u64 {
+    let mut bytes = Vec::new();
+    for k in keys {
+        bytes.extend_from_slice(&k.path);
+        bytes.extend_from_slice(&k.size.to_le_bytes());
+        bytes.extend_from_slice(&k.mtime.to_le_bytes());
+        bytes.extend_from_slice(&k.hash.to_le_bytes());
+    }
+    build::bytes_hash(&bytes)
+}
+
+/// The collection's merged entities: from the cache when it holds them for this state of
+/// the files, else merged now (and cached).
+pub fn entity_table(c: &Collection, cache: Option<&CacheDir>, rules: &Rules) -> EntityTable {
+    let stamp = rules.stamp();
+    let generation = generation(&c.docs);
+    if let Some(Ok(f)) = cache.map(CacheDir::read_entities)
+        && f.stamp == stamp
+        && f.generation == generation
+    {
+        return f.table;
+    }
+    let table = EntityTable::build(&c.docs, &date_order(&c.docs), &rules.aliases);
+    if let Some(cache) = cache {
+        let file = EntitiesFile {
+            stamp,
+            generation,
+            table,
+        };
+        let _ = cache.write_entities(&file);
+        return file.table;
+    }
+    table
+}
+
+/// A collection known from the cache alone: its rows and its merged entities.
+#[derive(Debug, Clone)]
+pub struct Quick {
+    pub docs: Vec<DocSummary>,
+    pub skipped: Vec<Skipped>,
+    pub table: EntityTable,
+}
+
+/// The rows and entities of the collection of `roots` straight from the cache, when every
+/// file is as it was when they were cached (same paths, sizes and times, none added or
+/// removed); `None` otherwise (then [`open`] brings the cache up to date). The files are
+/// looked at on one thread while the cache is read on another.
+pub fn quick(roots: &[PathBuf], cache: &CacheDir, rules: &Rules) -> Option<Quick> {
+    let stamp = rules.stamp();
+    let (walked, cached) = std::thread::scope(|s| {
+        let walker = s.spawn(|| walk::walk(roots));
+        let cached = cache.read_library().ok().and_then(|lib| {
+            let ents = cache.read_entities().ok()?;
+            let fresh = lib.stamp == stamp && ents.stamp == stamp;
+            (fresh && ents.generation == lib.generation).then_some((lib, ents.table))
+        });
+        (walker.join().ok(), cached)
+    });
+    let (walked, (lib, table)) = (walked?, cached?);
+    if walked.files.len() != lib.docs.len() + lib.skipped.len() {
+        return None;
+    }
+    let mut known: HashMap<&[u8], (&FileKey, Option<&str>)> = HashMap::new();
+    for d in &lib.docs {
+        known.insert(&d.file.path, (&d.file, None));
+    }
+    for (k, reason) in &lib.skipped {
+        known.insert(&k.path, (k, Some(reason)));
+    }
+    let mut skipped = walked.skipped;
+    for f in &walked.files {
+        let (k, reason) = known.get(record::path_bytes(&f.path).as_slice())?;
+        if k.size != f.size || k.mtime != f.mtime {
+            return None;
+        }
+        if let Some(reason) = reason {
+            skipped.push(Skipped {
+                shown: f.shown.clone(),
+                reason: reason.to_string(),
+            });
+        }
+    }
+    Some(Quick {
+        docs: lib.docs,
+        skipped,
+        table,
+    })
 }
 
 /// Index `jobs` on every core, reporting each as it is done.

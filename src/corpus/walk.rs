@@ -122,15 +122,16 @@ impl Walker {
                 return;
             }
         };
-        let mut names: Vec<(String, PathBuf, bool)> = entries
+        let mut names: Vec<(String, std::fs::DirEntry, bool)> = entries
             .filter_map(Result::ok)
             .map(|e| {
                 let link = e.file_type().is_ok_and(|t| t.is_symlink());
-                (e.file_name().to_string_lossy().into_owned(), e.path(), link)
+                (e.file_name().to_string_lossy().into_owned(), e, link)
             })
             .collect();
-        names.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-        for (name, path, link) in names {
+        names.sort_by_cached_key(|n| natural_key(&n.0));
+        for (name, entry, link) in names {
+            let path = entry.path();
             if name.starts_with('.') {
                 self.out.hidden += 1;
                 continue;
@@ -141,7 +142,14 @@ impl Walker {
                 self.skip(shown, format!("not a text document (.{ext})"));
                 continue;
             }
-            let meta = match std::fs::metadata(&path) {
+            // The entry's own metadata is read relative to the open folder (no path to walk
+            // again); a link's is its target's.
+            let meta = if link {
+                std::fs::metadata(&path)
+            } else {
+                entry.metadata()
+            };
+            let meta = match meta {
                 Ok(m) => m,
                 Err(e) if link => {
                     self.skip(shown, format!("broken link: {}", super::io_reason(&e)));

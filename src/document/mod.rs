@@ -44,7 +44,7 @@ impl Location {
 
 /// A stretch of text inside one block: `start..end` are byte offsets into `blocks[block].text`.
 /// Search matches, entity mentions and bookmark anchors are all `TextRange`s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TextRange {
     pub block: usize,
     pub start: usize,
