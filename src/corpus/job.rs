@@ -13,6 +13,8 @@ use std::thread::JoinHandle;
 #[derive(Debug)]
 pub struct Ready {
     pub collection: Collection,
+    /// The library's row of each document.
+    pub summaries: Vec<super::DocSummary>,
     /// Document indices in date order.
     pub order: Vec<usize>,
     pub entities: Arc<EntityTable>,
@@ -27,6 +29,12 @@ pub enum JobEvent {
     Done(Box<Ready>),
     /// The index could not be built (a panic, with its message).
     Failed(String),
+}
+
+/// Let the reader's thread go first.
+fn lower_priority() {
+    #[cfg(unix)]
+    let _ = rustix::process::setpriority_process(None, 10);
 }
 
 /// The index being built.
@@ -45,6 +53,13 @@ impl IndexJob {
             .spawn(move || {
                 let progress_tx = tx.clone();
                 let progress_tx = std::sync::Mutex::new(progress_tx);
+                // The reader on the main thread comes first: the index works at a lower
+                // priority (on Linux a thread's own), on a pool of its own.
+                lower_priority();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .thread_name(|i| format!("index-{i}"))
+                    .start_handler(|_| lower_priority())
+                    .build();
                 let result = crate::contain::run(|| {
                     let send = |e: Event| {
                         let tx = progress_tx.lock().unwrap_or_else(|e| e.into_inner());
@@ -54,13 +69,26 @@ impl IndexJob {
                         texts: true,
                         rebuild: false,
                     };
-                    let collection = super::open(&roots, cache.as_ref(), &rules, options, &send);
-                    let order = date_order(&collection.docs);
-                    let entities = super::entity_table(&collection, cache.as_ref(), &rules);
-                    Ready {
-                        collection,
-                        order,
-                        entities: Arc::new(entities),
+                    let work = || {
+                        let collection =
+                            super::open(&roots, cache.as_ref(), &rules, options, &send);
+                        let order = date_order(&collection.docs);
+                        let entities = super::entity_table(&collection, cache.as_ref(), &rules);
+                        let summaries = collection
+                            .docs
+                            .iter()
+                            .map(|d| super::DocSummary::of(d))
+                            .collect();
+                        Ready {
+                            collection,
+                            summaries,
+                            order,
+                            entities: Arc::new(entities),
+                        }
+                    };
+                    match &pool {
+                        Ok(pool) => pool.install(work),
+                        Err(_) => work(),
                     }
                 });
                 let _ = tx.send(match result {

@@ -52,58 +52,70 @@ pub struct Row {
     pub first: Option<TextRange>,
 }
 
-/// Sort keys of every document.
+/// Sort keys of every document, computed once per document.
 #[derive(Debug, Clone, Default)]
 pub struct Keys {
     file: Vec<String>,
     title: Vec<String>,
-    /// Rank of each document in date order.
-    date_rank: Vec<u32>,
+    /// Undated last, then `YYYY-MM-DD`.
+    date: Vec<(bool, String)>,
 }
 
 impl Keys {
     pub fn new(docs: &[DocSummary]) -> Self {
-        let file: Vec<String> = docs.iter().map(|d| natural_key(&d.file.shown)).collect();
-        let title = docs.iter().map(|d| fold(&d.title)).collect();
-        let mut by_date: Vec<usize> = (0..docs.len()).collect();
-        by_date.sort_by(|&a, &b| {
-            docs[a]
-                .date_key()
-                .cmp(&docs[b].date_key())
-                .then_with(|| file[a].cmp(&file[b]))
-        });
-        let mut date_rank = vec![0u32; docs.len()];
-        for (rank, &d) in by_date.iter().enumerate() {
-            date_rank[d] = rank as u32;
+        let mut keys = Self::default();
+        for (i, d) in docs.iter().enumerate() {
+            keys.set(i, d);
         }
-        Self {
-            file,
-            title,
-            date_rank,
+        keys
+    }
+
+    /// The keys of document `i` (a new one is the next index).
+    pub fn set(&mut self, i: usize, d: &DocSummary) {
+        let (date, file, title) = (
+            (d.date_iso.is_none(), d.date_iso.clone().unwrap_or_default()),
+            natural_key(&d.file.shown),
+            fold(&d.title),
+        );
+        if i < self.file.len() {
+            (self.date[i], self.file[i], self.title[i]) = (date, file, title);
+        } else {
+            self.date.push(date);
+            self.file.push(file);
+            self.title.push(title);
         }
+    }
+
+    fn by_date(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.date[a]
+            .cmp(&self.date[b])
+            .then_with(|| self.file[a].cmp(&self.file[b]))
     }
 
     /// Sort `docs` (document indices) by `sort`.
     pub fn sort(&self, sort: Sort, marks: &[ReadMark], docs: &mut [usize]) {
-        let date = |d: &usize| self.date_rank.get(*d).copied().unwrap_or(u32::MAX);
-        match sort {
-            Sort::Date => docs.sort_by_key(date),
-            Sort::Title => docs.sort_by(|a, b| {
-                self.title[*a]
-                    .cmp(&self.title[*b])
-                    .then(date(a).cmp(&date(b)))
-            }),
-            Sort::File => docs.sort_by(|a, b| self.file[*a].cmp(&self.file[*b])),
-            Sort::Bookmarks => docs.sort_by_key(|d| {
-                let n = marks.get(*d).map_or(0, |m| m.bookmarks());
-                (std::cmp::Reverse(n), date(d))
-            }),
-        }
+        let n = self.file.len();
+        docs.sort_by(|&a, &b| {
+            if a >= n || b >= n {
+                return a.cmp(&b);
+            }
+            match sort {
+                Sort::Date => self.by_date(a, b),
+                Sort::Title => self.title[a]
+                    .cmp(&self.title[b])
+                    .then_with(|| self.by_date(a, b)),
+                Sort::File => self.file[a].cmp(&self.file[b]),
+                Sort::Bookmarks => {
+                    let count = |d: usize| marks.get(d).map_or(0, |m| m.bookmarks());
+                    count(b).cmp(&count(a)).then_with(|| self.by_date(a, b))
+                }
+            }
+        });
     }
 
     /// Every document in `sort` order.
     pub fn order(&self, sort: Sort, marks: &[ReadMark]) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..self.date_rank.len()).collect();
+        let mut all: Vec<usize> = (0..self.file.len()).collect();
         self.sort(sort, marks, &mut all);
         all
     }

@@ -287,13 +287,18 @@ impl App {
             Progress::Parsing { done, total }
         };
         let Some(doc) = doc else { return };
-        match lib.docs.iter().position(|d| d.file.path == doc.file.path) {
-            Some(i) => lib.docs[i] = doc,
+        let i = match lib.docs.iter().position(|d| d.file.path == doc.file.path) {
+            Some(i) => {
+                lib.docs[i] = doc;
+                i
+            }
             None => {
                 lib.docs.push(doc);
                 lib.marks.push(ReadMark::Unread);
+                lib.docs.len() - 1
             }
-        }
+        };
+        lib.keys.set(i, &lib.docs[i]);
         lib.keys_stale = true;
     }
 
@@ -304,7 +309,8 @@ impl App {
         if let Some(lib) = self.lib()
             && lib.keys_stale
         {
-            lib.reindex(height);
+            lib.keys_stale = false;
+            lib.rebuild_rows(height);
         }
     }
 
@@ -314,11 +320,13 @@ impl App {
         let Some(lib) = self.lib() else { return };
         let crate::corpus::job::Ready {
             collection,
+            summaries,
             entities,
             ..
         } = ready;
         let keep = lib.selected_doc().map(|d| lib.docs[d].file.path.clone());
-        lib.docs = collection.docs.iter().map(|d| DocSummary::of(d)).collect();
+        let same_rows = lib.docs == summaries;
+        lib.docs = summaries;
         lib.records = collection.docs.into_iter().map(Some).collect();
         lib.texts = collection.texts;
         lib.marks.resize(lib.docs.len(), ReadMark::Unread);
@@ -327,7 +335,12 @@ impl App {
         lib.side = entity_list(&entities);
         lib.table = Some(entities);
         lib.source = Source::All;
-        lib.reindex(height);
+        if same_rows {
+            lib.keys_stale = false;
+            lib.rebuild_rows(height);
+        } else {
+            lib.reindex(height);
+        }
         if let Some(path) = keep {
             lib.select_doc_where(height, |d| d.file.path == path);
         }
