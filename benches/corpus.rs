@@ -10,7 +10,6 @@
 
 use memcon::app::{Action, App};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
-use memcon::corpus::job::IndexJob;
 use memcon::corpus::{CacheDir, Rules};
 use memcon::reader::{Driver, LibraryLink, StoreLink};
 use ratatui::Terminal;
@@ -117,16 +116,11 @@ fn main() {
 
 fn driver(dir: &std::path::Path, cache: &CacheDir, tmp: &std::path::Path) -> Driver {
     let rules = Arc::new(Rules::default());
-    let job = IndexJob::start(
-        vec![dir.to_path_buf()],
-        Some(cache.clone()),
-        Arc::clone(&rules),
-    );
     let store = BookmarkStore::open(StorePaths::in_dir(tmp.join("data")));
     let mut d = Driver::library(
         App::library("bench", (120, 40)),
         StoreLink::new(Ok(store), None),
-        LibraryLink::new(job, rules),
+        LibraryLink::new(vec![dir.to_path_buf()], Some(cache.clone()), rules),
     );
     d.handle(Action::Resize(120, 40));
     d

@@ -8,7 +8,6 @@ mod common;
 
 use memcon::app::{Action, App, Mode, Screen};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
-use memcon::corpus::job::IndexJob;
 use memcon::corpus::{CacheDir, Rules};
 use memcon::reader::{Driver, LibraryLink, StoreLink};
 use std::path::PathBuf;
@@ -27,11 +26,14 @@ fn library(w: u16, h: u16) -> Lib {
     let dir = collection::write(tmp.path());
     let cache = CacheDir::for_roots(&tmp.path().join("cache"), std::slice::from_ref(&dir));
     let rules = Arc::new(Rules::default());
-    let job = IndexJob::start(vec![dir.clone()], Some(cache), Arc::clone(&rules));
     let app = App::library("collection", (w, h));
     let store = BookmarkStore::open(StorePaths::in_dir(tmp.path().join("data")));
     let link = StoreLink::new(Ok(store), None);
-    let mut driver = Driver::library(app, link, LibraryLink::new(job, rules));
+    let mut driver = Driver::library(
+        app,
+        link,
+        LibraryLink::new(vec![dir.clone()], Some(cache), rules),
+    );
     driver.handle(Action::Resize(w, h));
     let start = Instant::now();
     while !driver.app().library_state().unwrap().ready() {

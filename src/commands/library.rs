@@ -6,7 +6,6 @@ use super::read::{configure, exit_code};
 use crate::app::App;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus::Rules;
-use crate::corpus::job::IndexJob;
 use crate::paths::Dirs;
 use crate::reader::library::marks;
 use crate::reader::{self, Driver, LibraryLink, StoreLink};
@@ -30,7 +29,6 @@ pub fn run(roots: &[PathBuf], dirs: &Dirs) -> Result<ExitCode, String> {
         .as_ref()
         .and_then(|c| c.read_library().ok())
         .filter(|l| l.stamp == rules.stamp());
-    let job = IndexJob::start(roots.to_vec(), cache, Arc::clone(&rules));
     let mut app = App::library(name_of(roots), (80, 24));
     warnings.extend(configure(&mut app, dirs));
     if !warnings.is_empty() {
@@ -45,11 +43,8 @@ pub fn run(roots: &[PathBuf], dirs: &Dirs) -> Result<ExitCode, String> {
         }
     }
     let link = StoreLink::new(store, None);
-    exit_code(reader::run(Driver::library(
-        app,
-        link,
-        LibraryLink::new(job, rules),
-    )))
+    let library = LibraryLink::new(roots.to_vec(), cache, rules);
+    exit_code(reader::run(Driver::library(app, link, library)))
 }
 
 /// What to call the collection: its folder's name, or how many files it is.

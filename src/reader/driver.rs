@@ -154,6 +154,9 @@ impl Driver {
         if let Some(p) = &mut self.pending {
             p.start();
         }
+        if let Some(link) = &mut self.library {
+            link.start();
+        }
     }
 
     /// Whether the whole document, the collection's index or a search is still on its way.

@@ -6,7 +6,7 @@ use crate::app::{App, OpenRequest, ReadMark};
 use crate::bookmarks::{BookmarkStore, DocRef};
 use crate::corpus::job::{IndexJob, JobEvent};
 use crate::corpus::search::{DocMatches, search};
-use crate::corpus::{DocSummary, DocText, Event, Rules};
+use crate::corpus::{CacheDir, DocSummary, DocText, Event, Rules};
 use crate::document::Document;
 use crate::entities::Entity;
 use crate::loading::Pending;
@@ -22,7 +22,10 @@ const HITS_EVERY: Duration = Duration::from_millis(15);
 
 /// The collection's background work.
 pub struct LibraryLink {
-    job: IndexJob,
+    /// The index, once started (after the first screen is drawn).
+    job: Option<IndexJob>,
+    /// What to index: the collection's roots and its cache.
+    source: Option<(Vec<std::path::PathBuf>, Option<CacheDir>)>,
     rules: Arc<Rules>,
     search: Option<SearchTask>,
 }
@@ -50,24 +53,39 @@ pub struct Opened {
 }
 
 impl LibraryLink {
-    pub fn new(job: IndexJob, rules: Arc<Rules>) -> Self {
+    /// The index of the collection of `roots` (cache in `cache`), built with `rules` once
+    /// [`LibraryLink::start`] is called.
+    pub fn new(roots: Vec<std::path::PathBuf>, cache: Option<CacheDir>, rules: Arc<Rules>) -> Self {
         Self {
-            job,
+            job: None,
+            source: Some((roots, cache)),
             rules,
             search: None,
         }
     }
 
+    /// Start indexing (the loop calls this once the first screen is drawn, so the index
+    /// thread does not compete with it).
+    pub fn start(&mut self) {
+        if let Some((roots, cache)) = self.source.take() {
+            self.job = Some(IndexJob::start(roots, cache, Arc::clone(&self.rules)));
+        }
+    }
+
     /// Whether the index or a search is still at work.
     pub fn busy(&self) -> bool {
-        !self.job.finished() || self.search.is_some()
+        self.source.is_some()
+            || self.job.as_ref().is_some_and(|j| !j.finished())
+            || self.search.is_some()
     }
 
     /// Hand whatever the index and the search have produced to `app`. Returns whether
     /// anything changed. Never blocks.
     pub fn poll(&mut self, app: &mut App, store: Option<&BookmarkStore>) -> bool {
+        self.start();
         let mut changed = false;
-        for event in self.job.events() {
+        let events = self.job.as_mut().map(IndexJob::events).unwrap_or_default();
+        for event in events {
             changed = true;
             match event {
                 JobEvent::Progress(Event::Cached(docs)) => {
