@@ -19,12 +19,16 @@ file with every setting; `memcon man` prints the manual page.";
 
 /// A terminal reader for declassified memos and other archival documents.
 ///
-/// With no FILE, memcon opens the memo bundled with it (Harriman–Soong, July 3, 1945).
+/// With one FILE, memcon reads it; with a folder (or several files) it opens the library of
+/// the whole collection. With nothing, it opens the memo bundled with it (Harriman–Soong,
+/// July 3, 1945).
 #[derive(Debug, Parser)]
 #[command(name = "memcon", version, about, long_about, after_long_help = AFTER_HELP)]
 pub struct Cli {
-    /// The document to read (a text export from a digital archive, or any text file).
-    pub file: Option<PathBuf>,
+    /// The document to read (a text export from a digital archive, or any text file), or a
+    /// folder of documents (or several files) to open as a library.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
     /// Keep bookmarks and reading positions in DIR (default: MEMCON_DATA_DIR, else the
     /// platform's data and state directories).
@@ -55,16 +59,62 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// List the people, places and organizations the document names.
+    /// List the people, places and organizations the document (or collection) names.
+    ///
+    /// Given a folder, the collection's entities with the number of documents and of
+    /// mentions of each.
     ///
     /// Names of your own go in the alias file, aliases.toml in the configuration directory
     /// (--config-dir, MEMCON_CONFIG_DIR, else ~/.config/memcon on Linux and
     /// ~/Library/Application Support/memcon on macOS). `[[add]]` a name with its kind,
     /// `[[merge]]` names into one entity, `hide` a false positive.
     Entities {
-        /// The document (default: the bundled memo).
+        /// The document, or a collection's folder (default: the bundled memo).
         file: Option<PathBuf>,
         /// Print JSON (the `entities` array of `memcon export`) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Index a collection (a folder of documents) and print what it holds.
+    ///
+    /// The index is kept in the cache directory (MEMCON_CACHE_DIR, else ~/.cache/memcon
+    /// on Linux), one per collection; only new and changed files are read again.
+    Index {
+        /// The folder (or files) of the collection.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// List every file that is not a document, with the reason.
+        #[arg(long)]
+        skipped: bool,
+        /// Ignore the cache and index every file again.
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// List the documents of a collection that mention NAME (or one of its aliases).
+    Mentions {
+        /// The collection's folder.
+        dir: PathBuf,
+        /// A name as documents write it (`Port Arthur`, `Dairen`), any case and accents.
+        name: String,
+        /// Only entities of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the full text of every document of a collection.
+    ///
+    /// As in the reader: smart case (a capital letter makes the search exact), accents
+    /// ignored (`Lushun` finds `Lüshun`), plain text unless --regex.
+    Search {
+        /// The collection's folder.
+        dir: PathBuf,
+        pattern: String,
+        /// Read PATTERN as a regular expression.
+        #[arg(long)]
+        regex: bool,
+        /// Print JSON instead of lines.
         #[arg(long)]
         json: bool,
     },
@@ -167,10 +217,39 @@ pub enum CiteFormat {
     Ris,
 }
 
+/// The kinds of entity, for `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Place,
+    Person,
+    Organization,
+}
+
+impl KindArg {
+    pub fn kind(self) -> crate::entities::EntityKind {
+        use crate::entities::EntityKind;
+        match self {
+            Self::Place => EntityKind::Place,
+            Self::Person => EntityKind::Person,
+            Self::Organization => EntityKind::Organization,
+        }
+    }
+}
+
 /// Shells `memcon completions` writes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+impl Cli {
+    /// The one file named before any subcommand, if just one is.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self.paths.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
 }

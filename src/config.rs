@@ -60,6 +60,7 @@ const MODES: &[(&str, Mode, &str)] = &[
     ("concordance", Mode::Concordance, "in the concordance"),
     ("select", Mode::Select, "in a selection"),
     ("entities", Mode::Entities, "in the entities list"),
+    ("library", Mode::Library, "in the library"),
 ];
 
 /// The widest text column the file may ask for.

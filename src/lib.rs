@@ -15,6 +15,8 @@ pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contain;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;

@@ -100,6 +100,11 @@ impl Dirs {
         self.config.as_ref().map(|d| d.join(CONFIG_FILE))
     }
 
+    /// Where collections keep their caches (one folder each), if there is a cache directory.
+    pub fn collections(&self) -> Option<PathBuf> {
+        self.cache.as_ref().map(|d| d.join("collections"))
+    }
+
     /// The alias file, if there is a configuration directory.
     pub fn alias_file(&self) -> Option<PathBuf> {
         self.config.as_ref().map(|d| d.join(ALIAS_FILE))

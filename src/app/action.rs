@@ -43,7 +43,7 @@ macro_rules! actions {
 }
 
 actions! {
-    /// Quit memcon
+    /// Quit memcon (in a document opened from the library: back to the library)
     Quit,
     /// Scroll down one line (or move down in a list)
     LineDown,
@@ -77,7 +77,7 @@ actions! {
     NextTarget,
     /// Jump to the previous target
     PrevTarget,
-    /// Clear the highlighted targets
+    /// Clear the highlighted targets (with none, back to the library if it is open)
     ClearTargets,
     /// Search forward (in the side list: filter it)
     SearchForward,
@@ -163,6 +163,18 @@ actions! {
     ConcordanceJump,
     /// Close the concordance
     CloseConcordance,
+    /// Read the selected document (at the entity's first mention or the first match)
+    LibraryOpen,
+    /// Sort the documents by date, title, file or most bookmarks
+    LibrarySort,
+    /// Search the full text of every document of the collection
+    LibrarySearch,
+    /// Filter the focused list (typing a letter that is not a key does it too)
+    LibraryFilter,
+    /// Start the filter with a typed character
+    LibraryFilterChar(char),
+    /// Clear the filter; back from an entity's documents or a search to every document
+    LibraryBack,
     /// Mouse wheel at a screen cell: column, row, lines (negative scrolls up)
     ScrollAt(u16, u16, i16),
     /// Mouse click at a screen cell: column, row
@@ -201,7 +213,10 @@ mod tests {
 
     #[test]
     fn doc_lines_come_from_the_variant_docs() {
-        assert_eq!(Action::Quit.doc(), "Quit memcon");
+        assert_eq!(
+            Action::Quit.doc(),
+            "Quit memcon (in a document opened from the library: back to the library)"
+        );
         assert_eq!(Action::Resize(1, 2).name(), "Resize");
         assert_eq!(
             Action::ScrollAt(0, 0, 1).doc(),

@@ -72,6 +72,10 @@ pub enum InputPurpose {
     BookmarkNote,
     /// The file the bookmarks list writes its Markdown notes to.
     BookmarksFile,
+    /// The library's document list: filter it.
+    LibraryFilter,
+    /// `/` in the library: search the whole collection.
+    LibrarySearch,
 }
 
 impl InputPurpose {
@@ -84,6 +88,8 @@ impl InputPurpose {
             InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
             InputPurpose::BookmarksFile => "write bookmarks to (Esc: cancel): ",
+            InputPurpose::LibraryFilter => "filter: ",
+            InputPurpose::LibrarySearch => "search the collection /",
         }
     }
 

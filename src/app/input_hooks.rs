@@ -1,6 +1,6 @@
 //! What each input purpose does as the user types, confirms or cancels. One arm per purpose.
 
-use super::{App, Effect, InputPurpose, Location};
+use super::{App, Effect, InputPurpose, Location, Screen};
 
 impl App {
     /// The input text changed (every keystroke, history recall). Incremental features react here.
@@ -19,9 +19,15 @@ impl App {
             InputPurpose::Search(_) => self.search_changed(text),
             InputPurpose::Filter => {
                 let (regex, fold) = (self.search.regex(), self.search.fold_accents());
-                self.filter_changed(text, regex, fold);
+                if self.screen == Screen::Library {
+                    self.library_entity_filter(text, regex, fold);
+                } else {
+                    self.filter_changed(text, regex, fold);
+                }
             }
             InputPurpose::BookmarkNote | InputPurpose::BookmarksFile => {}
+            InputPurpose::LibraryFilter => self.library_filter_changed(text),
+            InputPurpose::LibrarySearch => {}
         }
     }
 
@@ -30,9 +36,14 @@ impl App {
         match purpose {
             InputPurpose::Goto => return self.command(text),
             InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter if self.screen == Screen::Library => {
+                self.library_side_filter_done(Some(text))
+            }
             InputPurpose::Filter => self.filter_confirmed(text),
             InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
             InputPurpose::BookmarksFile => return self.bookmarks_file_confirmed(text),
+            InputPurpose::LibraryFilter => self.library_filter_changed(text),
+            InputPurpose::LibrarySearch => return self.library_search_confirmed(text),
         }
         None
     }
@@ -42,12 +53,20 @@ impl App {
         match purpose {
             InputPurpose::Goto => {}
             InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter if self.screen == Screen::Library => {
+                self.library_side_filter_done(None)
+            }
             InputPurpose::Filter => {
                 let (regex, fold) = (self.search.regex(), self.search.fold_accents());
                 self.filter_cancelled(regex, fold);
             }
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
             InputPurpose::BookmarksFile => self.say("nothing written"),
+            InputPurpose::LibraryFilter => {
+                let kept = self.library_kept_filter();
+                self.library_filter_cancelled(&kept);
+            }
+            InputPurpose::LibrarySearch => {}
         }
     }
 

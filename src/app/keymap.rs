@@ -216,6 +216,37 @@ const CONCORDANCE: &[Binding] = &[
     k('c', A::CloseConcordance),
 ];
 
+/// The library: moving, reading, sorting, searching the collection. Letters and digits
+/// that are not keys here start the filter (see [`Keymap::lookup`]).
+const LIBRARY: &[Binding] = &[
+    k('j', A::LineDown),
+    key(KeyCode::Down, A::LineDown),
+    k('k', A::LineUp),
+    key(KeyCode::Up, A::LineUp),
+    key(KeyCode::PageDown, A::PageDown),
+    k(' ', A::PageDown),
+    ctrl('f', A::PageDown),
+    key(KeyCode::PageUp, A::PageUp),
+    ctrl('b', A::PageUp),
+    ctrl('d', A::HalfPageDown),
+    ctrl('u', A::HalfPageUp),
+    k('g', A::Top),
+    key(KeyCode::Home, A::Top),
+    k('G', A::Bottom),
+    key(KeyCode::End, A::Bottom),
+    key(KeyCode::Enter, A::LibraryOpen),
+    key(KeyCode::Tab, A::FocusNext),
+    key(KeyCode::BackTab, A::FocusPrev),
+    k('s', A::LibrarySort),
+    k('/', A::LibrarySearch),
+    k('&', A::LibraryFilter),
+    key(KeyCode::Esc, A::LibraryBack),
+    k('h', A::ToggleHelp),
+    key(KeyCode::F(1), A::ToggleHelp),
+    k('q', A::Quit),
+    ctrl('c', A::Quit),
+];
+
 /// The help overlay.
 const HELP: &[Binding] = &[
     k('j', A::LineDown),
@@ -272,6 +303,7 @@ pub const DEFAULTS: &[(Mode, &str, &[Binding])] = &[
     (Mode::Bookmarks, "In the bookmarks list", BOOKMARK_LIST),
     (Mode::Concordance, "In the concordance", CONCORDANCE),
     (Mode::Entities, "In the entities list", ENTITY_LIST),
+    (Mode::Library, "In the library", LIBRARY),
 ];
 
 /// One section of the live keymap.
@@ -335,6 +367,13 @@ impl Keymap {
                 if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(A::InputChar(c))
+            }
+            // Type to filter: a character that is no key of the library starts the filter.
+            (Mode::Library, KeyCode::Char(c))
+                if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && !c.is_whitespace() =>
+            {
+                Some(A::LibraryFilterChar(c))
             }
             _ => None,
         }

@@ -23,6 +23,7 @@ pub mod help;
 mod input;
 mod input_hooks;
 pub mod keymap;
+pub mod library;
 mod quit;
 mod search;
 pub mod select;
@@ -35,6 +36,7 @@ pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
+pub use library::{Library, OpenAt, OpenRequest, ReadMark, Walk};
 pub use quit::UnsavedQuit;
 pub use search::SearchState;
 pub use select::{Selection, Yank};
@@ -62,6 +64,18 @@ pub enum Mode {
     Select,
     /// The entities list over the whole screen.
     Entities,
+    /// The library of a collection.
+    Library,
+}
+
+/// Which top-level view is on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// A document.
+    #[default]
+    Reader,
+    /// The library of a collection (`library`).
+    Library,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -100,6 +114,16 @@ pub enum Effect {
     /// Write this document's bookmarks as Markdown to a file (a new one: an existing file
     /// keeps its content and a free name next to it is used).
     WriteBookmarks(std::path::PathBuf),
+    /// Read a document of the library and show it (`App::show_document`, then
+    /// `App::apply_open`).
+    OpenDocument(OpenRequest),
+    /// The reader left library document `n` (save its reading position, mark it read).
+    LeaveDocument(usize),
+    /// Search the whole collection; hits come back through `App::library_search_hits`.
+    SearchLibrary {
+        query: crate::search::Query,
+        generation: u64,
+    },
 }
 
 /// The whole state of the reader.
@@ -123,6 +147,16 @@ pub struct App {
     /// True while the document is only the first part of a big file and the whole one is
     /// being parsed (see [`App::replace_document`]).
     loading: bool,
+    /// Which view is on screen.
+    screen: Screen,
+    /// The collection, when memcon was opened on one.
+    library: Option<Box<Library>>,
+    /// `n`/`N` across the documents of the list the reader was opened from.
+    walk: Option<Walk>,
+    /// The library's number of the document being read.
+    open_doc: Option<usize>,
+    /// Ctrl-o / Ctrl-i across documents.
+    doc_jumps: library::DocJumps,
 }
 
 impl App {
@@ -152,6 +186,11 @@ impl App {
             theme: Theme::dark(),
             entity_marks: true,
             loading: false,
+            screen: Screen::Reader,
+            library: None,
+            walk: None,
+            open_doc: None,
+            doc_jumps: library::DocJumps::default(),
         };
         app.set_entities(list);
         app
@@ -260,12 +299,18 @@ impl App {
         self.loading = loading;
     }
 
+    /// Which view is on screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
     /// Which keymap applies now.
     pub fn mode(&self) -> Mode {
         if self.input.line().is_some() {
             return Mode::Input;
         }
         match self.overlay {
+            Overlay::None if self.screen == Screen::Library => Mode::Library,
             Overlay::None if self.selection.is_some() => Mode::Select,
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,

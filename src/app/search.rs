@@ -87,6 +87,12 @@ impl SearchState {
         self.job.as_ref().map(|j| j.matches().len())
     }
 
+    /// Keep the regex and accent settings (a new document opened from the library).
+    pub(super) fn set_options(&mut self, regex: bool, fold_accents: bool) {
+        self.regex = regex;
+        self.fold_accents = fold_accents;
+    }
+
     pub fn regex(&self) -> bool {
         self.regex
     }
@@ -277,13 +283,18 @@ impl App {
     /// `n` (forward = true) and `N`: walk the targets. While a search is still counting, the
     /// matches counted so far are complete from the top of the document, so a step inside
     /// them needs no wait; a step past them (or a wrap) finishes the count first.
-    pub(super) fn next_target(&mut self, forward: bool) {
+    pub(super) fn next_target(&mut self, forward: bool) -> Option<super::Effect> {
         self.search.unhide();
         let forward = self.target_direction(forward);
         if !self.next_target_is_known(forward) {
             self.finish_search();
         }
+        // Past the last target of a walk across documents: the next document.
+        if let Some(effect) = self.walk_step(forward) {
+            return Some(effect);
+        }
         self.step_target(forward);
+        None
     }
 
     fn next_target_is_known(&self, forward: bool) -> bool {

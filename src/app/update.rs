@@ -19,8 +19,24 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        if self.screen == super::Screen::Library && self.mode() == super::Mode::Library {
+            return match action {
+                Action::Resize(w, h) => {
+                    self.resize(w, h);
+                    self.library_resized();
+                    None
+                }
+                Action::ScrollAt(_, _, delta) => self.library_action(if delta > 0 {
+                    Action::LineDown
+                } else {
+                    Action::LineUp
+                }),
+                a => self.library_action(a),
+            };
+        }
         let page = self.view.body_height() as isize;
         match action {
+            Action::Quit if self.open_doc.is_some() => return self.back_to_library(),
             Action::Quit => return Some(Effect::Quit),
             Action::LineDown => self.move_focused(1),
             Action::LineUp => self.move_focused(-1),
@@ -38,16 +54,27 @@ impl App {
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => {
                 if !self.view.jump_back() {
+                    let across = self.doc_jump(true);
+                    if across.is_some() {
+                        return across;
+                    }
                     self.say("at the oldest jump");
                 }
             }
             Action::JumpForward => {
                 if !self.view.jump_forward() {
+                    let across = self.doc_jump(false);
+                    if across.is_some() {
+                        return across;
+                    }
                     self.say("at the newest jump");
                 }
             }
-            Action::NextTarget => self.next_target(true),
-            Action::PrevTarget => self.next_target(false),
+            Action::NextTarget => return self.next_target(true),
+            Action::PrevTarget => return self.next_target(false),
+            Action::ClearTargets if self.targets().is_none() && self.open_doc.is_some() => {
+                return self.back_to_library();
+            }
             Action::ClearTargets => self.clear_targets(),
             Action::SearchForward => self.start_search(Direction::Forward),
             Action::SearchBackward => self.start_search(Direction::Backward),
@@ -107,6 +134,12 @@ impl App {
             Action::InputHistoryNext => self.recall_history(false),
             Action::InputConfirm => return self.confirm_input(),
             Action::InputCancel => self.cancel_input(),
+            Action::LibraryOpen
+            | Action::LibrarySort
+            | Action::LibrarySearch
+            | Action::LibraryFilter
+            | Action::LibraryFilterChar(_)
+            | Action::LibraryBack => {}
         }
         None
     }
@@ -116,7 +149,8 @@ impl App {
     fn move_focused(&mut self, delta: isize) {
         match &mut self.overlay {
             Overlay::Help { scroll } => {
-                let max = super::help::max_scroll(&self.keymap, self.view.size());
+                let max =
+                    super::help::max_scroll(&self.keymap, self.view.size(), self.library.is_some());
                 *scroll = scroll.saturating_add_signed(delta).min(max);
             }
             Overlay::Entities => self.move_side(delta),
@@ -217,7 +251,11 @@ impl App {
     fn resize(&mut self, w: u16, h: u16) {
         self.view.resize(w, h);
         if let Overlay::Help { scroll } = &mut self.overlay {
-            *scroll = (*scroll).min(super::help::max_scroll(&self.keymap, (w, h)));
+            *scroll = (*scroll).min(super::help::max_scroll(
+                &self.keymap,
+                (w, h),
+                self.library.is_some(),
+            ));
         }
     }
 

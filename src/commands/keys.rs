@@ -15,6 +15,7 @@ pub fn text(keymap: &Keymap) -> String {
         Mode::Concordance,
         Mode::Select,
         Mode::Entities,
+        Mode::Library,
     ];
     let mut sections: Vec<HelpSection> = sections_of(keymap, &modes);
     sections.push((

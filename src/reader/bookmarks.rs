@@ -72,9 +72,26 @@ impl StoreLink {
         }
     }
 
+    /// The store, when there is one.
+    pub fn store(&self) -> Option<&BookmarkStore> {
+        self.store.as_ref()
+    }
+
+    /// The document now comes from `path` (a document of the library).
+    pub fn set_path(&mut self, path: Option<PathBuf>) {
+        self.path = path;
+        self.undo = None;
+    }
+
     /// Connect the store to the document `app` shows: place its bookmarks, restore the
     /// reading position, pass on what the user should know.
     pub fn attach(&mut self, app: &mut App) {
+        self.attach_at(app, true);
+    }
+
+    /// [`StoreLink::attach`], going back to the saved reading position only with
+    /// `restore` (a document opened at a mention or a match stays there).
+    pub fn attach_at(&mut self, app: &mut App, restore: bool) {
         self.docref = DocRef::of(app.doc(), self.path.as_deref());
         let mut attached = Attached {
             available: self.store.is_some(),
@@ -97,6 +114,7 @@ impl StoreLink {
             );
             attached.position = store
                 .position(&self.docref)
+                .filter(|_| restore)
                 .and_then(|anchor| place(doc, anchor).location());
         }
         app.bookmarks_attached(attached);

@@ -4,7 +4,8 @@
 
 use super::bookmarks::StoreLink;
 use super::clipboard::Clipboard;
-use crate::app::{Action, App, Effect, UnsavedQuit};
+use super::library::{LibraryLink, marks};
+use crate::app::{Action, App, Effect, OpenAt, OpenRequest, UnsavedQuit};
 use crate::bookmarks::Timestamp;
 use crate::loading::Pending;
 
@@ -28,6 +29,10 @@ pub struct Driver {
     /// Bookmark changes did not reach `bookmarks.json` (kept in a fallback file, or lost with
     /// the user's consent): the exit status says so.
     left_unsaved: bool,
+    /// Where to put the reader once the pending document is whole.
+    pending_open: Option<OpenAt>,
+    /// The collection's index and searches, when memcon was opened on a collection.
+    library: Option<LibraryLink>,
 }
 
 impl Driver {
@@ -44,6 +49,24 @@ impl Driver {
             app,
             store,
             pending,
+            clipboard: Clipboard::default(),
+            farewell: Vec::new(),
+            left_unsaved: false,
+            pending_open: None,
+            library: None,
+        }
+    }
+
+    /// Start with the library of a collection (`app` from `App::library`), its index and
+    /// searches in `link`, and the store for the documents read from it.
+    pub fn library(mut app: App, store: StoreLink, link: LibraryLink) -> Self {
+        app.set_clock(Timestamp::now());
+        Self {
+            app,
+            store,
+            pending: None,
+            pending_open: None,
+            library: Some(link),
             clipboard: Clipboard::default(),
             farewell: Vec::new(),
             left_unsaved: false,
@@ -97,7 +120,73 @@ impl Driver {
                 self.app.say(said);
                 None
             }
+            Effect::OpenDocument(req) => {
+                self.open_document(req);
+                None
+            }
+            Effect::LeaveDocument(doc) => {
+                self.leave_document(doc);
+                None
+            }
+            Effect::SearchLibrary { query, generation } => {
+                if let Some(link) = &mut self.library {
+                    link.start_search(&self.app, query, generation);
+                }
+                None
+            }
         }
+    }
+
+    /// Read a document of the library and show it where the request says.
+    fn open_document(&mut self, req: OpenRequest) {
+        let Some(link) = &self.library else { return };
+        let opened = match link.open(&req) {
+            Ok(o) => o,
+            Err(e) => {
+                self.app.say(e);
+                return;
+            }
+        };
+        if let Some(left) = self.app.open_doc() {
+            self.leave_document(left);
+        }
+        self.app.show_document(req.doc, opened.doc, opened.entities);
+        self.store.set_path(Some(req.path));
+        self.app.set_loading(opened.pending.is_some());
+        self.pending = opened.pending;
+        if self.pending.is_some() {
+            self.pending_open = Some(req.at);
+        } else {
+            self.store.attach_at(&mut self.app, req.at == OpenAt::Saved);
+            self.app.apply_open(req.at);
+        }
+    }
+
+    /// The reader left library document `doc`: remember where, and mark it read.
+    fn leave_document(&mut self, doc: usize) {
+        if self.pending.take().is_none() {
+            self.store.save_position(&self.app);
+        }
+        self.pending_open = None;
+        let Some(store) = self.store.store() else {
+            return;
+        };
+        let Some(summary) = self.app.library_state().and_then(|l| l.docs().get(doc)) else {
+            return;
+        };
+        let mark = marks(store, std::slice::from_ref(summary))[0];
+        self.app.library_mark(doc, mark);
+    }
+
+    /// Take what the background work has produced (the whole of a big document, the
+    /// collection's index, search hits). Returns whether anything changed. Never blocks.
+    pub fn poll_background(&mut self) -> bool {
+        let whole = self.take_whole_document();
+        let library = match &mut self.library {
+            Some(link) => link.poll(&mut self.app, self.store.store()),
+            None => false,
+        };
+        whole || library
     }
 
     /// Start parsing the whole document in the background (after the first frame).
@@ -105,11 +194,14 @@ impl Driver {
         if let Some(p) = &mut self.pending {
             p.start();
         }
+        if let Some(link) = &mut self.library {
+            link.start();
+        }
     }
 
-    /// Whether the whole document is still on its way.
+    /// Whether the whole document, the collection's index or a search is still on its way.
     pub fn loading(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.library.as_ref().is_some_and(LibraryLink::busy)
     }
 
     /// If the whole document has arrived: swap it in, with its entities and bookmarks.
@@ -124,7 +216,13 @@ impl Driver {
         self.pending = None;
         self.app.replace_document(doc);
         self.app.set_entities(entities);
-        self.store.attach(&mut self.app);
+        match self.pending_open.take() {
+            Some(at) => {
+                self.store.attach_at(&mut self.app, at == OpenAt::Saved);
+                self.app.apply_open(at);
+            }
+            None => self.store.attach(&mut self.app),
+        }
         true
     }
 

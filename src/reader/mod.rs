@@ -5,10 +5,12 @@
 mod bookmarks;
 mod clipboard;
 mod driver;
+pub mod library;
 
 pub use bookmarks::StoreLink;
 pub use clipboard::{Clipboard, OSC52_LIMIT};
 pub use driver::{Driver, Stop};
+pub use library::LibraryLink;
 
 use crate::app::{Action, App};
 use crate::terminal::{self, TerminalGuard};
@@ -49,7 +51,7 @@ pub fn run(driver: &mut Driver) -> std::io::Result<Exit> {
                 driver.save_on_exit();
                 return Ok(Exit::Signal(sig));
             }
-            if driver.take_whole_document() {
+            if driver.poll_background() {
                 break;
             }
             // While a search is counting, poll without waiting and count between frames;

@@ -3,14 +3,16 @@
 use super::{Theme, border_text};
 use crate::app::help::{HelpRow, keys_width, popup, rows};
 use crate::app::keymap::key_name;
-use crate::app::{Action, Keymap, Mode};
+use crate::app::{Action, App, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Draw the overlay on a screen of `area`, scrolled by `scroll` rows.
-pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let keymap = app.keymap();
+    let library = app.library_state().is_some();
     let down: Vec<String> = keymap
         .keys_of(Mode::Help, Action::LineDown)
         .into_iter()
@@ -23,7 +25,7 @@ pub fn render(keymap: &Keymap, scroll: usize, frame: &mut Frame, area: Rect, the
         None => " Help ".to_string(),
     };
     let popup = popup(area);
-    let all = rows(keymap, popup.width.saturating_sub(2));
+    let all = rows(keymap, popup.width.saturating_sub(2), library);
     let inner_h = usize::from(popup.height.saturating_sub(2));
     let scroll = scroll.min(all.len().saturating_sub(inner_h));
     let more = if all.len() > scroll + inner_h {

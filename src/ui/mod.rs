@@ -8,6 +8,7 @@ mod concordance;
 mod fit;
 mod help;
 mod input;
+mod library;
 mod markers;
 mod metadata;
 mod search;
@@ -15,7 +16,7 @@ mod side;
 mod status;
 mod unsaved;
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,6 +31,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(frame, area, &theme);
         return;
     };
+    if let (Screen::Library, Some(lib)) = (app.screen(), app.library_state()) {
+        library::render(app, lib, frame, &panes, &theme);
+        match app.input() {
+            Some(line) => {
+                input::render(line, frame, panes.status, &theme);
+                search::render_flags(app, line, frame, panes.status, &theme);
+            }
+            None => library::status(app, lib, frame, panes.status, &theme),
+        }
+        if let Overlay::Help { scroll } = app.overlay() {
+            help::render(app, *scroll, frame, area, &theme);
+        }
+        return;
+    }
     body::render(app, frame, &panes, &theme);
     metadata::render(app, frame, panes.metadata, &theme);
     if let Some(side_area) = panes.side {
@@ -52,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => status::render(app, frame, panes.status, &theme),
     }
     if let Overlay::Help { scroll } = app.overlay() {
-        help::render(app.keymap(), *scroll, frame, area, &theme);
+        help::render(app, *scroll, frame, area, &theme);
     }
     bookmarks::render(app, frame, area, &theme);
     concordance::render(app, frame, area, &theme);

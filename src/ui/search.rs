@@ -12,7 +12,10 @@ use unicode_width::UnicodeWidthStr;
 /// The search settings (regex or text, accents) at the right of the search line, or how far
 /// counting has gone, when there is room after the text.
 pub fn render_flags(app: &App, line: &InputLine, frame: &mut Frame, area: Rect, theme: &Theme) {
-    if !matches!(line.purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
+    if !matches!(
+        line.purpose,
+        InputPurpose::Search(_) | InputPurpose::Filter | InputPurpose::LibrarySearch
+    ) {
         return;
     }
     let error = line.error.as_deref().map_or(0, |e| e.width() + 2);

@@ -3,7 +3,7 @@
 
 use super::fit::truncate;
 use super::{Theme, pane_block};
-use crate::app::side::group_name;
+use crate::app::side::{SideList, group_name};
 use crate::app::{Action, App, Focus, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,11 +15,8 @@ use unicode_width::UnicodeWidthStr;
 /// with its keys at the bottom.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme: &Theme) {
     let focused = over_screen || app.view().focus() == Focus::Side;
-    let list = app.entities().side();
-    let title = format!("{} ({})", list.title, list.items.len());
-    let mut block = pane_block(&title, area.width, focused, theme);
-    if over_screen {
-        let hint = app.keymap().hint(
+    let hint = over_screen.then(|| {
+        app.keymap().hint(
             Mode::Entities,
             &[
                 (&[Action::LineDown, Action::LineUp], "select"),
@@ -28,7 +25,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme
                 (&[Action::SearchForward], "filter"),
                 (&[Action::CloseEntities], "close"),
             ],
-        );
+        )
+    });
+    draw(app.entities().side(), focused, hint, frame, area, theme);
+}
+
+/// Draw `list` (the document's entities, or the library's) in `area`.
+pub fn render_list(list: &SideList, focused: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
+    draw(list, focused, None, frame, area, theme);
+}
+
+/// Draw `list` in `area`, with `hint` (its keys) on the bottom border.
+fn draw(
+    list: &SideList,
+    focused: bool,
+    hint: Option<String>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let title = format!("{} ({})", list.title, list.items.len());
+    let mut block = pane_block(&title, area.width, focused, theme);
+    if let Some(hint) = hint {
         block = block.title_bottom(Line::styled(
             super::border_text(&hint, area.width),
             theme.dim,
@@ -54,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme
                     Line::styled(kind.map_or("", group_name), theme.help_section)
                 }
                 Some(i) => item_line(
-                    app,
+                    list,
                     *i,
                     focused,
                     usize::from(area.width.saturating_sub(2)),
@@ -69,8 +87,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme
 /// Columns the aliases need to show anything useful (` · D…`).
 const MIN_DETAIL: usize = 5;
 
-fn item_line<'a>(app: &'a App, i: usize, focused: bool, width: usize, theme: &Theme) -> Line<'a> {
-    let side = app.entities().side();
+fn item_line<'a>(
+    side: &'a SideList,
+    i: usize,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let item = &side.items[i];
     let selected = i == side.selected;
     let style = match (selected, focused) {

@@ -24,7 +24,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focus = format!(" {} ", focus.name());
     let mut middle = Vec::new();
     if let Some(t) = app.targets() {
-        let text = format!(" {} · {} ", t.counter(), t.label.text());
+        let text = match app.walk() {
+            // Walking across the documents of the library: which document of how many.
+            Some(w) => format!(
+                " {} · doc {} of {} · {} ",
+                t.counter(),
+                w.pos + 1,
+                w.docs.len(),
+                t.label.text()
+            ),
+            None => format!(" {} · {} ", t.counter(), t.label.text()),
+        };
         middle.push((text, theme.status_focus));
     }
     if let Some(msg) = app.message() {
