@@ -24,6 +24,11 @@ pub struct Config {
     pub layout: Layout,
     /// Mark names of places, people and organizations when a document opens.
     pub entity_marks: bool,
+    /// Append every yank to this file (`~/` is the home directory; a relative path is
+    /// relative to the configuration directory).
+    pub yank_file: Option<std::path::PathBuf>,
+    /// Copy yanks to the terminal's clipboard with OSC 52.
+    pub osc52: bool,
 }
 
 impl Default for Config {
@@ -33,6 +38,8 @@ impl Default for Config {
             theme: Theme::dark(),
             layout: Layout::default(),
             entity_marks: true,
+            yank_file: None,
+            osc52: true,
         }
     }
 }
@@ -51,6 +58,9 @@ const MODES: &[(&str, Mode, &str)] = &[
     ("help", Mode::Help, "in help"),
     ("bookmarks", Mode::Bookmarks, "in the bookmarks list"),
     ("concordance", Mode::Concordance, "in the concordance"),
+    ("select", Mode::Select, "in a selection"),
+    ("entities", Mode::Entities, "in the entities list"),
+    ("library", Mode::Library, "in the library"),
 ];
 
 /// The widest text column the file may ask for.
@@ -112,13 +122,26 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
                 DeValue::Boolean(b) => p.config.entity_marks = *b,
                 _ => p.problem(value.span(), "entity_marks is true or false"),
             },
+            "yank_file" => match value.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    p.config.yank_file = Some(s.trim().into());
+                }
+                _ => p.problem(
+                    value.span(),
+                    "yank_file is the path of a file, like \"~/notes.md\"",
+                ),
+            },
+            "osc52" => match value.get_ref() {
+                DeValue::Boolean(b) => p.config.osc52 = *b,
+                _ => p.problem(value.span(), "osc52 is true or false"),
+            },
             "keys" => p.keys(value),
             "theme" => {}
             other => p.problem(
                 key.span(),
                 format!(
                     "unknown setting `{other}` (settings: text_width, side_width, \
-                     entity_marks, [keys], [theme])"
+                     entity_marks, yank_file, osc52, [keys], [theme])"
                 ),
             ),
         }
@@ -210,7 +233,7 @@ impl Parser<'_> {
             let msg = match value.get_ref() {
                 DeValue::Table(_) => format!(
                     "unknown key table [keys.{name_str}] (tables: input, help, bookmarks, \
-                     concordance)"
+                     concordance, select)"
                 ),
                 _ => format!("unknown action `{name_str}` (`memcon keys` lists them)"),
             };
@@ -374,11 +397,26 @@ side_width = \"auto\"
     );
     let _ = writeln!(s, "entity_marks = {}\n", d.entity_marks);
     s.push_str(
+        "# y and Y copy to the terminal's clipboard with OSC 52 (over ssh too; in tmux with
+# `set -g set-clipboard on`). Set osc52 = false for a terminal that shows it as junk.
+",
+    );
+    let _ = writeln!(s, "osc52 = {}\n", d.osc52);
+    s.push_str(
+        "# Also append every yank to this file, for terminals without OSC 52 (--yank-to FILE
+# does the same for one session). ~/ is your home; a relative path is relative to this
+# directory.
+# yank_file = \"~/notes/memcon-yanks.md\"
+
+",
+    );
+    s.push_str(
         "# Keys, by action. Each action takes a list of keys; [] unbinds it. A key is a
 # character (q, G, ?), ctrl-X, alt-X, up, down, left, right, pageup, pagedown, home, end,
 # enter, esc, tab, shift-tab, backspace, delete, space or f1 to f24. A key bound to two
 # actions in one place is an error. [keys] is for reading; [keys.input], [keys.help],
-# [keys.bookmarks] and [keys.concordance] are for the input line and the overlays.
+# [keys.bookmarks] and [keys.concordance] are for the input line and the overlays,
+# [keys.select] for a selection made with v.
 ",
     );
     for (table, mode, place) in MODES {
@@ -491,6 +529,17 @@ target = "bold black on #ffcc00"
         );
         assert_eq!(c.theme.target.bg, Some(Color::Rgb(255, 204, 0)));
         assert_eq!(c.theme.heading, Theme::light().heading, "the base theme's");
+    }
+
+    #[test]
+    fn yank_settings() {
+        let c = parse("osc52 = false\nyank_file = \"~/notes/yanks.md\"\n").unwrap();
+        assert!(!c.osc52);
+        assert_eq!(c.yank_file, Some("~/notes/yanks.md".into()));
+        let problems = parse("osc52 = \"no\"\nyank_file = 3\n").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("osc52 is true or false"));
+        assert_eq!(problems[1].line, 2);
     }
 
     #[test]

@@ -12,9 +12,12 @@
 pub mod app;
 pub mod bookmarks;
 pub mod check;
+pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contain;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;

@@ -45,6 +45,8 @@ impl TerminalGuard {
             restore();
             previous(info);
         }));
+        // Outermost, so a panic kept inside background work leaves the terminal alone.
+        crate::contain::install_hook();
         Ok(guard)
     }
 }

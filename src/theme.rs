@@ -57,6 +57,8 @@ theme! {
     target,
     /// The current target
     target_current,
+    /// A passage being selected (v)
+    selection,
     /// Names of places (entity marks)
     place,
     /// Names of people (entity marks)
@@ -162,6 +164,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(B),
+            selection: Style::new().fg(Color::White).bg(Color::Blue),
             gutter_mark: fg(Color::Magenta).add_modifier(B),
             track: fg(Color::DarkGray),
             thumb: fg(Color::Gray),
@@ -216,6 +219,7 @@ impl Theme {
             footnote_ref: m(U),
             target: m(R),
             target_current: m(R | B | U),
+            selection: m(U),
             gutter_mark: m(B),
             track: m(D),
             thumb: m(B),
@@ -262,6 +266,7 @@ impl Theme {
             footnote_ref: fg(Color::Blue).add_modifier(U),
             target: Style::new().fg(Color::Black).bg(Color::LightYellow),
             target_current: Style::new().fg(Color::White).bg(Color::Red).add_modifier(B),
+            selection: Style::new().fg(Color::Black).bg(Color::LightBlue),
             place: fg(Color::Green),
             person: fg(Color::Blue),
             organization: fg(Color::Magenta),

@@ -111,7 +111,9 @@ fn bad_files_get_one_line_and_a_failure_code() {
         (binary.to_str().unwrap(), "binary file"),
     ];
     for (path, why) in cases {
-        for args in [vec!["export", path], vec![path]] {
+        // A folder alone opens the library (which needs a terminal, see below).
+        let alone = (why != "is a directory").then(|| vec![path]);
+        for args in std::iter::once(vec!["export", path]).chain(alone) {
             let out = memcon(&args);
             assert!(!out.status.success(), "{args:?} should fail");
             let err = stderr(&out);

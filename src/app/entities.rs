@@ -5,8 +5,8 @@
 
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
-use crate::document::{Location, MetaField, TextRange};
-use crate::entities::{Entity, EntityKind, Site};
+use crate::document::{Document, Location, MetaField, TextRange};
+use crate::entities::{Entity, EntityKind, Site, stops};
 use crate::search::{Matcher, Query, SearchError};
 
 /// The document's entities and how the reader lists them.
@@ -96,6 +96,8 @@ fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
 pub struct Concordance {
     pub entity: usize,
     pub selected: usize,
+    /// Opened from the entities list over the screen (`E`): closing goes back to it.
+    pub from_list: bool,
 }
 
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
@@ -116,27 +118,21 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
     });
 }
 
-/// The body mentions of `entity`, in document order.
-pub fn body_ranges(entity: &Entity) -> Vec<TextRange> {
-    let mut ranges: Vec<TextRange> = entity.ranges().collect();
-    ranges.sort();
-    ranges.dedup();
-    ranges
-}
-
-/// The side list for `entities`.
-pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
+/// The side list for `entities` of `doc`: each with its places in the transcript (a name and
+/// its gloss once, see `entities::stops`) and its mentions in the metadata.
+pub fn side_list(entities: &[Entity], doc: &Document, by_count: bool) -> SideList {
     let mut items: Vec<SideItem> = entities
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let ranges = body_ranges(e);
+            let ranges = stops::in_text(e, doc);
             SideItem {
                 entity: i,
                 label: e.name.clone(),
                 kind: e.kind,
                 detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
                 count: ranges.len(),
+                in_metadata: stops::in_metadata(e),
                 ranges,
             }
         })
@@ -148,7 +144,7 @@ pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
 impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
-        self.entities.side = side_list(&list, self.entities.by_count);
+        self.entities.side = side_list(&list, self.view.doc(), self.entities.by_count);
         self.entities.meta_marks = meta_marks(&list);
         let mut body: Vec<(TextRange, EntityKind)> = list
             .iter()
@@ -190,13 +186,19 @@ impl App {
             return;
         };
         let (label, ranges) = (item.label.clone(), item.ranges.clone());
+        let in_meta = item.in_metadata;
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
-            self.say(format!("{label}: named only in the metadata"));
+            // The counter says "only in the metadata · {label}"; this says how often.
+            let s = if in_meta == 1 { "" } else { "s" };
+            self.say(format!("{in_meta} mention{s} in the metadata"));
             return;
         }
         self.set_targets(TargetLabel::Entity(label), ranges, Some(0));
         self.preview_current();
+        if in_meta > 0 {
+            self.say(format!("{in_meta} more in the metadata"));
+        }
     }
 
     fn preview_current(&mut self) {
@@ -221,6 +223,19 @@ impl App {
         }
     }
 
+    /// `E`: the entities list over the whole screen, at any size.
+    pub(super) fn show_entities(&mut self) {
+        self.overlay = Overlay::Entities;
+    }
+
+    /// Enter in the entities list over the screen: close it on the entity's first mention.
+    pub(super) fn entity_chosen(&mut self) {
+        self.entity_activated();
+        if self.targets().is_some_and(|t| t.current.is_some()) {
+            self.overlay = Overlay::None;
+        }
+    }
+
     /// `s`: sort each kind by mention count or by first appearance.
     pub(super) fn toggle_entity_sort(&mut self) {
         self.entities.by_count = !self.entities.by_count;
@@ -238,6 +253,7 @@ impl App {
     /// `/` or `?` with the entities pane focused: filter it (the kept filter to edit).
     pub(super) fn start_filter(&mut self) {
         let text = self.entities.side.begin_filter();
+        self.search.fresh_options();
         self.open_input(InputPurpose::Filter, &text);
     }
 
@@ -300,26 +316,42 @@ impl App {
             self.say("no entity selected: choose one in the entities pane");
             return;
         };
-        if self.entities.list[entity].ranges().next().is_none() {
+        if self.concordance_of(entity).is_empty() {
             self.say("named only in the metadata: no mentions in the text");
             return;
         }
         self.overlay = Overlay::Concordance(Concordance {
             entity,
             selected: 0,
+            from_list: self.overlay == Overlay::Entities,
         });
     }
 
-    /// The body mentions of the concordance's entity, in document order.
+    /// The places in the transcript the concordance lists: the entity's stops (a name and
+    /// its gloss once), in document order.
     pub fn concordance_ranges(&self) -> Vec<TextRange> {
-        let Overlay::Concordance(c) = &self.overlay else {
-            return Vec::new();
-        };
+        match &self.overlay {
+            Overlay::Concordance(c) => self.concordance_of(c.entity),
+            _ => Vec::new(),
+        }
+    }
+
+    fn concordance_of(&self, entity: usize) -> Vec<TextRange> {
         self.entities
             .list
-            .get(c.entity)
-            .map(body_ranges)
+            .get(entity)
+            .map(|e| stops::in_text(e, self.view.doc()))
             .unwrap_or_default()
+    }
+
+    /// Esc in the concordance: back to the text, or to the entities list it was opened from.
+    pub(super) fn close_concordance(&mut self) {
+        if let Overlay::Concordance(c) = &self.overlay {
+            self.overlay = match c.from_list {
+                true => Overlay::Entities,
+                false => Overlay::None,
+            };
+        }
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {
@@ -362,6 +394,7 @@ mod tests {
             kind,
             detail: None,
             count,
+            in_metadata: 0,
             ranges: vec![TextRange::new(block, 0, 1)],
         }
     }

@@ -70,6 +70,12 @@ pub enum InputPurpose {
     Filter,
     /// A bookmark's note.
     BookmarkNote,
+    /// The file the bookmarks list writes its Markdown notes to.
+    BookmarksFile,
+    /// The library's document list: filter it.
+    LibraryFilter,
+    /// `/` in the library: search the whole collection.
+    LibrarySearch,
 }
 
 impl InputPurpose {
@@ -81,6 +87,9 @@ impl InputPurpose {
             InputPurpose::Search(crate::search::Direction::Backward) => "?",
             InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
+            InputPurpose::BookmarksFile => "write bookmarks to (Esc: cancel): ",
+            InputPurpose::LibraryFilter => "filter: ",
+            InputPurpose::LibrarySearch => "search the collection /",
         }
     }
 

@@ -129,11 +129,59 @@ const BOOKMARKS: &[Binding] = &[
     k('(', A::PrevBookmark),
 ];
 
+/// Quoting: select by sentence, copy with or without the citation.
+const QUOTE: &[Binding] = &[
+    k('v', A::StartSelection),
+    k('y', A::Yank),
+    k('Y', A::YankCited),
+];
+
+/// While a selection is made (by whole sentences).
+const SELECTION: &[Binding] = &[
+    k('j', A::SelectNext),
+    key(KeyCode::Down, A::SelectNext),
+    k('k', A::SelectPrev),
+    key(KeyCode::Up, A::SelectPrev),
+    k('}', A::SelectNextParagraph),
+    k('{', A::SelectPrevParagraph),
+    k('y', A::Yank),
+    k('Y', A::YankCited),
+    key(KeyCode::Esc, A::CancelSelection),
+    k('v', A::CancelSelection),
+    k('q', A::CancelSelection),
+    ctrl('c', A::Quit),
+];
+
 /// Entities in normal mode.
 const ENTITIES: &[Binding] = &[
     k('s', A::ToggleEntitySort),
     k('e', A::ToggleEntityMarks),
     k('c', A::OpenConcordance),
+    k('E', A::ShowEntities),
+];
+
+/// Inside the entities list shown over the screen (`E`).
+const ENTITY_LIST: &[Binding] = &[
+    k('j', A::LineDown),
+    key(KeyCode::Down, A::LineDown),
+    k('k', A::LineUp),
+    key(KeyCode::Up, A::LineUp),
+    k(' ', A::PageDown),
+    key(KeyCode::PageDown, A::PageDown),
+    k('b', A::PageUp),
+    key(KeyCode::PageUp, A::PageUp),
+    k('g', A::Top),
+    key(KeyCode::Home, A::Top),
+    k('G', A::Bottom),
+    key(KeyCode::End, A::Bottom),
+    key(KeyCode::Enter, A::Activate),
+    k('/', A::SearchForward),
+    k('s', A::ToggleEntitySort),
+    k('c', A::OpenConcordance),
+    key(KeyCode::Esc, A::CloseEntities),
+    k('q', A::CloseEntities),
+    k('E', A::CloseEntities),
+    ctrl('c', A::Quit),
 ];
 
 /// Inside the bookmarks list overlay (shown in its footer).
@@ -148,6 +196,7 @@ const BOOKMARK_LIST: &[Binding] = &[
     key(KeyCode::Delete, A::BookmarkListDelete),
     k('y', A::BookmarkListConfirm),
     k('u', A::BookmarkListUndo),
+    k('w', A::WriteBookmarks),
     key(KeyCode::Esc, A::CloseBookmarks),
     k('q', A::CloseBookmarks),
     k('\'', A::CloseBookmarks),
@@ -165,6 +214,37 @@ const CONCORDANCE: &[Binding] = &[
     key(KeyCode::Esc, A::CloseConcordance),
     k('q', A::CloseConcordance),
     k('c', A::CloseConcordance),
+];
+
+/// The library: moving, reading, sorting, searching the collection. Letters and digits
+/// that are not keys here start the filter (see [`Keymap::lookup`]).
+const LIBRARY: &[Binding] = &[
+    k('j', A::LineDown),
+    key(KeyCode::Down, A::LineDown),
+    k('k', A::LineUp),
+    key(KeyCode::Up, A::LineUp),
+    key(KeyCode::PageDown, A::PageDown),
+    k(' ', A::PageDown),
+    ctrl('f', A::PageDown),
+    key(KeyCode::PageUp, A::PageUp),
+    ctrl('b', A::PageUp),
+    ctrl('d', A::HalfPageDown),
+    ctrl('u', A::HalfPageUp),
+    k('g', A::Top),
+    key(KeyCode::Home, A::Top),
+    k('G', A::Bottom),
+    key(KeyCode::End, A::Bottom),
+    key(KeyCode::Enter, A::LibraryOpen),
+    key(KeyCode::Tab, A::FocusNext),
+    key(KeyCode::BackTab, A::FocusPrev),
+    k('s', A::LibrarySort),
+    k('/', A::LibrarySearch),
+    k('&', A::LibraryFilter),
+    key(KeyCode::Esc, A::LibraryBack),
+    k('h', A::ToggleHelp),
+    key(KeyCode::F(1), A::ToggleHelp),
+    k('q', A::Quit),
+    ctrl('c', A::Quit),
 ];
 
 /// The help overlay.
@@ -203,6 +283,7 @@ const INPUT: &[Binding] = &[
     key(KeyCode::Up, A::InputHistoryPrev),
     key(KeyCode::Down, A::InputHistoryNext),
     ctrl('r', A::SearchToggleRegex),
+    alt('r', A::SearchKeepRegex),
     ctrl('t', A::SearchToggleAccents),
 ];
 
@@ -214,11 +295,15 @@ pub const DEFAULTS: &[(Mode, &str, &[Binding])] = &[
     (Mode::Normal, "Targets", TARGETS),
     (Mode::Normal, "Panes", PANES),
     (Mode::Normal, "Bookmarks", BOOKMARKS),
+    (Mode::Normal, "Quote and cite", QUOTE),
     (Mode::Normal, "Entities", ENTITIES),
+    (Mode::Select, "In a selection (by sentence)", SELECTION),
     (Mode::Input, "Input line", INPUT),
     (Mode::Help, "In help", HELP),
     (Mode::Bookmarks, "In the bookmarks list", BOOKMARK_LIST),
     (Mode::Concordance, "In the concordance", CONCORDANCE),
+    (Mode::Entities, "In the entities list", ENTITY_LIST),
+    (Mode::Library, "In the library", LIBRARY),
 ];
 
 /// One section of the live keymap.
@@ -282,6 +367,13 @@ impl Keymap {
                 if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(A::InputChar(c))
+            }
+            // Type to filter: a character that is no key of the library starts the filter.
+            (Mode::Library, KeyCode::Char(c))
+                if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && !c.is_whitespace() =>
+            {
+                Some(A::LibraryFilterChar(c))
             }
             _ => None,
         }

@@ -23,7 +23,10 @@ pub mod help;
 mod input;
 mod input_hooks;
 pub mod keymap;
+pub mod library;
+mod quit;
 mod search;
+pub mod select;
 pub mod side;
 mod update;
 pub mod view;
@@ -33,13 +36,17 @@ pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
+pub use library::{Library, OpenAt, OpenRequest, ReadMark, Walk};
+pub use quit::UnsavedQuit;
 pub use search::SearchState;
+pub use select::{Selection, Yank};
 pub use side::{SideItem, SideList};
 pub use view::{
     DocIndex, DocView, Focus, GUTTER_WIDTH, Layout, MIN_HEIGHT, MIN_WIDTH, Panes, RowPos,
     TargetLabel, Targets, VisibleRow,
 };
 
+use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
 use crate::theme::Theme;
 
@@ -53,6 +60,22 @@ pub enum Mode {
     Bookmarks,
     /// The concordance overlay of an entity.
     Concordance,
+    /// A selection is being made (`v`).
+    Select,
+    /// The entities list over the whole screen.
+    Entities,
+    /// The library of a collection.
+    Library,
+}
+
+/// Which top-level view is on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// A document.
+    #[default]
+    Reader,
+    /// The library of a collection (`library`).
+    Library,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -66,15 +89,41 @@ pub enum Overlay {
     },
     Bookmarks(BookmarkList),
     Concordance(Concordance),
+    /// The entities pane over the whole screen (`E`), at any size: below 72 columns the
+    /// only way to it.
+    Entities,
+    /// Quitting with bookmark changes that could not be saved: the quit key again writes
+    /// them to a file of their own and quits, any other key stays (keys of normal mode).
+    Unsaved(UnsavedQuit),
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Leave memcon.
+    /// Leave memcon (after saving what is pending; see `quit.rs`).
     Quit,
+    /// Quit although bookmark changes could not be saved: write them to a file of their own
+    /// first (`BookmarkStore::write_unsaved`).
+    QuitKeepingUnsaved,
+    /// Quit although the unsaved bookmark changes could not be written anywhere.
+    QuitDiscardingUnsaved,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
+    /// Put text on the clipboard (OSC 52) and in the yank file (see `select.rs`).
+    Yank(Yank),
+    /// Write this document's bookmarks as Markdown to a file (a new one: an existing file
+    /// keeps its content and a free name next to it is used).
+    WriteBookmarks(std::path::PathBuf),
+    /// Read a document of the library and show it (`App::show_document`, then
+    /// `App::apply_open`).
+    OpenDocument(OpenRequest),
+    /// The reader left library document `n` (save its reading position, mark it read).
+    LeaveDocument(usize),
+    /// Search the whole collection; hits come back through `App::library_search_hits`.
+    SearchLibrary {
+        query: crate::search::Query,
+        generation: u64,
+    },
 }
 
 /// The whole state of the reader.
@@ -86,6 +135,8 @@ pub struct App {
     search: SearchState,
     entities: EntityState,
     bookmarks: BookmarkState,
+    /// The selection being made with `v`, if any.
+    selection: Option<Selection>,
     keymap: Keymap,
     /// A transient message for the status line, cleared by the next key.
     message: Option<String>,
@@ -96,6 +147,16 @@ pub struct App {
     /// True while the document is only the first part of a big file and the whole one is
     /// being parsed (see [`App::replace_document`]).
     loading: bool,
+    /// Which view is on screen.
+    screen: Screen,
+    /// The collection, when memcon was opened on one.
+    library: Option<Box<Library>>,
+    /// `n`/`N` across the documents of the list the reader was opened from.
+    walk: Option<Walk>,
+    /// The library's number of the document being read.
+    open_doc: Option<usize>,
+    /// Ctrl-o / Ctrl-i across documents.
+    doc_jumps: library::DocJumps,
 }
 
 impl App {
@@ -119,11 +180,17 @@ impl App {
             search: SearchState::default(),
             entities: EntityState::default(),
             bookmarks: BookmarkState::default(),
+            selection: None,
             keymap: Keymap::default(),
             message: None,
             theme: Theme::dark(),
             entity_marks: true,
             loading: false,
+            screen: Screen::Reader,
+            library: None,
+            walk: None,
+            open_doc: None,
+            doc_jumps: library::DocJumps::default(),
         };
         app.set_entities(list);
         app
@@ -136,6 +203,7 @@ impl App {
     pub fn replace_document(&mut self, doc: Document) {
         self.view.replace_document(doc);
         self.bookmarks = BookmarkState::default();
+        self.selection = None;
         self.loading = false;
         if !self.view.doc().warnings.is_empty() {
             self.say(self.view.doc().warnings.join("; "));
@@ -231,16 +299,25 @@ impl App {
         self.loading = loading;
     }
 
+    /// Which view is on screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
     /// Which keymap applies now.
     pub fn mode(&self) -> Mode {
         if self.input.line().is_some() {
             return Mode::Input;
         }
         match self.overlay {
+            Overlay::None if self.screen == Screen::Library => Mode::Library,
+            Overlay::None if self.selection.is_some() => Mode::Select,
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
             Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Entities => Mode::Entities,
+            Overlay::Unsaved(_) => Mode::Normal,
         }
     }
 
@@ -262,6 +339,7 @@ impl App {
         current: Option<usize>,
     ) {
         self.search.stop_counting();
+        self.search.unhide();
         self.view
             .set_targets(Some(Targets::new(label, ranges, current)));
     }
@@ -294,9 +372,14 @@ impl App {
             .unwrap_or_else(|| action.config_name())
     }
 
-    /// Show `text` in the status line until the next key.
+    /// Show `text` in the status line until the next key. Messages carry file names, notes
+    /// and other text from outside: they are sanitised like document text.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(text.into());
+        let text = text.into();
+        self.message = Some(match for_screen(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
     }
 
     /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the

@@ -13,8 +13,10 @@ pub struct SideItem {
     pub kind: EntityKind,
     /// The aliases, shown dimmed after the label.
     pub detail: Option<String>,
-    /// How many times it occurs in the transcript.
+    /// How many places in the transcript name it (a name and its gloss once): `ranges.len()`.
     pub count: usize,
+    /// How many times the metadata fields name it.
+    pub in_metadata: usize,
     /// Where it occurs; Enter makes these the current targets.
     pub ranges: Vec<TextRange>,
 }

@@ -407,6 +407,11 @@ impl BookmarkStore {
         })
     }
 
+    /// Every saved reading position (the library marks the documents read from them).
+    pub fn positions(&self) -> &[super::file::Position] {
+        &self.positions.data.positions
+    }
+
     /// The saved reading position of `doc`.
     pub fn position(&self, doc: &DocRef) -> Option<&Anchor> {
         self.positions.data.find(doc).map(|p| &p.anchor)

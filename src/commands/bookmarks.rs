@@ -1,11 +1,13 @@
 //! `memcon bookmarks list|add|export`, and the bookmarks of `memcon export`.
 
 use super::{open, warn};
+use crate::bookmarks::report::Reference;
 use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, NOTE_MAX_CHARS, ParagraphIndex, Placed, Timestamp, anchor_at,
-    place_all, report,
+    Bookmark, BookmarkStore, DocRef, NOTE_MAX_CHARS, ParagraphIndex, Placed, Timestamp,
+    mark_paragraph, place_all, report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
+use crate::document::sanitize::escape_json;
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
 use std::path::Path;
@@ -26,9 +28,14 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
             with_groups(&store, file.as_deref(), |g| report::list(g, now))
         }
         BookmarksCommand::Export { file, format } => {
+            let today = Timestamp::now().date();
             with_groups(&store, file.as_deref(), |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
-                ExportFormat::Json => report::json(g),
+                // Escapes for what a terminal would act on (a note from an old file).
+                ExportFormat::Json => escape_json(&report::json(g)).into_owned(),
+                ExportFormat::Bibtex => report::references(g, Reference::Bibtex, &today),
+                ExportFormat::CslJson => report::references(g, Reference::CslJson, &today),
+                ExportFormat::Ris => report::references(g, Reference::Ris, &today),
             })
         }
         BookmarksCommand::Add {
@@ -68,7 +75,20 @@ fn with_groups(
         ));
     }
     match file {
-        None => Ok(show(&report::for_saved(store.all()))),
+        None => {
+            let saved = report::for_saved(store.all());
+            let at_hand: Vec<Option<(Document, Vec<Placed>)>> =
+                saved.iter().map(|g| at_hand(store, g.document)).collect();
+            let groups: Vec<report::Group<'_>> = saved
+                .into_iter()
+                .zip(&at_hand)
+                .map(|(g, found)| match found {
+                    Some((doc, placed)) => report::placed_group(doc, g.document, placed),
+                    None => g,
+                })
+                .collect();
+            Ok(show(&groups))
+        }
         Some(path) => {
             let doc = open(Some(path))?;
             let docref = DocRef::of(&doc, Some(path));
@@ -77,9 +97,24 @@ fn with_groups(
                 &ParagraphIndex::new(&doc),
                 store.for_document(&docref),
             );
-            Ok(show(&report::for_placed(&docref, &placed)))
+            Ok(show(&report::for_placed(&doc, &docref, &placed)))
         }
     }
+}
+
+/// The document a group of bookmarks belongs to, read again from its last path, with the
+/// bookmarks placed in it; `None` when it is not there (or is another document now).
+fn at_hand(store: &BookmarkStore, docref: &DocRef) -> Option<(Document, Vec<Placed>)> {
+    let path = Path::new(docref.path.as_deref()?);
+    if !path.is_file() {
+        return None;
+    }
+    let doc = open(Some(path)).ok()?;
+    if !DocRef::of(&doc, Some(path)).same_document(docref) {
+        return None;
+    }
+    let placed = place_all(&doc, &ParagraphIndex::new(&doc), store.for_document(docref));
+    Some((doc, placed))
 }
 
 fn add(
@@ -105,7 +140,7 @@ fn add(
         )
     })?;
     let docref = DocRef::of(&doc, Some(file));
-    let anchor = anchor_at(&doc, &paragraphs, Location::new(block, 0));
+    let anchor = mark_paragraph(&doc, &paragraphs, Location::new(block, 0));
     let bookmark = Bookmark::new(docref.clone(), anchor, note);
     let id = bookmark.id.clone();
     store.document_seen(&docref);

@@ -1,6 +1,6 @@
 //! `memcon config --default | --check`.
 
-use super::print;
+use super::{print, warn};
 use crate::paths::Dirs;
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub fn run(default: bool, check: bool, dirs: &Dirs) -> Result<ExitCode, String> 
         print(&format!("{}: {state}\n", path.display()))
     } else {
         for p in &problems {
-            eprintln!("memcon: {p}");
+            warn(p);
         }
         Ok(ExitCode::FAILURE)
     }

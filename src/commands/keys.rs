@@ -13,6 +13,9 @@ pub fn text(keymap: &Keymap) -> String {
         Mode::Help,
         Mode::Bookmarks,
         Mode::Concordance,
+        Mode::Select,
+        Mode::Entities,
+        Mode::Library,
     ];
     let mut sections: Vec<HelpSection> = sections_of(keymap, &modes);
     sections.push((

@@ -3,14 +3,21 @@
 //! command needs (document, store, alias file), call them, and print.
 
 pub mod bookmarks;
+pub mod cite;
+pub mod collection;
 pub mod config;
 pub mod entities;
 pub mod export;
+pub mod index;
 pub mod keys;
+pub mod library;
+pub mod mentions;
 pub mod read;
+pub mod search;
 pub mod shell;
 
 use crate::cli::{Cli, Command};
+use crate::document::sanitize::for_terminal;
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
 use std::path::Path;
@@ -22,14 +29,37 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         config_dir: cli.config_dir.as_deref(),
         data_dir: cli.data_dir.as_deref(),
     });
+    let first = cli.file().map(Path::to_path_buf);
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            export::run(file.as_deref().or(cli.file.as_deref()), pretty, &dirs)
+            export::run(file.as_deref().or(first.as_deref()), pretty, &dirs)
         }
         Some(Command::Entities { file, json }) => {
-            entities::run(file.as_deref().or(cli.file.as_deref()), json, &dirs)
+            entities::run(file.as_deref().or(first.as_deref()), json, &dirs)
         }
+        Some(Command::Index {
+            paths,
+            skipped,
+            rebuild,
+        }) => index::run(&paths, skipped, rebuild, &dirs),
+        Some(Command::Mentions {
+            dir,
+            name,
+            kind,
+            json,
+        }) => mentions::run(&dir, &name, kind.map(|k| k.kind()), json, &dirs),
+        Some(Command::Search {
+            dir,
+            pattern,
+            regex,
+            json,
+        }) => search::run(&dir, &pattern, regex, json, &dirs),
         Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
+        Some(Command::Cite {
+            file,
+            paragraph,
+            format,
+        }) => cite::run(file.as_deref().or(first.as_deref()), paragraph, format),
         Some(Command::Keys) => {
             let (config, problem) = user_config(&dirs);
             if let Some(p) = problem {
@@ -48,7 +78,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => read::run(cli.file.as_deref(), &dirs),
+        None => match cli.paths.as_slice() {
+            [] => read::run(None, cli.yank_to.as_deref(), &dirs),
+            [one] if !one.is_dir() => read::run(Some(one), cli.yank_to.as_deref(), &dirs),
+            many => library::run(many, cli.yank_to.as_deref(), &dirs),
+        },
     }
 }
 
@@ -60,9 +94,12 @@ pub fn user_config(dirs: &Dirs) -> (crate::config::Config, Option<String>) {
     }
 }
 
-/// Print `text` on standard output (a closed pipe is not an error).
+/// Print `text` on standard output (a closed pipe is not an error). Like everything memcon
+/// prints, it goes through the one sanitiser ([`for_terminal`]): no byte of a note, a file
+/// name or a document can drive the terminal.
 pub fn print(text: &str) -> Result<ExitCode, String> {
     use std::io::Write;
+    let text = for_terminal(text);
     stdout_result(std::io::stdout().lock().write_all(text.as_bytes()))
 }
 
@@ -76,9 +113,9 @@ pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
     }
 }
 
-/// A message for standard error, as `memcon: <text>`.
+/// A message for standard error, as `memcon: <text>`, sanitised ([`for_terminal`]).
 pub fn warn(text: &str) {
-    eprintln!("memcon: {text}");
+    eprintln!("memcon: {}", for_terminal(text));
 }
 
 /// Load the named file, or the bundled memo. Errors are one line: `<file>: <why>`.
@@ -106,10 +143,5 @@ pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
 }
 
 fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    crate::corpus::io_reason(e)
 }

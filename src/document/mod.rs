@@ -20,13 +20,14 @@ mod memo;
 mod parse;
 mod roster;
 pub mod sanitize;
+pub mod sentences;
 mod spans;
 mod table;
 mod text;
 mod units;
 pub mod width;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use fields::MetaField;
@@ -51,7 +52,7 @@ impl Location {
 
 /// A stretch of text inside one block: `start..end` are byte offsets into `blocks[block].text`.
 /// Search matches, entity mentions and bookmark anchors are all `TextRange`s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TextRange {
     pub block: usize,
     pub start: usize,
@@ -86,7 +87,7 @@ pub struct Document {
 }
 
 /// The archive header above the transcript.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Archive name and banner lines (`Wilson Center`, `Digital Archive`, ...).
     pub banner: Vec<String>,
@@ -110,7 +111,7 @@ pub struct Metadata {
 }
 
 /// Where the document's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// The archive header's date line.

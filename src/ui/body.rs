@@ -14,7 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
     let focused = app.view().focus() == Focus::Body;
-    frame.render_widget(pane_block("Transcript".into(), focused, theme), panes.body);
+    frame.render_widget(
+        pane_block("Transcript", panes.body.width, focused, theme),
+        panes.body,
+    );
     let rows = app.visible_rows();
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
@@ -110,11 +113,15 @@ fn pieces<'a>(
     let targets = app.targets().filter(|_| app.search().highlight());
     let in_block = targets.map_or(&[][..], |t| t.in_block(index));
     let current = targets.and_then(|t| t.current_range());
+    let selected = app.selection().and_then(|s| s.in_block(index, text.len()));
     let mut cuts = vec![start, end];
     if label_end > start && label_end < end && text.is_char_boundary(label_end) {
         cuts.push(label_end);
     }
     let inside = |p: usize| p > start && p < end && text.is_char_boundary(p);
+    if let Some((a, b)) = selected {
+        cuts.extend([a, b].into_iter().filter(|&p| inside(p)));
+    }
     for s in &block.spans {
         cuts.extend([s.start, s.end].into_iter().filter(|&p| inside(p)));
     }
@@ -145,6 +152,9 @@ fn pieces<'a>(
             }
             if let Some((_, kind)) = marks.iter().find(|(r, _)| r.start <= a && b <= r.end) {
                 style = style.patch(theme.kind(*kind));
+            }
+            if selected.is_some_and(|(s, e)| s <= a && b <= e) {
+                style = style.patch(theme.selection);
             }
             if let Some(t) = in_block.iter().find(|t| t.start <= a && b <= t.end) {
                 style = style.patch(if Some(*t) == current {

@@ -29,10 +29,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             theme.title
         };
-        let line = Line::from(vec![
-            Span::styled(" ▸ Document ", style),
-            Span::styled(app.doc().display_title().to_string(), theme.dim),
-        ]);
+        let pieces = vec![
+            (format!(" ▸ {} ", Focus::Metadata.name()), style),
+            (app.doc().display_title().to_string(), theme.dim),
+        ];
+        let line = Line::from(super::fit::spans(pieces, usize::from(area.width)));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -43,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .view()
         .meta_scroll()
         .min(all.len().saturating_sub(inner_h));
-    let mut block = pane_block("Document".into(), focused, theme);
+    let mut block = pane_block(Focus::Metadata.name(), area.width, focused, theme);
     if all.len() > scroll + inner_h {
         block = block.title_bottom(Line::styled(" more ↓ ", theme.dim).right_aligned());
     }

@@ -133,28 +133,40 @@ impl DocView {
         self.row_pos(self.top) >= self.max_top()
     }
 
-    /// Put row `pos` at the top (clamped so the screen does not run past the end).
+    /// Put row `pos` at the top (clamped so the screen does not run past the end). The view
+    /// moved, so the top row is the reading position again.
     pub fn set_top_row(&mut self, pos: RowPos) {
         let pos = pos.min(self.max_top());
         self.top = self.row_location(pos);
+        self.chosen = None;
     }
 
     /// Pull the anchor back when it lies past the furthest top (after a resize, say),
-    /// keeping it exact otherwise.
+    /// keeping it exact otherwise. The top the reader had stays the reading position while
+    /// the view is held short of it, and is tried again first, so growing and then shrinking
+    /// the screen comes back to the same words.
     pub fn clamp_top(&mut self) {
+        if let Some(chosen) = self.chosen {
+            self.top = chosen;
+        }
         let max = self.max_top();
-        // A location kept from a longer document (the jump list across the loader's swap)
-        // may name a block this one lacks; `row_pos` maps it to the last row, which is not
-        // past `max` when the document fits on one screen.
+        // A location kept from a longer document (the jump list or the chosen position
+        // across the loader's swap) may name a block this one lacks; `row_pos` maps it to
+        // the last row, which is not past `max` when the document fits on one screen. It
+        // names no words here to come back to.
         let stale = self.top.block >= self.doc.blocks.len();
         if stale || self.row_pos(self.top) > max {
+            self.chosen = (!stale).then_some(self.top);
             self.top = self.row_location(max);
         }
+        self.chosen = self.chosen.filter(|c| *c != self.top);
     }
 
-    /// Put `loc` on the top row (clamped), without recording a jump.
+    /// Put `loc` on the top row (clamped), without recording a jump. When the end stops the
+    /// view short of it, `loc` stays the reading position.
     pub fn go(&mut self, loc: Location) {
         self.top = loc;
+        self.chosen = Some(loc);
         self.clamp_top();
     }
 
