@@ -87,6 +87,12 @@ fn first_screen(doc: &Document, list: &[entities::Entity], w: u16, h: u16) -> Re
                 app.top()
             ));
         }
+        if app.view().reading().block >= doc.blocks.len().max(1) {
+            return Err(format!(
+                "reading position {:?} outside the document at {w}x{h}",
+                app.view().reading()
+            ));
+        }
         let buf = t.backend().buffer();
         if let Some(cell) = buf
             .content

@@ -70,6 +70,23 @@ fn action() -> impl Strategy<Value = Action> {
         A::BookmarkListConfirm,
         A::BookmarkListUndo,
         A::CloseBookmarks,
+        A::WriteBookmarks,
+        A::SearchKeepRegex,
+        A::StartSelection,
+        A::Yank,
+        A::YankCited,
+        A::SelectNext,
+        A::SelectPrev,
+        A::SelectNextParagraph,
+        A::SelectPrevParagraph,
+        A::CancelSelection,
+        A::ShowEntities,
+        A::CloseEntities,
+        A::LibraryOpen,
+        A::LibrarySort,
+        A::LibrarySearch,
+        A::LibraryFilter,
+        A::LibraryBack,
     ]);
     prop_oneof![
         4 => simple,
@@ -85,8 +102,10 @@ fn check(app: &mut App, actions: &[Action]) {
     for a in actions {
         app.update(*a);
         let _ = common::screen(app);
-        let top = app.top();
-        assert!(top.block < app.doc().blocks.len().max(1));
+        let blocks = app.doc().blocks.len().max(1);
+        assert!(app.top().block < blocks);
+        // Where the reader chose to go when the end held the view short: also inside.
+        assert!(app.view().reading().block < blocks);
     }
 }
 

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use memcon::app::{Action, App};
 use memcon::bookmarks::{BookmarkStore, StorePaths};
 use memcon::document::load;
-use memcon::reader::{Driver, StoreLink};
+use memcon::reader::{Clipboard, Driver, StoreLink};
 use memcon_fuzz::Step;
 use ratatui::{Terminal, backend::TestBackend};
 use std::path::PathBuf;
@@ -46,6 +46,8 @@ fuzz_target!(|input: Input<'_>| {
     let (w, h) = (u16::from(input.width), u16::from(input.height));
     let link = StoreLink::new(Ok(scratch_store()), Some(PathBuf::from("fuzz.txt")));
     let mut driver = Driver::new(App::new(doc, (w, h)), link, None);
+    // Yanks go nowhere (not as OSC 52 to the fuzzer's output).
+    driver.set_clipboard(Clipboard::new(false, None));
     driver.handle(Action::Resize(w, h));
     let mut whole = Some(whole);
     'session: for step in input.steps.iter().take(64) {
@@ -62,9 +64,11 @@ fuzz_target!(|input: Input<'_>| {
         }
         let app = driver.app();
         draw(app);
+        let blocks = app.doc().blocks.len().max(1);
+        assert!(app.top().block < blocks, "top outside the document");
         assert!(
-            app.top().block < app.doc().blocks.len().max(1),
-            "top outside the document"
+            app.view().reading().block < blocks,
+            "reading position outside the document"
         );
     }
 });

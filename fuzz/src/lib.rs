@@ -100,6 +100,23 @@ const PLAIN: &[Action] = &[
     Action::InputConfirm,
     Action::InputCancel,
     Action::ToggleEntityMarks,
+    Action::SearchKeepRegex,
+    Action::StartSelection,
+    Action::Yank,
+    Action::YankCited,
+    Action::SelectNext,
+    Action::SelectPrev,
+    Action::SelectNextParagraph,
+    Action::SelectPrevParagraph,
+    Action::CancelSelection,
+    Action::ShowEntities,
+    Action::CloseEntities,
+    Action::LibraryOpen,
+    Action::LibrarySort,
+    Action::LibrarySearch,
+    Action::LibraryFilter,
+    Action::LibraryBack,
+    // Not `WriteBookmarks`: it writes a new file wherever the fuzzed name says (`~/…` too).
 ];
 
 impl Step {
