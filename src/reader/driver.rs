@@ -7,6 +7,8 @@ use super::clipboard::Clipboard;
 use super::library::{LibraryLink, marks};
 use crate::app::{Action, App, Effect, OpenAt, OpenRequest, UnsavedQuit};
 use crate::bookmarks::Timestamp;
+use crate::document::Document;
+use crate::entities::Entity;
 use crate::loading::Pending;
 
 /// Why the reader stops.
@@ -213,6 +215,13 @@ impl Driver {
         let Some((doc, entities)) = p.try_take() else {
             return false;
         };
+        self.replace_document(doc, entities);
+        true
+    }
+
+    /// Swap in the whole document with its entities, and attach its bookmarks: what the
+    /// arrival of a big file's whole document does (tests and fuzzing call it directly).
+    pub fn replace_document(&mut self, doc: Document, entities: Vec<Entity>) {
         self.pending = None;
         self.app.replace_document(doc);
         self.app.set_entities(entities);
@@ -223,7 +232,6 @@ impl Driver {
             }
             None => self.store.attach(&mut self.app),
         }
-        true
     }
 
     /// Whether the App has background work (a search still counting).
