@@ -109,7 +109,7 @@ fn main() {
 
     // Every "Dairen" as a target, so n/N and the marker column work on ~100k ranges.
     let ranges: Vec<TextRange> = app
-        .doc
+        .doc()
         .blocks
         .iter()
         .enumerate()

@@ -1,23 +1,34 @@
 //! memcon: a terminal reader for declassified memos and other archival documents.
 //!
-//! Data flow, disk to screen: `main` reads the file's bytes → [`document::load`] sanitises and
-//! parses them into a [`document::Document`] → [`entities`] finds the people, places and
-//! organizations it names → [`bookmarks`] loads what the user saved → [`app::App`] holds the
-//! reader's state and changes only in `update(Action)` → [`ui::render`] draws it from a shared
-//! borrow; [`reader`] runs that loop inside the [`terminal`] guard. [`export`] turns the same model into JSON for scripts.
+//! Data flow, disk to screen: [`commands`] loads everything that can fail first — the file
+//! ([`document::load`] sanitises and parses it into a [`document::Document`]), the user's
+//! [`config`] and aliases, the [`bookmarks`] store, all found through [`paths`] → [`entities`]
+//! finds the people, places and organizations the document names → [`app::App`] holds the
+//! reader's state and changes only in `update(Action)`, touching no disk → [`reader`] runs the
+//! loop inside the [`terminal`] guard and performs the App's effects (saving bookmarks, the
+//! whole document of a big file from [`loading`]) → [`ui::render`] draws the App from a
+//! shared borrow with its [`theme`](mod@theme). [`export`] turns the same model into JSON for scripts.
 //! [`fold`] is the one accent and case folding that search and entity names share.
 
 pub mod app;
 pub mod bookmarks;
+pub mod check;
+pub mod cite;
 pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod contain;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;
 pub mod fold;
 pub mod loading;
+pub mod paths;
 pub mod reader;
 pub mod search;
 pub mod terminal;
+pub mod theme;
 pub mod ui;
 
 /// The memo bundled into the binary, shown when no file is named.

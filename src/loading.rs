@@ -1,13 +1,12 @@
 //! Opening a big document without waiting for all of it: the first paragraphs are parsed
 //! at once for the first screen while a thread parses the whole file; the reader swaps the
-//! whole document in when it arrives ([`App::replace_document`](crate::app::App::replace_document)).
+//! whole document in when it arrives (`crate::reader`, [`App::replace_document`](crate::app::App::replace_document)).
 //!
 //! Only the bytes are read up front, so every loading error (missing file, binary data) is
 //! still reported before the terminal is touched; the background parse cannot fail.
 
-use crate::app::App;
 use crate::document::{self, Document, LoadError};
-use crate::entities::Entity;
+use crate::entities::{Entity, UserAliases};
 use std::sync::mpsc::{self, Receiver};
 
 /// Files up to this size are parsed whole before the first screen.
@@ -37,16 +36,12 @@ pub fn preview_cut(bytes: &[u8]) -> Option<usize> {
     para.or_else(line).map(|i| from + i)
 }
 
-/// Work for the App that has to wait for the whole document.
-type Deferred = Box<dyn FnOnce(&mut App)>;
-
 /// The whole document of a big file: bytes waiting to be parsed, then a parse running on
 /// another thread.
 pub struct Pending {
     state: State,
-    /// Work that needs the whole document (attaching bookmarks: their identity is the whole
-    /// text's), run right after it replaces the preview.
-    then: Vec<Deferred>,
+    /// The user's aliases, applied when the whole document's entities are extracted.
+    aliases: UserAliases,
 }
 
 enum State {
@@ -56,23 +51,10 @@ enum State {
 }
 
 impl Pending {
-    /// Run `f` on the App once the whole document is in.
-    pub fn after_whole(&mut self, f: impl FnOnce(&mut App) + 'static) {
-        self.then.push(Box::new(f));
-    }
-
-    /// If the whole document is ready: put it in `app`, run the deferred work, and return
-    /// true. Never blocks.
-    pub fn finish(&mut self, app: &mut App) -> bool {
-        let Some((doc, entities)) = self.try_take() else {
-            return false;
-        };
-        app.replace_document(doc);
-        app.set_entities(entities);
-        for f in self.then.drain(..) {
-            f(app);
-        }
-        true
+    /// Apply the user's aliases to the whole document's entities.
+    pub fn with_aliases(mut self, aliases: UserAliases) -> Self {
+        self.aliases = aliases;
+        self
     }
 
     /// Start parsing on another thread. The reader calls this after drawing the first screen,
@@ -86,12 +68,13 @@ impl Pending {
             return;
         };
         let (tx, rx) = mpsc::channel();
+        let aliases = std::mem::take(&mut self.aliases);
         std::thread::spawn(move || {
             // `open` refused NUL bytes, the only way `load` fails.
             if let Ok(doc) = document::load_owned(&source, bytes) {
                 // Extraction takes as long as parsing on a big file: it runs here too, so the
-                // reader never waits for it. A bad alias file was reported with the preview.
-                let entities = crate::entities::extract_for_user(&doc, |_| {});
+                // reader never waits for it.
+                let entities = crate::entities::extract_with_user(&doc, &aliases);
                 let _ = tx.send((doc, entities));
             }
         });
@@ -139,7 +122,7 @@ pub fn open(source: &str, bytes: Vec<u8>) -> Result<Opened, LoadError> {
         doc,
         pending: Some(Pending {
             state,
-            then: Vec::new(),
+            aliases: UserAliases::default(),
         }),
     })
 }

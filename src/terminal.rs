@@ -7,6 +7,7 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use ratatui::DefaultTerminal;
+use signal_hook::consts::SIGHUP;
 use std::io::{IsTerminal, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,6 +45,8 @@ impl TerminalGuard {
             restore();
             previous(info);
         }));
+        // Outermost, so a panic kept inside background work leaves the terminal alone.
+        crate::contain::install_hook();
         Ok(guard)
     }
 }
@@ -66,7 +69,7 @@ pub fn restore() {
 /// Signals that end memcon. The returned cell holds the number of the first one received
 /// (0 while none); the event loop checks it between events.
 pub fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGINT, SIGTERM};
     let flag = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize)?;
@@ -90,15 +93,16 @@ pub enum Input {
 /// the reader waits here, where `poll(2)` reports `POLLHUP`, and only then asks crossterm for
 /// events without waiting.
 pub fn wait_input(timeout: std::time::Duration) -> Input {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd and a count of one.
-    let ready = unsafe { libc::poll(&mut fd, 1, ms) };
-    if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(timeout).unwrap_or(Timespec {
+        tv_sec: i64::MAX,
+        tv_nsec: 0,
+    });
+    let ready = poll(&mut fds, Some(&timeout)).unwrap_or(0);
+    let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+    if ready > 0 && fds[0].revents().intersects(gone) {
         Input::Gone
     } else {
         Input::Ready
@@ -111,18 +115,15 @@ pub fn wait_input(timeout: std::time::Duration) -> Input {
 /// (every change is saved at once); nothing else is waiting to be written.
 pub fn exit_on_hangup() {
     let spawned = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let stdin = std::io::stdin();
         loop {
-            let mut fd = libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd; with no events asked for, poll only returns for
-            // POLLHUP, POLLERR or POLLNVAL (or a signal).
-            let ready = unsafe { libc::poll(&mut fd, 1, -1) };
-            if ready > 0 {
+            // With no events asked for, poll only returns for POLLHUP, POLLERR or POLLNVAL
+            // (or an interrupting signal, which is an error here and just loops).
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            if poll(&mut fds, None).is_ok_and(|n| n > 0) {
                 std::thread::sleep(std::time::Duration::from_secs(2));
-                std::process::exit(128 + libc::SIGHUP);
+                std::process::exit(128 + SIGHUP);
             }
         }
     });

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use memcon::app::{Action as A, Focus, TargetLabel};
+use memcon::app::{Action as A, App, Focus, Overlay, TargetLabel};
 use memcon::document::{Location, TextRange};
 
 #[test]
@@ -10,16 +10,42 @@ fn the_same_words_stay_at_the_top_across_resizes() {
     let mut app = app(model_memo(), 80, 24);
     run(&mut app, &[A::NextParagraph; 12]);
     run(&mut app, &[A::LineDown, A::LineDown]);
-    let anchor = app.top;
+    let anchor = app.top();
     let words = top_text(&app);
     assert!(!words.is_empty());
     run(&mut app, &[A::Resize(40, 24), A::Resize(120, 24)]);
     assert_eq!(
-        app.top, anchor,
+        app.top(),
+        anchor,
         "the anchor is a document location, not a row"
     );
     run(&mut app, &[A::Resize(80, 24)]);
     assert_eq!(top_text(&app), words);
+}
+
+#[test]
+fn at_the_end_a_taller_screen_and_back_return_to_the_same_words() {
+    let mut app = app(model_memo(), 80, 24);
+    app.update(A::Bottom);
+    let (para, words) = (app.paragraph().0, top_text(&app));
+    // Taller and wider: the whole end fits, the top row moves up; back: the same words.
+    run(&mut app, &[A::Resize(120, 60)]);
+    assert_eq!(app.paragraph().0, para, "the reading position stays");
+    run(&mut app, &[A::Resize(80, 24)]);
+    assert_eq!(top_text(&app), words);
+    assert_eq!(app.paragraph().0, para);
+    assert_eq!(app.percent(), 100);
+}
+
+#[test]
+fn near_the_end_a_wider_screen_and_back_return_to_the_same_words() {
+    let mut app = app(model_memo(), 60, 24);
+    app.update(A::Bottom);
+    run(&mut app, &[A::LineUp, A::LineUp, A::LineUp]);
+    let (top, para) = (app.top(), app.paragraph().0);
+    run(&mut app, &[A::Resize(160, 24), A::Resize(60, 24)]);
+    assert_eq!(app.top(), top);
+    assert_eq!(app.paragraph().0, para);
 }
 
 #[test]
@@ -29,9 +55,9 @@ fn bottom_shows_the_last_block_and_says_100_percent() {
     assert_eq!(app.percent(), 100);
     assert!(common::screen(&app).contains("Dairen is the Japanese name"));
     // Scrolling further does nothing.
-    let top = app.top;
+    let top = app.top();
     run(&mut app, &[A::PageDown, A::LineDown]);
-    assert_eq!(app.top, top);
+    assert_eq!(app.top(), top);
 }
 
 #[test]
@@ -47,22 +73,22 @@ fn goto_paragraph_and_percent_push_the_jump_list() {
         ],
     );
     // Paragraphs count body paragraphs only (crate::bookmarks::paragraphs), as bookmarks do.
-    let tenth = Location::new(app.bookmarks.paragraphs.block_of(10).unwrap(), 0);
-    assert_eq!(app.top, tenth);
+    let tenth = Location::new(app.view().paragraphs().block_of(10).unwrap(), 0);
+    assert_eq!(app.top(), tenth);
     assert_eq!(app.paragraph().0, 10);
     // `50%` acts on `%` without Enter.
     run(
         &mut app,
         &[A::GotoDigit('5'), A::InputChar('0'), A::InputChar('%')],
     );
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     assert!((45..=55).contains(&app.percent()), "{}", app.percent());
     app.update(A::JumpBack);
-    assert_eq!(app.top, tenth);
+    assert_eq!(app.top(), tenth);
     app.update(A::JumpBack);
-    assert_eq!(app.top, Location::default());
+    assert_eq!(app.top(), Location::default());
     app.update(A::JumpForward);
-    assert_eq!(app.top, tenth);
+    assert_eq!(app.top(), tenth);
 }
 
 #[test]
@@ -72,7 +98,7 @@ fn a_bad_paragraph_number_is_a_message_not_a_move() {
         &mut app,
         &[A::GotoPrompt, A::InputChar('x'), A::InputConfirm],
     );
-    assert_eq!(app.top, Location::default());
+    assert_eq!(app.top(), Location::default());
     assert!(common::screen(&app).contains("not a paragraph number: x"));
 }
 
@@ -81,22 +107,22 @@ fn input_history_recalls_earlier_entries() {
     let mut app = app(model_memo(), 80, 24);
     run(&mut app, &[A::GotoDigit('7'), A::InputConfirm]);
     run(&mut app, &[A::GotoPrompt, A::InputHistoryPrev]);
-    assert_eq!(app.input.as_ref().unwrap().text, "7");
+    assert_eq!(app.input().unwrap().text, "7");
     app.update(A::InputCancel);
-    assert!(app.input.is_none());
-    let seventh = app.bookmarks.paragraphs.block_of(7).unwrap();
-    assert_eq!(app.top, Location::new(seventh, 0), "cancel does not move");
+    assert!(app.input().is_none());
+    let seventh = app.view().paragraphs().block_of(7).unwrap();
+    assert_eq!(app.top(), Location::new(seventh, 0), "cancel does not move");
 }
 
 #[test]
 fn a_footnote_reference_is_followed_and_ctrl_o_comes_back() {
     let mut app = app(model_memo(), 80, 24);
     app.update(A::Activate);
-    let f = app.doc.footnotes[0].block;
-    assert_eq!(app.top.block.max(f), f);
+    let f = app.doc().footnotes[0].block;
+    assert_eq!(app.top().block.max(f), f);
     assert!(common::screen(&app).contains("Dairen is the Japanese name"));
     app.update(A::JumpBack);
-    assert_eq!(app.top, Location::default());
+    assert_eq!(app.top(), Location::default());
 }
 
 #[test]
@@ -105,7 +131,7 @@ fn targets_are_walked_with_wrap_around_and_counted() {
     let ranges: Vec<TextRange> = [8, 20, 30]
         .iter()
         .map(|&b| {
-            let start = app.doc.blocks[b].text.find("Dairen").unwrap();
+            let start = app.doc().blocks[b].text.find("Dairen").unwrap();
             TextRange::new(b, start, start + 6)
         })
         .collect();
@@ -121,18 +147,18 @@ fn targets_are_walked_with_wrap_around_and_counted() {
     assert!(common::screen(&app).contains("match 3 of 3"));
     // Every n pushed the jump list.
     app.update(A::JumpBack);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(2));
+    assert_eq!(app.targets().unwrap().current, Some(2));
     app.update(A::ClearTargets);
-    assert!(app.targets.is_none());
+    assert!(app.targets().is_none());
 }
 
 #[test]
 fn the_current_target_is_highlighted_apart_from_the_others() {
     use ratatui::style::Modifier;
     let mut app = app(model_memo(), 80, 24);
-    app.color = false;
+    app.set_color(false);
     let b = 5;
-    let text = &app.doc.blocks[b].text;
+    let text = &app.doc().blocks[b].text;
     let s = text.find("Stalin").unwrap();
     let d = text.find("Dairen").unwrap();
     app.set_targets(
@@ -164,7 +190,7 @@ fn the_current_target_is_highlighted_apart_from_the_others() {
 #[test]
 fn the_marker_column_shows_where_targets_lie() {
     let mut app = app(model_memo(), 80, 24);
-    let last = app.doc.blocks.len() - 2;
+    let last = app.doc().blocks.len() - 2;
     app.set_targets(
         TargetLabel::Search("WAH".into()),
         vec![TextRange::new(last, 0, 3)],
@@ -188,7 +214,7 @@ fn the_marker_column_shows_where_targets_lie() {
 #[test]
 fn gutter_marks_flag_their_blocks() {
     let mut app = app(model_memo(), 80, 24);
-    app.gutter_marks.insert(5);
+    app.set_gutter_marks([5]);
     let s = common::screen(&app);
     let line = s.lines().find(|l| l.contains("▌")).expect("a gutter mark");
     assert!(line.contains("Stalin wants naval"), "{line}");
@@ -198,19 +224,19 @@ fn gutter_marks_flag_their_blocks() {
 fn focus_cycles_through_visible_panes_and_enter_selects_an_entity() {
     let mut app = app(model_memo(), 100, 30);
     app.update(A::FocusNext);
-    assert_eq!(app.focus, Focus::Metadata);
+    assert_eq!(app.view().focus(), Focus::Metadata);
     app.update(A::FocusNext);
-    assert_eq!(app.focus, Focus::Side);
+    assert_eq!(app.view().focus(), Focus::Side);
     run(&mut app, &[A::LineDown, A::Activate]);
-    let item = app.side.items[1].clone();
+    let item = app.entities().side().items[1].clone();
     let s = common::screen(&app);
     let want = format!("mention 1 of {} · {}", item.ranges.len(), item.label);
     assert!(s.contains(&want), "{want}\n{s}");
-    assert_eq!(app.focus, Focus::Body, "Enter moves to the text");
+    assert_eq!(app.view().focus(), Focus::Body, "Enter moves to the text");
     // On a narrow screen the side list is gone and Tab skips it.
     app.update(A::Resize(50, 20));
     run(&mut app, &[A::FocusNext, A::FocusNext]);
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.view().focus(), Focus::Body);
 }
 
 #[test]
@@ -227,12 +253,12 @@ fn wheel_scrolls_the_pane_under_the_pointer_and_click_focuses() {
     let mut app = app(model_memo(), 100, 30);
     let p = app.panes().unwrap();
     app.update(A::ScrollAt(p.text.x + 1, p.text.y + 1, 3));
-    assert_ne!(app.top, Location::default());
+    assert_ne!(app.top(), Location::default());
     let side = p.side.unwrap();
     // Row 1 inside the pane is the first group's heading, row 2 its first item, row 3 the next.
     app.update(A::ClickAt(side.x + 2, side.y + 3));
-    assert_eq!(app.focus, Focus::Side);
-    assert_eq!(app.side.selected, 1);
+    assert_eq!(app.view().focus(), Focus::Side);
+    assert_eq!(app.entities().side().selected, 1);
 }
 
 #[test]
@@ -267,13 +293,13 @@ fn the_whole_document_replaces_the_preview_on_the_same_words() {
     preview.blocks.truncate(12);
     preview.footnotes.clear();
     let mut app = app(preview, 80, 24);
-    app.loading = true;
+    app.set_loading(true);
     run(&mut app, &[A::NextParagraph; 8]);
     app.update(A::LineDown);
-    let (top, words) = (app.top, top_text(&app));
+    let (top, words) = (app.top(), top_text(&app));
     assert!(common::screen(&app).contains("loading…"));
     app.replace_document(whole);
-    assert_eq!(app.top, top);
+    assert_eq!(app.top(), top);
     assert_eq!(top_text(&app), words);
     assert!(!common::screen(&app).contains("loading…"));
     app.update(A::Bottom);
@@ -285,13 +311,17 @@ fn help_scrolling_stops_at_its_end_so_k_answers_at_once() {
     let mut app = app(model_memo(), 80, 24);
     app.update(A::ToggleHelp);
     run(&mut app, &[A::PageDown; 20]);
-    let end = app.help_scroll;
+    let scroll = |app: &App| match app.overlay() {
+        Overlay::Help { scroll } => *scroll,
+        other => panic!("help is not open: {other:?}"),
+    };
+    let end = scroll(&app);
     assert!(end > 0);
     app.update(A::LineUp);
-    assert_eq!(app.help_scroll, end - 1);
+    assert_eq!(scroll(&app), end - 1);
     // Every normal-mode binding appears in help.
     app.update(A::Resize(80, 200));
-    app.help_scroll = 0;
+    run(&mut app, &[A::PageUp; 20]);
     let s = common::screen(&app);
     for doc in [
         "Quit memcon",

@@ -19,8 +19,8 @@ fn search(app: &mut App, action: A, text: &str) {
 }
 
 fn current_text(app: &App) -> String {
-    let t = app.targets.as_ref().expect("targets");
-    app.doc
+    let t = app.targets().expect("targets");
+    app.doc()
         .text(t.current_range().expect("a current target"))
         .to_string()
 }
@@ -29,27 +29,31 @@ fn current_text(app: &App) -> String {
 fn esc_returns_to_where_the_reader_was() {
     let mut app = app(model_memo(), 80, 24);
     run(&mut app, &[A::LineDown, A::LineDown]);
-    let before = app.top;
+    let before = app.top();
     search(&mut app, A::SearchForward, "japanese");
-    assert_ne!(app.top, before, "the view moved to the match while typing");
+    assert_ne!(
+        app.top(),
+        before,
+        "the view moved to the match while typing"
+    );
     assert_eq!(current_text(&app), "Japanese");
     app.update(A::InputCancel);
-    assert_eq!(app.top, before);
-    assert!(app.targets.is_none());
-    assert!(app.input.is_none());
+    assert_eq!(app.top(), before);
+    assert!(app.targets().is_none());
+    assert!(app.input().is_none());
 }
 
 #[test]
 fn enter_keeps_the_match_and_ctrl_o_comes_back() {
     let mut app = app(model_memo(), 80, 24);
-    let before = app.top;
+    let before = app.top();
     search(&mut app, A::SearchForward, "japanese");
     app.update(A::InputConfirm);
-    let at_match = app.top;
+    let at_match = app.top();
     assert_ne!(at_match, before);
     assert!(screen(&app).contains("match 1 of 1 · japanese"));
     app.update(A::JumpBack);
-    assert_eq!(app.top, before);
+    assert_eq!(app.top(), before);
 }
 
 #[test]
@@ -73,11 +77,11 @@ fn history_is_shared_by_both_directions() {
     app.update(A::InputConfirm);
     app.update(A::SearchBackward);
     app.update(A::InputHistoryPrev);
-    assert_eq!(app.input.as_ref().unwrap().text, "soong");
+    assert_eq!(app.input().unwrap().text, "soong");
     app.update(A::InputHistoryPrev);
-    assert_eq!(app.input.as_ref().unwrap().text, "dairen");
+    assert_eq!(app.input().unwrap().text, "dairen");
     app.update(A::InputHistoryNext);
-    assert_eq!(app.input.as_ref().unwrap().text, "soong");
+    assert_eq!(app.input().unwrap().text, "soong");
     // Recalling searches again.
     assert_eq!(current_text(&app), "Soong");
 }
@@ -88,31 +92,24 @@ fn backward_search_finds_the_previous_match_and_n_keeps_going_backward() {
     app.update(A::Bottom);
     search(&mut app, A::SearchBackward, "paragraph");
     app.update(A::InputConfirm);
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     let last = t.ranges.len() - 1;
     assert_eq!(t.current, Some(last), "the last paragraph above the view");
     app.update(A::NextTarget);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(last - 1));
+    assert_eq!(app.targets().unwrap().current, Some(last - 1));
     app.update(A::PrevTarget);
     app.update(A::PrevTarget);
-    assert_eq!(
-        app.targets.as_ref().unwrap().current,
-        Some(0),
-        "N forward wraps"
-    );
+    assert_eq!(app.targets().unwrap().current, Some(0), "N forward wraps");
 }
 
 #[test]
 fn a_pattern_that_is_not_found_says_so_and_stays_put() {
     let mut app = app(model_memo(), 80, 24);
-    let before = app.top;
+    let before = app.top();
     search(&mut app, A::SearchForward, "zanzibar");
-    assert_eq!(
-        app.input.as_ref().unwrap().error.as_deref(),
-        Some("not found")
-    );
+    assert_eq!(app.input().unwrap().error.as_deref(), Some("not found"));
     app.update(A::InputConfirm);
-    assert_eq!(app.top, before);
+    assert_eq!(app.top(), before);
     assert!(screen(&app).contains("Pattern not found: zanzibar"));
 }
 
@@ -128,10 +125,7 @@ fn regex_and_accent_toggles_apply_while_typing() {
     typed(&mut app, "lushunkou");
     assert_eq!(current_text(&app), "Lüshunkou");
     app.update(A::SearchToggleAccents);
-    assert_eq!(
-        app.input.as_ref().unwrap().error.as_deref(),
-        Some("not found")
-    );
+    assert_eq!(app.input().unwrap().error.as_deref(), Some("not found"));
 }
 
 #[test]
@@ -141,37 +135,51 @@ fn a_cancelled_search_gives_back_the_entity_targets() {
     app.set_targets(TargetLabel::Entity("Stalin".into()), vec![r], Some(0));
     search(&mut app, A::SearchForward, "dairen");
     assert!(matches!(
-        app.targets.as_ref().unwrap().label,
+        app.targets().unwrap().label,
         TargetLabel::Search(_)
     ));
     app.update(A::InputCancel);
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     assert_eq!(t.label, TargetLabel::Entity("Stalin".into()));
 }
 
 #[test]
 fn slash_in_the_side_list_filters_it() {
     let mut app = app(bundled(), 120, 40);
-    while app.focus != Focus::Side {
+    while app.view().focus() != Focus::Side {
         app.update(A::FocusNext);
     }
-    let all = app.side.items.len();
+    let all = app.entities().side().items.len();
     assert!(all >= 2);
     search(&mut app, A::SearchForward, "soong");
-    let labels: Vec<_> = app.side.items.iter().map(|i| i.label.as_str()).collect();
+    let labels: Vec<_> = app
+        .entities()
+        .side()
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
     assert_eq!(labels, ["T. V. Soong"]);
-    assert!(app.targets.is_none(), "the body is not searched");
+    assert!(app.targets().is_none(), "the body is not searched");
     assert!(screen(&app).contains("/soong"));
     app.update(A::InputCancel);
-    assert_eq!(app.side.items.len(), all, "Esc: the whole list again");
+    assert_eq!(
+        app.entities().side().items.len(),
+        all,
+        "Esc: the whole list again"
+    );
     search(&mut app, A::SearchForward, "harriman");
     app.update(A::InputConfirm);
-    assert_eq!(app.side.items.len(), 1, "Enter keeps the filter");
+    assert_eq!(
+        app.entities().side().items.len(),
+        1,
+        "Enter keeps the filter"
+    );
     app.update(A::SearchForward);
     app.update(A::InputClear);
     app.update(A::InputConfirm);
     assert_eq!(
-        app.side.items.len(),
+        app.entities().side().items.len(),
         all,
         "an empty filter shows everything"
     );
@@ -201,7 +209,7 @@ fn a_large_document_is_counted_between_frames() {
     let mut app = app(doc, 100, 30);
     search(&mut app, A::SearchForward, "dairen");
     assert!(app.busy(), "6 MB is more than one step");
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     assert!(t.ranges.len() < want.len(), "not all counted yet");
     assert_eq!(
         t.current_range(),
@@ -220,7 +228,7 @@ fn a_large_document_is_counted_between_frames() {
         steps += 1;
     }
     assert!(steps >= 2, "{steps}");
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     assert_eq!(t.ranges, want);
     assert_eq!(t.current, Some(0));
 }
@@ -233,13 +241,13 @@ fn n_while_counting_walks_the_counted_matches_and_counts_the_rest_only_when_need
     assert!(app.busy());
     app.update(A::NextTarget);
     assert!(app.busy(), "the next match was already counted");
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(1));
+    assert_eq!(app.targets().unwrap().current, Some(1));
     app.update(A::PrevTarget);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.targets().unwrap().current, Some(0));
     // Wrapping to the last match needs them all.
     app.update(A::PrevTarget);
     assert!(!app.busy());
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     assert!(t.ranges.len() > 1000);
     assert_eq!(t.current, Some(t.ranges.len() - 1));
 }
@@ -249,11 +257,11 @@ fn a_match_only_in_the_metadata_is_reported_and_highlighted_there() {
     let mut app = app(bundled(), 100, 30);
     search(&mut app, A::SearchForward, "chiu");
     assert_eq!(
-        app.input.as_ref().unwrap().error.as_deref(),
+        app.input().unwrap().error.as_deref(),
         Some("only in the metadata (1)")
     );
     app.update(A::InputConfirm);
-    let t = app.targets.as_ref().unwrap();
+    let t = app.targets().unwrap();
     assert!(t.ranges.is_empty());
     assert!(screen(&app).contains("only in the metadata (1)"));
 }
@@ -267,7 +275,7 @@ fn esc_in_normal_mode_stops_a_search_still_counting() {
     app.update(A::ClearTargets);
     assert!(!app.busy());
     assert!(!app.background_step());
-    assert!(app.targets.is_none());
+    assert!(app.targets().is_none());
 }
 
 #[test]
@@ -278,9 +286,9 @@ fn recalling_a_valid_query_clears_the_error_of_an_invalid_one() {
     app.update(A::SearchForward);
     app.update(A::SearchToggleRegex);
     typed(&mut app, "(");
-    assert!(app.input.as_ref().unwrap().error.is_some());
+    assert!(app.input().unwrap().error.is_some());
     app.update(A::InputHistoryPrev);
-    let line = app.input.as_ref().unwrap();
+    let line = app.input().unwrap();
     assert_eq!((line.text.as_str(), line.error.as_deref()), ("soong", None));
 }
 
@@ -289,12 +297,12 @@ fn an_empty_search_repeats_the_last_one() {
     let mut app = app(model_memo(), 80, 24);
     search(&mut app, A::SearchForward, "stalin");
     app.update(A::InputConfirm);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.targets().unwrap().current, Some(0));
     run(&mut app, &[A::SearchForward, A::InputConfirm]);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(1));
+    assert_eq!(app.targets().unwrap().current, Some(1));
     // `?` Enter goes backward.
     run(&mut app, &[A::SearchBackward, A::InputConfirm]);
-    assert_eq!(app.targets.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.targets().unwrap().current, Some(0));
 }
 
 #[test]
@@ -304,6 +312,37 @@ fn search_toggles_do_nothing_in_other_input_lines() {
         &mut app,
         &[A::GotoPrompt, A::SearchToggleRegex, A::SearchToggleAccents],
     );
-    assert!(!app.search.regex);
-    assert!(app.search.fold_accents);
+    assert!(!app.search().regex());
+    assert!(app.search().fold_accents());
+}
+
+#[test]
+fn a_match_wrapped_across_two_rows_of_the_metadata_pane_is_highlighted_on_both() {
+    let doc = model_memo();
+    // A screen width at which the metadata pane breaks the title inside "Averell Harriman".
+    let width = (72..200)
+        .find(|&w| {
+            let p = app(model_memo(), w, 24).panes().unwrap();
+            let rows = memcon::app::view::meta::rows(&doc.metadata, p.metadata.width - 2);
+            rows.iter().any(|r| r.text.ends_with("Averell"))
+        })
+        .expect("some width splits the name");
+    let mut app = app(doc, width, 24);
+    search(&mut app, A::SearchForward, "Averell Harriman");
+    app.update(A::InputConfirm);
+    let buf = draw(&app);
+    let meta = app.panes().unwrap().metadata;
+    let highlighted = |word: &str| {
+        (meta.y..meta.y + meta.height).any(|y| {
+            let row: String = (meta.x..meta.x + meta.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.find(word).is_some_and(|at| {
+                let x = meta.x + row[..at].chars().count() as u16;
+                (x..x + word.len() as u16).all(|x| buf[(x, y)].bg == ratatui::style::Color::Yellow)
+            })
+        })
+    };
+    assert!(highlighted("Averell"), "first row of the match");
+    assert!(highlighted("Harriman"), "second row of the match");
 }

@@ -3,43 +3,92 @@
 //! entity's mentions as the current targets while the selection moves, Enter to jump to the
 //! first mention, and the concordance overlay (every mention in context).
 
-use super::keymap::{Binding, k, key};
 use super::side::{SideItem, SideList};
-use super::{Action, App, Focus, TargetLabel};
-use crate::document::{Location, TextRange};
-use crate::entities::{Entity, EntityKind, Field, Site};
-use crossterm::event::KeyCode;
+use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
+use crate::document::{Document, Location, MetaField, TextRange};
+use crate::entities::{Entity, EntityKind, Site, stops};
+use crate::search::{Matcher, Query, SearchError};
 
-/// Entity keys in normal mode.
-pub const KEYS: &[Binding] = &[
-    k('s', Action::ToggleEntitySort),
-    k('c', Action::OpenConcordance),
-];
-
-/// Keys of the concordance overlay.
-pub const CONCORDANCE_KEYS: &[Binding] = &[
-    k('j', Action::ConcordanceDown),
-    key(KeyCode::Down, Action::ConcordanceDown),
-    k('k', Action::ConcordanceUp),
-    key(KeyCode::Up, Action::ConcordanceUp),
-    key(KeyCode::Enter, Action::ConcordanceJump),
-    key(KeyCode::Esc, Action::CloseConcordance),
-    k('q', Action::CloseConcordance),
-    k('c', Action::CloseConcordance),
-];
-
-/// The document's entities and how the reader shows them.
+/// The document's entities and how the reader lists them.
 #[derive(Debug, Default)]
 pub struct EntityState {
     /// As extracted, in extraction order.
-    pub list: Vec<Entity>,
+    list: Vec<Entity>,
+    /// The entities pane (filtered while a filter is kept, see `search.rs`).
+    side: SideList,
     /// Sort each kind by mention count (most first) instead of first appearance.
-    pub by_count: bool,
-    /// The concordance overlay, when open.
-    pub concordance: Option<Concordance>,
+    by_count: bool,
+    /// Mentions in the metadata fields, in field order: what the metadata pane marks.
+    meta_marks: Vec<MetaMark>,
+    /// Mentions in the transcript with their entity's kind, in document order: what the
+    /// body marks.
+    body_marks: Vec<(TextRange, EntityKind)>,
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
+}
+
+impl EntityState {
+    /// The entities, in extraction order.
+    pub fn list(&self) -> &[Entity] {
+        &self.list
+    }
+
+    /// The entities pane.
+    pub fn side(&self) -> &SideList {
+        &self.side
+    }
+
+    pub fn by_count(&self) -> bool {
+        self.by_count
+    }
+
+    /// Mentions in the metadata fields, sorted by field and position.
+    pub fn meta_marks(&self) -> &[MetaMark] {
+        &self.meta_marks
+    }
+
+    /// The transcript mentions inside block `block`, in order, with their entity's kind.
+    pub fn marks_in_block(&self, block: usize) -> &[(TextRange, EntityKind)] {
+        let lo = self.body_marks.partition_point(|(r, _)| r.block < block);
+        let hi = self.body_marks.partition_point(|(r, _)| r.block <= block);
+        &self.body_marks[lo..hi]
+    }
+
+    /// The entity behind the selected side item.
+    pub fn selected(&self) -> Option<usize> {
+        self.side.selected_item().map(|i| i.entity)
+    }
+}
+
+/// A mention in a metadata field: `start..end` of the field's text names `entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MetaMark {
+    pub field: MetaField,
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
+/// The metadata mentions of `entities`, sorted.
+fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
+    let mut out: Vec<MetaMark> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().filter_map(move |m| match m.site {
+                Site::Field(field) => Some(MetaMark {
+                    field,
+                    start: m.start as usize,
+                    end: m.end as usize,
+                    entity: i,
+                }),
+                Site::Block(_) => None,
+            })
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// The open concordance: which entity and which of its mentions is selected.
@@ -47,25 +96,8 @@ pub struct EntityState {
 pub struct Concordance {
     pub entity: usize,
     pub selected: usize,
-}
-
-/// The heading of a kind's group in the side list.
-pub fn group_name(kind: &str) -> &str {
-    match kind {
-        "place" => "Places",
-        "person" => "People",
-        "organization" => "Organizations",
-        other => other,
-    }
-}
-
-fn kind_rank(kind: &str) -> usize {
-    match kind {
-        "place" => 0,
-        "person" => 1,
-        "organization" => 2,
-        _ => 3,
-    }
+    /// Opened from the entities list over the screen (`E`): closing goes back to it.
+    pub from_list: bool,
 }
 
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
@@ -77,29 +109,30 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
             .map_or((usize::MAX, 0), |r| (r.block, r.start))
     };
     items.sort_by(|a, b| {
-        let by_kind = kind_rank(&a.kind).cmp(&kind_rank(&b.kind));
         let within = if by_count {
             b.count.cmp(&a.count).then(first(a).cmp(&first(b)))
         } else {
             first(a).cmp(&first(b))
         };
-        by_kind.then(within)
+        a.kind.cmp(&b.kind).then(within)
     });
 }
 
-/// The side list for `entities`.
-pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
+/// The side list for `entities` of `doc`: each with its places in the transcript (a name and
+/// its gloss once, see `entities::stops`) and its mentions in the metadata.
+pub fn side_list(entities: &[Entity], doc: &Document, by_count: bool) -> SideList {
     let mut items: Vec<SideItem> = entities
         .iter()
-        .map(|e| {
-            let mut ranges: Vec<TextRange> = e.ranges().collect();
-            ranges.sort();
-            ranges.dedup();
+        .enumerate()
+        .map(|(i, e)| {
+            let ranges = stops::in_text(e, doc);
             SideItem {
+                entity: i,
                 label: e.name.clone(),
-                kind: e.kind.as_str().to_string(),
+                kind: e.kind,
                 detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
-                count: Some(ranges.len()),
+                count: ranges.len(),
+                in_metadata: stops::in_metadata(e),
                 ranges,
             }
         })
@@ -108,86 +141,98 @@ pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
     SideList::new("Entities", items)
 }
 
-fn kind_of(name: &str) -> Option<EntityKind> {
-    [
-        EntityKind::Place,
-        EntityKind::Person,
-        EntityKind::Organization,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == name)
-}
-
 impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
-        self.side = side_list(&list, self.entities.by_count);
+        self.entities.side = side_list(&list, self.view.doc(), self.entities.by_count);
+        self.entities.meta_marks = meta_marks(&list);
+        let mut body: Vec<(TextRange, EntityKind)> = list
+            .iter()
+            .flat_map(|e| e.ranges().map(move |r| (r, e.kind)))
+            .collect();
+        body.sort();
+        body.dedup_by_key(|(r, _)| *r);
+        self.entities.body_marks = body;
         self.entities.list = list;
     }
 
-    /// The names entities go by in the title and summary: `(surface, canonical name)`,
-    /// longest surface first so that `Averell Harriman` wins over `Harriman`.
-    pub fn metadata_names(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for e in &self.entities.list {
-            for m in &e.mentions {
-                if matches!(m.site, Site::Field(Field::Title | Field::Summary)) {
-                    let surface = m.text(&self.doc).to_string();
-                    if !surface.is_empty() && !out.iter().any(|(s, _)| *s == surface) {
-                        out.push((surface, e.name.clone()));
-                    }
-                }
-            }
+    /// Move the side list's selection; a new entity previews its mentions.
+    pub(super) fn move_side(&mut self, delta: isize) {
+        let side = &mut self.entities.side;
+        let before = side.selected;
+        side.move_by(delta);
+        if side.selected != before {
+            self.entity_selected();
         }
-        out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        out
     }
 
-    /// The entity behind the selected side item.
-    pub fn selected_entity(&self) -> Option<usize> {
-        let item = self.side.selected_item()?;
-        let kind = kind_of(&item.kind)?;
-        self.entities
-            .list
-            .iter()
-            .position(|e| e.kind == kind && e.name == item.label)
+    /// A click on row `line` of the side pane's inside (`height` rows high).
+    pub(super) fn click_side(&mut self, line: usize, height: usize) {
+        let side = &self.entities.side;
+        let rows = side.rows();
+        let offset = side.offset(&rows, height);
+        if let Some(&Some(i)) = rows.get(offset + line)
+            && i != side.selected
+        {
+            self.entities.side.selected = i;
+            self.entity_selected();
+        }
     }
 
     /// The selection moved in the side list: its mentions become the targets and the body
     /// shows the first (recording the reader's own position in the jump list once).
-    pub(super) fn entity_selected(&mut self) {
-        let Some(item) = self.side.selected_item() else {
+    fn entity_selected(&mut self) {
+        let Some(item) = self.entities.side.selected_item() else {
             return;
         };
         let (label, ranges) = (item.label.clone(), item.ranges.clone());
+        let in_meta = item.in_metadata;
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
-            self.say(format!("{label}: named only in the metadata"));
+            // The counter says "only in the metadata · {label}"; this says how often.
+            let s = if in_meta == 1 { "" } else { "s" };
+            self.say(format!("{in_meta} mention{s} in the metadata"));
             return;
         }
         self.set_targets(TargetLabel::Entity(label), ranges, Some(0));
         self.preview_current();
+        if in_meta > 0 {
+            self.say(format!("{in_meta} more in the metadata"));
+        }
     }
 
     fn preview_current(&mut self) {
-        let Some(r) = self.targets.as_ref().and_then(|t| t.current_range()) else {
+        let Some(r) = self.targets().and_then(|t| t.current_range()) else {
             return;
         };
-        if self.entities.previewed_at != Some(self.top) {
-            self.jumps.push(self.top);
+        if self.entities.previewed_at != Some(self.top()) {
+            self.view.remember_position();
         }
-        self.reveal(r.location());
-        self.entities.previewed_at = Some(self.top);
+        self.view.reveal(r.location());
+        self.entities.previewed_at = Some(self.top());
     }
 
     /// Enter on an entity: its first mention, focus on the body.
     pub(super) fn entity_activated(&mut self) {
-        if self.side.selected_item().is_none() {
+        if self.entities.side.selected_item().is_none() {
             return;
         }
         self.entity_selected();
-        if self.targets.as_ref().is_some_and(|t| t.current.is_some()) {
-            self.focus = Focus::Body;
+        if self.targets().is_some_and(|t| t.current.is_some()) {
+            self.view.set_focus(Focus::Body);
+        }
+    }
+
+    /// `E`: the entities list over the whole screen, at any size.
+    pub(super) fn show_entities(&mut self) {
+        self.overlay = Overlay::Entities;
+    }
+
+    /// Enter in the entities list over the screen: close it on the entity's first mention.
+    pub(super) fn entity_chosen(&mut self) {
+        self.entity_activated();
+        if self.targets().is_some_and(|t| t.current.is_some()) {
+            self.overlay = Overlay::None;
         }
     }
 
@@ -195,14 +240,9 @@ impl App {
     pub(super) fn toggle_entity_sort(&mut self) {
         self.entities.by_count = !self.entities.by_count;
         let by_count = self.entities.by_count;
-        let keep = self.side.selected_item().cloned();
-        sort_items(&mut self.side.items, by_count);
-        if let Some(saved) = self.search.saved_side_items() {
-            sort_items(saved, by_count);
-        }
-        if let Some(keep) = keep {
-            self.side.selected = self.side.items.iter().position(|i| *i == keep).unwrap_or(0);
-        }
+        self.entities
+            .side
+            .sort_with(|items| sort_items(items, by_count));
         self.say(if by_count {
             "entities sorted by mention count"
         } else {
@@ -210,41 +250,113 @@ impl App {
         });
     }
 
-    /// `c`: the concordance of the selected entity.
-    pub(super) fn open_concordance(&mut self) {
-        let Some(entity) = self.selected_entity() else {
-            self.say("no entity selected: choose one in the entities pane");
-            return;
+    /// `/` or `?` with the entities pane focused: filter it (the kept filter to edit).
+    pub(super) fn start_filter(&mut self) {
+        let text = self.entities.side.begin_filter();
+        self.search.fresh_options();
+        self.open_input(InputPurpose::Filter, &text);
+    }
+
+    /// The filter text changed: show the items whose label, kind or aliases match, with the
+    /// search line's settings (regular expression, accents).
+    pub(super) fn filter_changed(&mut self, text: &str, regex: bool, fold_accents: bool) {
+        self.input.set_error(None);
+        let query = Query {
+            pattern: text.to_string(),
+            regex,
+            fold_accents,
         };
-        if self.entities.list[entity].ranges().next().is_none() {
-            self.say("named only in the metadata: no mentions in the text");
-            return;
+        let matcher = match Matcher::new(&query) {
+            Ok(m) => Some(m),
+            Err(SearchError::Empty) => None,
+            Err(e) => {
+                self.input.set_error(Some(e.to_string()));
+                return;
+            }
+        };
+        let hit = |item: &SideItem| {
+            matcher.as_ref().is_none_or(|m| {
+                let detail = item.detail.as_deref().unwrap_or("");
+                [item.label.as_str(), item.kind.as_str(), detail]
+                    .iter()
+                    .any(|t| !m.find_ranges(t).is_empty())
+            })
+        };
+        if self.entities.side.filter_by(text, hit) == 0 {
+            self.input.set_error(Some("no item matches".into()));
         }
-        self.entities.concordance = Some(Concordance {
-            entity,
-            selected: 0,
+    }
+
+    /// Enter on the filter: keep it (an empty filter shows the whole list again).
+    pub(super) fn filter_confirmed(&mut self, text: &str) {
+        self.entities.side.keep_filter(text);
+    }
+
+    /// Esc on the filter: back to the filter there was before.
+    pub(super) fn filter_cancelled(&mut self, regex: bool, fold_accents: bool) {
+        match self.entities.side.kept_filter().map(str::to_string) {
+            Some(text) => self.filter_changed(&text, regex, fold_accents),
+            None => self.entities.side.clear_filter(),
+        }
+    }
+
+    /// `e`: entity marks off and on.
+    pub(super) fn toggle_entity_marks(&mut self) {
+        self.entity_marks = !self.entity_marks;
+        self.say(if self.entity_marks {
+            "entity marks on"
+        } else {
+            "entity marks off"
         });
     }
 
-    /// The body mentions of the concordance's entity, in document order.
-    pub fn concordance_ranges(&self) -> Vec<TextRange> {
-        let Some(c) = &self.entities.concordance else {
-            return Vec::new();
+    /// `c`: the concordance of the selected entity.
+    pub(super) fn open_concordance(&mut self) {
+        let Some(entity) = self.entities.selected() else {
+            self.say("no entity selected: choose one in the entities pane");
+            return;
         };
-        let mut ranges: Vec<TextRange> = self
-            .entities
+        if self.concordance_of(entity).is_empty() {
+            self.say("named only in the metadata: no mentions in the text");
+            return;
+        }
+        self.overlay = Overlay::Concordance(Concordance {
+            entity,
+            selected: 0,
+            from_list: self.overlay == Overlay::Entities,
+        });
+    }
+
+    /// The places in the transcript the concordance lists: the entity's stops (a name and
+    /// its gloss once), in document order.
+    pub fn concordance_ranges(&self) -> Vec<TextRange> {
+        match &self.overlay {
+            Overlay::Concordance(c) => self.concordance_of(c.entity),
+            _ => Vec::new(),
+        }
+    }
+
+    fn concordance_of(&self, entity: usize) -> Vec<TextRange> {
+        self.entities
             .list
-            .get(c.entity)
-            .map(|e| e.ranges().collect())
-            .unwrap_or_default();
-        ranges.sort();
-        ranges.dedup();
-        ranges
+            .get(entity)
+            .map(|e| stops::in_text(e, self.view.doc()))
+            .unwrap_or_default()
+    }
+
+    /// Esc in the concordance: back to the text, or to the entities list it was opened from.
+    pub(super) fn close_concordance(&mut self) {
+        if let Overlay::Concordance(c) = &self.overlay {
+            self.overlay = match c.from_list {
+                true => Overlay::Entities,
+                false => Overlay::None,
+            };
+        }
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {
         let n = self.concordance_ranges().len();
-        if let Some(c) = &mut self.entities.concordance {
+        if let Overlay::Concordance(c) = &mut self.overlay {
             c.selected = c
                 .selected
                 .saturating_add_signed(delta)
@@ -255,7 +367,7 @@ impl App {
     /// Enter in the concordance: go to that mention; `n`/`N` walk on from there.
     pub(super) fn concordance_jump(&mut self) {
         let ranges = self.concordance_ranges();
-        let Some(c) = self.entities.concordance.take() else {
+        let Overlay::Concordance(c) = std::mem::take(&mut self.overlay) else {
             return;
         };
         let name = self.entities.list[c.entity].name.clone();
@@ -263,34 +375,38 @@ impl App {
             return;
         };
         self.set_targets(TargetLabel::Entity(name), ranges, Some(c.selected));
-        self.jumps.push(self.top);
-        self.reveal(r.location());
-        self.entities.previewed_at = Some(self.top);
-        self.focus = Focus::Body;
+        self.view.remember_position();
+        self.view.reveal(r.location());
+        self.entities.previewed_at = Some(self.top());
+        self.view.set_focus(Focus::Body);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::EntityKind;
 
-    fn item(label: &str, kind: &str, count: usize, block: usize) -> SideItem {
+    fn item(label: &str, kind: EntityKind, count: usize, block: usize) -> SideItem {
         SideItem {
+            entity: 0,
             label: label.into(),
-            kind: kind.into(),
+            kind,
             detail: None,
-            count: Some(count),
+            count,
+            in_metadata: 0,
             ranges: vec![TextRange::new(block, 0, 1)],
         }
     }
 
     #[test]
     fn items_group_by_kind_and_sort_either_way() {
+        use EntityKind::{Person, Place};
         let mut items = vec![
-            item("Stalin", "person", 5, 2),
-            item("Moscow", "place", 1, 0),
-            item("Dairen", "place", 4, 3),
-            item("Soong", "person", 1, 1),
+            item("Stalin", Person, 5, 2),
+            item("Moscow", Place, 1, 0),
+            item("Dairen", Place, 4, 3),
+            item("Soong", Person, 1, 1),
         ];
         sort_items(&mut items, false);
         let labels: Vec<_> = items.iter().map(|i| i.label.as_str()).collect();

@@ -1,45 +1,54 @@
-//! The reader's state and everything that changes it.
+//! The reader's state and everything that changes it. No IO: the event loop
+//! (`crate::reader`) owns the terminal, the bookmark store, the loader and the clock.
 //!
 //! Keys become [`Action`]s in [`keymap`]; [`App::update`] (in `update.rs`) is the only place
 //! that acts on them and may hand back an [`Effect`] for the event loop to perform. Drawing
 //! (`ui::render`) only reads an `App`.
 //!
+//! The state is split by concept, each part with private fields and a small API:
+//! [`DocView`] (the document, scroll position, panes, focus, jump list, targets, gutter),
+//! [`SearchState`], [`EntityState`], [`BookmarkState`], the input line ([`InputState`]), and
+//! one [`Overlay`] at a time (help, bookmarks list, concordance), which with the input line
+//! decides the [`Mode`].
+//!
 //! Seams for features: [`App::set_targets`] (what `n`/`N` walk and the body highlights),
 //! [`App::open_input`] with an [`InputPurpose`] (hooks in `input_hooks.rs`),
-//! [`App::gutter_marks`] (blocks flagged in the body's gutter) and [`App::side`] (the side
-//! list).
+//! [`App::set_gutter_marks`] (blocks flagged in the body's gutter) and the side list in
+//! [`EntityState`].
 
 mod action;
 pub mod bookmarks;
-mod doc_index;
 pub mod entities;
+pub mod help;
 mod input;
 mod input_hooks;
-mod jumps;
 pub mod keymap;
-pub mod meta;
-mod panes;
-mod scroll;
+pub mod library;
+mod quit;
 mod search;
+pub mod select;
 pub mod side;
-mod targets;
 mod update;
-pub mod wrap;
+pub mod view;
 
 pub use action::Action;
-pub use doc_index::DocIndex;
-pub use input::{InputLine, InputPurpose, remember};
-pub use jumps::JumpList;
-pub use panes::{Focus, GUTTER_WIDTH, MIN_HEIGHT, MIN_WIDTH, Panes};
-pub use scroll::{RowPos, VisibleRow};
+pub use bookmarks::{BookmarkList, BookmarkState};
+pub use entities::{Concordance, EntityState, MetaMark};
+pub use input::{InputLine, InputPurpose, InputState, remember};
+pub use keymap::Keymap;
+pub use library::{Library, OpenAt, OpenRequest, ReadMark, Walk};
+pub use quit::UnsavedQuit;
 pub use search::SearchState;
-pub use side::{SideItem, SideList, participants};
-pub use targets::{TargetLabel, Targets};
+pub use select::{Selection, Yank};
+pub use side::{SideItem, SideList};
+pub use view::{
+    DocIndex, DocView, Focus, GUTTER_WIDTH, Layout, MIN_HEIGHT, MIN_WIDTH, Panes, RowPos,
+    TargetLabel, Targets, VisibleRow,
+};
 
+use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
-use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap};
-use wrap::WrapCache;
+use crate::theme::Theme;
 
 /// Which keymap is live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,58 +60,103 @@ pub enum Mode {
     Bookmarks,
     /// The concordance overlay of an entity.
     Concordance,
+    /// A selection is being made (`v`).
+    Select,
+    /// The entities list over the whole screen.
+    Entities,
+    /// The library of a collection.
+    Library,
+}
+
+/// Which top-level view is on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// A document.
+    #[default]
+    Reader,
+    /// The library of a collection (`library`).
+    Library,
+}
+
+/// The one overlay drawn over the panes, if any, with its own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Overlay {
+    #[default]
+    None,
+    /// The key list; `scroll` rows scrolled.
+    Help {
+        scroll: usize,
+    },
+    Bookmarks(BookmarkList),
+    Concordance(Concordance),
+    /// The entities pane over the whole screen (`E`), at any size: below 72 columns the
+    /// only way to it.
+    Entities,
+    /// Quitting with bookmark changes that could not be saved: the quit key again writes
+    /// them to a file of their own and quits, any other key stays (keys of normal mode).
+    Unsaved(UnsavedQuit),
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Leave memcon.
+    /// Leave memcon (after saving what is pending; see `quit.rs`).
     Quit,
+    /// Quit although bookmark changes could not be saved: write them to a file of their own
+    /// first (`BookmarkStore::write_unsaved`).
+    QuitKeepingUnsaved,
+    /// Quit although the unsaved bookmark changes could not be written anywhere.
+    QuitDiscardingUnsaved,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
+    /// Put text on the clipboard (OSC 52) and in the yank file (see `select.rs`).
+    Yank(Yank),
+    /// Write this document's bookmarks as Markdown to a file (a new one: an existing file
+    /// keeps its content and a free name next to it is used).
+    WriteBookmarks(std::path::PathBuf),
+    /// Read a document of the library and show it (`App::show_document`, then
+    /// `App::apply_open`).
+    OpenDocument(OpenRequest),
+    /// The reader left library document `n` (save its reading position, mark it read).
+    LeaveDocument(usize),
+    /// Search the whole collection; hits come back through `App::library_search_hits`.
+    SearchLibrary {
+        query: crate::search::Query,
+        generation: u64,
+    },
 }
 
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Document,
-    pub index: DocIndex,
-    /// Terminal size in columns and rows.
-    pub size: (u16, u16),
-    /// The body's scroll anchor: the document position shown on the top row. Kept exact
-    /// across resizes, so the same words stay at the top at any width.
-    pub top: Location,
-    pub focus: Focus,
-    pub metadata_expanded: bool,
-    /// Rows scrolled in the metadata pane.
-    pub meta_scroll: usize,
-    /// The side list (entities pane).
-    pub side: SideList,
-    /// The document's entities, their sort order and the concordance (`entities.rs`).
-    pub entities: entities::EntityState,
-    /// What `n`/`N` walk; highlighted in the body and in the marker column.
-    pub targets: Option<Targets>,
-    /// The input line, when open.
-    pub input: Option<InputLine>,
-    /// Input histories, one per purpose, oldest first.
-    pub histories: HashMap<InputPurpose, Vec<String>>,
-    pub jumps: JumpList,
-    /// Search settings and the search in progress (`search.rs`).
-    pub search: SearchState,
-    /// Blocks flagged in the body's gutter (bookmarks).
-    pub gutter_marks: BTreeSet<usize>,
+    view: DocView,
+    overlay: Overlay,
+    input: InputState,
+    search: SearchState,
+    entities: EntityState,
+    bookmarks: BookmarkState,
+    /// The selection being made with `v`, if any.
+    selection: Option<Selection>,
+    keymap: Keymap,
     /// A transient message for the status line, cleared by the next key.
-    pub message: Option<String>,
-    pub help_open: bool,
-    pub help_scroll: usize,
-    /// This document's bookmarks, the list overlay and the store.
-    pub bookmarks: bookmarks::Bookmarks,
-    /// False when `NO_COLOR` asks for a colourless screen.
-    pub color: bool,
-    /// True while `doc` is only the first part of a big file and the whole one is being
-    /// parsed (see [`App::replace_document`]).
-    pub loading: bool,
-    wrap: WrapCache,
+    message: Option<String>,
+    /// Every style the screen uses.
+    theme: Theme,
+    /// Mark entity names in the text and the metadata by kind.
+    entity_marks: bool,
+    /// True while the document is only the first part of a big file and the whole one is
+    /// being parsed (see [`App::replace_document`]).
+    loading: bool,
+    /// Which view is on screen.
+    screen: Screen,
+    /// The collection, when memcon was opened on one.
+    library: Option<Box<Library>>,
+    /// `n`/`N` across the documents of the list the reader was opened from.
+    walk: Option<Walk>,
+    /// The library's number of the document being read.
+    open_doc: Option<usize>,
+    /// Ctrl-o / Ctrl-i across documents.
+    doc_jumps: library::DocJumps,
 }
 
 impl App {
@@ -119,82 +173,162 @@ impl App {
         size: (u16, u16),
         list: Vec<crate::entities::Entity>,
     ) -> Self {
-        let index = DocIndex::new(&doc);
-        let bookmarks = bookmarks::Bookmarks::new(&doc);
         let mut app = Self {
-            doc,
-            index,
-            size,
-            top: Location::default(),
-            focus: Focus::Body,
-            metadata_expanded: true,
-            meta_scroll: 0,
-            side: SideList::default(),
-            entities: entities::EntityState::default(),
-            targets: None,
-            input: None,
-            histories: HashMap::new(),
-            jumps: JumpList::default(),
+            view: DocView::new(doc, size),
+            overlay: Overlay::None,
+            input: InputState::default(),
             search: SearchState::default(),
-            gutter_marks: BTreeSet::new(),
+            entities: EntityState::default(),
+            bookmarks: BookmarkState::default(),
+            selection: None,
+            keymap: Keymap::default(),
             message: None,
-            help_open: false,
-            help_scroll: 0,
-            bookmarks,
-            color: true,
+            theme: Theme::dark(),
+            entity_marks: true,
             loading: false,
-            wrap: WrapCache::default(),
+            screen: Screen::Reader,
+            library: None,
+            walk: None,
+            open_doc: None,
+            doc_jumps: library::DocJumps::default(),
         };
         app.set_entities(list);
         app
     }
 
     /// Swap in the whole document once it has been parsed. The reading position stays on the
-    /// same words (same block when its text is unchanged, else the same byte position).
-    /// Anything derived from the document is rebuilt here; its entities, extracted in the
-    /// background with it, follow through `set_entities`. Searching and bookmarking wait
-    /// until then.
+    /// same words. Anything derived from the document is rebuilt here; its entities,
+    /// extracted in the background with it, follow through `set_entities`, its bookmarks
+    /// through `bookmarks_attached`. Searching and bookmarking wait until then.
     pub fn replace_document(&mut self, doc: Document) {
-        let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
-            == doc.blocks.get(self.top.block).map(|b| &b.text);
-        let pos = self.index.pos(self.top);
-        self.doc = doc;
-        self.index = DocIndex::new(&self.doc);
-        // Bookmarks are attached after this (`loading::Pending::after_whole`), so nothing
-        // saved is dropped here; the paragraph numbering is rebuilt for the whole text.
-        self.bookmarks = bookmarks::Bookmarks::new(&self.doc);
-        self.wrap = WrapCache::default();
+        self.view.replace_document(doc);
+        self.bookmarks = BookmarkState::default();
+        self.selection = None;
         self.loading = false;
-        if !same_block {
-            self.top = self.index.location_at(pos);
+        if !self.view.doc().warnings.is_empty() {
+            self.say(self.view.doc().warnings.join("; "));
         }
-        self.clamp_top();
-        if !self.doc.warnings.is_empty() {
-            self.say(self.doc.warnings.join("; "));
-        }
+    }
+
+    /// The document and where the reader stands in it.
+    pub fn view(&self) -> &DocView {
+        &self.view
+    }
+
+    /// The document shown.
+    pub fn doc(&self) -> &Document {
+        self.view.doc()
+    }
+
+    /// The position on the body's top row.
+    pub fn top(&self) -> Location {
+        self.view.top()
+    }
+
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    pub fn entities(&self) -> &EntityState {
+        &self.entities
+    }
+
+    pub fn bookmarks(&self) -> &BookmarkState {
+        &self.bookmarks
+    }
+
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    /// The live key table.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Use the user's keys.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
+    /// The input line, when open.
+    pub fn input(&self) -> Option<&InputLine> {
+        self.input.line()
+    }
+
+    /// The status line's message, until the next key.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The styles to draw with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// Draw with the built-in dark theme, or without colour (`NO_COLOR`).
+    pub fn set_color(&mut self, color: bool) {
+        self.theme = Theme::new(color);
+    }
+
+    /// Whether entity names are marked by kind in the text and the metadata.
+    pub fn entity_marks(&self) -> bool {
+        self.entity_marks
+    }
+
+    pub fn set_entity_marks(&mut self, on: bool) {
+        self.entity_marks = on;
+    }
+
+    /// Apply the user's layout settings (text width cap, side column width).
+    pub fn set_layout(&mut self, layout: Layout) {
+        self.view.set_layout(layout);
+    }
+
+    /// True while the document is only the first part of a big file.
+    pub fn loading(&self) -> bool {
+        self.loading
+    }
+
+    /// Set by the event loop while the whole document is on its way.
+    pub fn set_loading(&mut self, loading: bool) {
+        self.loading = loading;
+    }
+
+    /// Which view is on screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
     /// Which keymap applies now.
     pub fn mode(&self) -> Mode {
-        if self.input.is_some() {
-            Mode::Input
-        } else if self.bookmarks.list.is_some() {
-            Mode::Bookmarks
-        } else if self.entities.concordance.is_some() {
-            Mode::Concordance
-        } else if self.help_open {
-            Mode::Help
-        } else {
-            Mode::Normal
+        if self.input.line().is_some() {
+            return Mode::Input;
+        }
+        match self.overlay {
+            Overlay::None if self.screen == Screen::Library => Mode::Library,
+            Overlay::None if self.selection.is_some() => Mode::Select,
+            Overlay::None => Mode::Normal,
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Entities => Mode::Entities,
+            Overlay::Unsaved(_) => Mode::Normal,
         }
     }
 
     /// The screen's panes, or `None` when the terminal is too small.
     pub fn panes(&self) -> Option<Panes> {
-        Panes::new(
-            Rect::new(0, 0, self.size.0, self.size.1),
-            self.metadata_expanded,
-        )
+        self.view.panes()
+    }
+
+    /// The current targets (what `n`/`N` walk).
+    pub fn targets(&self) -> Option<&Targets> {
+        self.view.targets()
     }
 
     /// Make `ranges` the current targets (sorted for you); `current` indexes `ranges` as given.
@@ -205,38 +339,72 @@ impl App {
         current: Option<usize>,
     ) {
         self.search.stop_counting();
-        self.targets = Some(Targets::new(label, ranges, current));
+        self.search.unhide();
+        self.view
+            .set_targets(Some(Targets::new(label, ranges, current)));
     }
 
     /// Forget the current targets and their highlights.
     pub fn clear_targets(&mut self) {
         self.search.stop_counting();
-        self.targets = None;
+        self.view.set_targets(None);
+    }
+
+    /// Jump so `loc` is on the top row, remembering where the reader was (Ctrl-o returns).
+    pub fn jump_to(&mut self, loc: Location) {
+        self.view.jump_to(loc);
+    }
+
+    /// Flag blocks in the body's gutter (replacing the previous marks; bookmarks set them).
+    pub fn set_gutter_marks(&mut self, blocks: impl IntoIterator<Item = usize>) {
+        self.view.set_gutter_marks(blocks);
     }
 
     /// Open the input line for `purpose`, starting with `text`.
     pub fn open_input(&mut self, purpose: InputPurpose, text: &str) {
-        self.input = Some(InputLine::new(purpose, text));
+        self.input.open(purpose, text);
     }
 
-    /// Show `text` in the status line until the next key.
+    /// The first key of `action` in normal mode, for messages ("Ctrl-o returns").
+    pub(crate) fn key(&self, action: Action) -> String {
+        self.keymap
+            .key_label(Mode::Normal, action)
+            .unwrap_or_else(|| action.config_name())
+    }
+
+    /// Show `text` in the status line until the next key. Messages carry file names, notes
+    /// and other text from outside: they are sanitised like document text.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(text.into());
+        let text = text.into();
+        self.message = Some(match for_screen(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
     }
 
     /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the
     /// first paragraph), the same numbers bookmarks and `memcon bookmarks add` use.
     pub fn paragraph(&self) -> (usize, usize) {
-        let p = &self.bookmarks.paragraphs;
-        (p.number_at(self.top.block), p.count())
+        self.view.paragraph()
     }
 
     /// Whole percent read: the top row's position, or 100 when the end is on screen.
     pub fn percent(&self) -> usize {
-        if self.at_end() {
-            100
-        } else {
-            self.index.percent(self.top)
-        }
+        self.view.percent()
+    }
+
+    /// The rows of the body on screen now.
+    pub fn visible_rows(&self) -> Vec<VisibleRow> {
+        self.view.visible_rows()
+    }
+
+    /// Rows of body text on screen.
+    pub fn body_height(&self) -> usize {
+        self.view.body_height()
+    }
+
+    /// How many blocks are wrapped and cached right now.
+    pub fn wrapped_blocks(&self) -> usize {
+        self.view.wrapped_blocks()
     }
 }

@@ -5,10 +5,9 @@
 //! become the current targets as soon as they are counted (in steps the event loop runs
 //! between frames, so a huge document never freezes the screen). Esc puts the reader back
 //! where it was; Enter keeps the position and records the jump. With the side list focused,
-//! `/` filters that list instead.
+//! `/` filters that list instead (`entities.rs`).
 
-use super::side::SideItem;
-use super::{App, Focus, InputPurpose, TargetLabel, Targets, remember};
+use super::{App, Focus, InputPurpose, Overlay, TargetLabel, Targets};
 use crate::document::Location;
 use crate::search::{
     Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
@@ -22,38 +21,43 @@ const KEYSTROKE_BYTES: usize = 256 << 10;
 /// Search settings and the search in progress.
 #[derive(Debug)]
 pub struct SearchState {
-    /// Treat the query as a regular expression (Ctrl-r in the input line).
-    pub regex: bool,
-    /// Ignore accents (Ctrl-t in the input line); on for plain queries, off for regexes.
-    pub fold_accents: bool,
+    /// Treat the query as a regular expression (Ctrl-r in the input line: this search only).
+    regex: bool,
+    /// What each new search starts with (Alt-r in the input line switches it, and `regex`).
+    regex_kept: bool,
+    /// Ignore accents (Ctrl-t in the input line, this search only); each search starts with
+    /// accents ignored for plain text and matched for a regular expression.
+    fold_accents: bool,
     /// Highlight matches; Alt-u switches it off and on.
-    pub highlight: bool,
+    highlight: bool,
+    /// `:noh`: highlights hidden until the next search, `n`/`N` or entity selection.
+    hidden: bool,
     /// The direction of the last search: `n` goes that way, `N` the other.
-    pub direction: Direction,
+    direction: Direction,
     /// The query whose matches are the targets (also highlighted in the metadata pane).
-    pub matcher: Option<Matcher>,
+    matcher: Option<Matcher>,
     job: Option<SearchJob>,
     /// Whether the running job's nearest match has been brought on screen.
     revealed: bool,
     /// Whether reaching the last search's first match went round an end of the document.
     wrapped: bool,
     session: Option<Session>,
-    filter: Option<Filter>,
 }
 
 impl Default for SearchState {
     fn default() -> Self {
         Self {
             regex: false,
+            regex_kept: false,
             fold_accents: true,
             highlight: true,
+            hidden: false,
             direction: Direction::Forward,
             matcher: None,
             job: None,
             revealed: false,
             wrapped: false,
             session: None,
-            filter: None,
         }
     }
 }
@@ -72,20 +76,7 @@ struct Session {
     error: Option<SearchError>,
 }
 
-/// The side list as it was before filtering, and the filter before the line was opened.
-#[derive(Debug)]
-struct Filter {
-    items: Vec<SideItem>,
-    title: String,
-    text: String,
-}
-
 impl SearchState {
-    /// While the side list is filtered: the whole list, to keep in step with a new order.
-    pub(super) fn saved_side_items(&mut self) -> Option<&mut Vec<super::SideItem>> {
-        self.filter.as_mut().map(|f| &mut f.items)
-    }
-
     /// Stop a search still counting (another feature took over the targets).
     pub fn stop_counting(&mut self) {
         self.job = None;
@@ -96,37 +87,98 @@ impl SearchState {
         self.job.as_ref().map(|j| j.matches().len())
     }
 
-    /// The flags shown beside the search line.
-    pub fn flags(&self) -> String {
-        let mode = if self.regex { "regex" } else { "text" };
+    /// Keep the regex and accent settings (a new document opened from the library).
+    pub(super) fn set_options(&mut self, regex: bool, fold_accents: bool) {
+        self.regex = regex;
+        self.fold_accents = fold_accents;
+    }
+
+    pub fn regex(&self) -> bool {
+        self.regex
+    }
+
+    pub fn fold_accents(&self) -> bool {
+        self.fold_accents
+    }
+
+    /// Whether matches are highlighted (Alt-u, `:noh`).
+    pub fn highlight(&self) -> bool {
+        self.highlight && !self.hidden
+    }
+
+    /// Whether new searches start as regular expressions (Alt-r).
+    pub fn regex_kept(&self) -> bool {
+        self.regex_kept
+    }
+
+    /// A new search or filter line: the settings each starts with.
+    pub(super) fn fresh_options(&mut self) {
+        self.regex = self.regex_kept;
+        self.fold_accents = !self.regex;
+    }
+
+    /// Show highlights again after `:noh` (a new search, `n`/`N`, a new entity).
+    pub(super) fn unhide(&mut self) {
+        self.hidden = false;
+    }
+
+    /// The query whose matches are the targets.
+    pub fn matcher(&self) -> Option<&Matcher> {
+        self.matcher.as_ref()
+    }
+
+    /// The settings shown beside the search line, with the keys that change them; `short`
+    /// leaves out the key that keeps the regex setting.
+    pub fn flags(&self, keymap: &super::Keymap, short: bool) -> String {
+        let key = |a: super::Action| {
+            keymap
+                .key_label(super::Mode::Input, a)
+                .unwrap_or_else(|| a.config_name())
+        };
+        let mode = match (self.regex, self.regex == self.regex_kept) {
+            (true, true) if self.regex_kept => "regex, kept",
+            (true, _) => "regex",
+            (false, _) => "text",
+        };
         let accents = if self.fold_accents {
             "accents ignored"
         } else {
             "accents count"
         };
-        format!("{mode} (Ctrl-r) · {accents} (Ctrl-t)")
+        let keys = match short {
+            true => key(super::Action::SearchToggleRegex),
+            false => format!(
+                "{} this search, {} keep",
+                key(super::Action::SearchToggleRegex),
+                key(super::Action::SearchKeepRegex)
+            ),
+        };
+        let accents_key = key(super::Action::SearchToggleAccents);
+        format!("{mode} ({keys}) · {accents} ({accents_key})")
     }
 }
 
 impl App {
     /// `/` or `?`: search the body, or filter the side list when it has the focus.
     pub fn start_search(&mut self, direction: Direction) {
-        if self.focus == Focus::Side {
+        if self.view.focus() == Focus::Side || self.overlay == Overlay::Entities {
             self.start_filter();
             return;
         }
         let from = match direction {
-            Direction::Forward => self.top,
+            Direction::Forward => self.top(),
             Direction::Backward => self.bottom_location(),
         };
         self.search.session = Some(Session {
-            origin: self.top,
+            origin: self.top(),
             from,
-            targets: self.targets.clone(),
+            targets: self.targets().cloned(),
             matcher: self.search.matcher.clone(),
             error: None,
         });
         self.search.direction = direction;
+        self.search.fresh_options();
+        self.search.unhide();
         self.open_input(InputPurpose::Search(direction), "");
     }
 
@@ -146,16 +198,23 @@ impl App {
 
     /// The end of the last text row on screen.
     fn bottom_location(&self) -> Location {
-        self.visible_rows()
+        self.view
+            .visible_rows()
             .iter()
             .rev()
             .find(|r| !r.row.separator)
-            .map_or(self.top, |r| Location::new(r.block, r.row.end))
+            .map_or(self.top(), |r| Location::new(r.block, r.row.end))
     }
 
-    /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them).
+    /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them). After
+    /// `:noh` it shows them again.
     pub fn toggle_highlight(&mut self) {
-        self.search.highlight = !self.search.highlight;
+        if self.search.hidden {
+            self.search.hidden = false;
+            self.search.highlight = true;
+        } else {
+            self.search.highlight = !self.search.highlight;
+        }
         self.say(if self.search.highlight {
             "highlighting on"
         } else {
@@ -163,10 +222,32 @@ impl App {
         });
     }
 
-    /// Ctrl-r / Ctrl-t in the search line: switch regex mode or accent folding and search
-    /// again with the new setting.
+    /// `:noh`: hide the highlights until the next search, `n`/`N` or entity selection (the
+    /// targets stay).
+    pub(super) fn hide_highlights(&mut self) {
+        self.search.hidden = true;
+        self.say("highlights hidden until the next search");
+    }
+
+    /// Alt-r in the search line: switch between text and regular expression for this search
+    /// and the ones after it.
+    pub fn keep_regex(&mut self) {
+        if !matches!(
+            self.input.line().map(|l| l.purpose),
+            Some(InputPurpose::Search(_) | InputPurpose::Filter)
+        ) {
+            return;
+        }
+        self.search.regex_kept = !self.search.regex;
+        self.toggle_search_option(true);
+    }
+
+    /// Ctrl-r / Ctrl-t in the search line: switch regex mode or accent folding for this
+    /// search and search again with the new setting.
     pub fn toggle_search_option(&mut self, regex: bool) {
-        let Some(line) = &self.input else { return };
+        let Some(line) = self.input.line() else {
+            return;
+        };
         let text = line.text.clone();
         let purpose = line.purpose;
         if !matches!(purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
@@ -180,7 +261,7 @@ impl App {
             self.search.fold_accents = !self.search.fold_accents;
         }
         if purpose == InputPurpose::Filter {
-            self.filter_changed(&text);
+            self.filter_changed(&text, self.search.regex, self.search.fold_accents);
         } else {
             self.search_changed(&text);
         }
@@ -189,7 +270,7 @@ impl App {
     /// Which way `n` (forward = true) or `N` goes: the other way after a `?` search.
     pub fn target_direction(&self, forward: bool) -> bool {
         let searched = matches!(
-            self.targets.as_ref().map(|t| &t.label),
+            self.targets().map(|t| &t.label),
             Some(TargetLabel::Search(_))
         );
         if searched && self.search.direction == Direction::Backward {
@@ -202,16 +283,22 @@ impl App {
     /// `n` (forward = true) and `N`: walk the targets. While a search is still counting, the
     /// matches counted so far are complete from the top of the document, so a step inside
     /// them needs no wait; a step past them (or a wrap) finishes the count first.
-    pub(super) fn next_target(&mut self, forward: bool) {
+    pub(super) fn next_target(&mut self, forward: bool) -> Option<super::Effect> {
+        self.search.unhide();
         let forward = self.target_direction(forward);
         if !self.next_target_is_known(forward) {
             self.finish_search();
         }
+        // Past the last target of a walk across documents: the next document.
+        if let Some(effect) = self.walk_step(forward) {
+            return Some(effect);
+        }
         self.step_target(forward);
+        None
     }
 
     fn next_target_is_known(&self, forward: bool) -> bool {
-        let (Some(job), Some(targets)) = (&self.search.job, &self.targets) else {
+        let (Some(job), Some(targets)) = (&self.search.job, self.targets()) else {
             return true;
         };
         let counted = job.matches();
@@ -225,7 +312,7 @@ impl App {
     /// Count the rest of a running search now.
     pub fn finish_search(&mut self) {
         if let Some(job) = &mut self.search.job {
-            while job.step(&self.doc, STEP_BYTES) == Status::Running {}
+            while job.step(self.view.doc(), STEP_BYTES) == Status::Running {}
             self.search_step(STEP_BYTES);
         }
     }
@@ -237,11 +324,9 @@ impl App {
         };
         session.error = None;
         let (origin, from) = (session.origin, session.from);
-        if let Some(line) = &mut self.input {
-            // History recall changes the text without an edit: the old error goes too.
-            line.error = None;
-        }
-        self.top = origin;
+        // History recall changes the text without an edit: the old error goes too.
+        self.input.set_error(None);
+        self.view.go(origin);
         self.search.job = None;
         if text.is_empty() {
             self.restore_session_targets();
@@ -263,9 +348,7 @@ impl App {
             }
             Err(e) => {
                 self.restore_session_targets();
-                if let Some(line) = &mut self.input {
-                    line.error = Some(e.to_string());
-                }
+                self.input.set_error(Some(e.to_string()));
                 if let Some(session) = &mut self.search.session {
                     session.error = Some(e);
                 }
@@ -280,16 +363,16 @@ impl App {
             return;
         };
         let other = InputPurpose::Search(self.search.direction.reversed());
-        remember(self.histories.entry(other).or_default(), text);
+        self.input.remember(other, text);
         if let Some(e) = session.error {
             self.say(e.to_string());
         }
         if text.is_empty() {
             // As in less and vim: an empty search repeats the last one, in the new direction.
-            self.targets = session.targets;
+            self.view.set_targets(session.targets);
             self.search.matcher = session.matcher;
             if matches!(
-                self.targets.as_ref().map(|t| &t.label),
+                self.targets().map(|t| &t.label),
                 Some(TargetLabel::Search(_))
             ) {
                 self.next_target(true);
@@ -298,19 +381,18 @@ impl App {
         }
         let pending = self.search.job.is_some();
         let found = self
-            .targets
-            .as_ref()
+            .targets()
             .is_some_and(|t| matches!(&t.label, TargetLabel::Search(q) if q == text));
         if !(found || pending) {
             if self.message.is_none() {
                 self.say(format!("Pattern not found: {text}"));
             }
-            self.targets = session.targets;
+            self.view.set_targets(session.targets);
             self.search.matcher = session.matcher;
             return;
         }
-        if self.top != session.origin || pending {
-            self.jumps.push(session.origin);
+        if self.top() != session.origin || pending {
+            self.view.remember(session.origin);
         }
         self.search_notes();
     }
@@ -331,8 +413,8 @@ impl App {
             .search
             .matcher
             .as_ref()
-            .map_or(0, |m| find_in_metadata(&self.doc.metadata, m).len());
-        let in_body = self.targets.as_ref().map_or(0, |t| t.ranges.len());
+            .map_or(0, |m| find_in_metadata(&self.view.doc().metadata, m).len());
+        let in_body = self.targets().map_or(0, |t| t.ranges.len());
         match (in_meta, in_body) {
             (0, _) => {}
             (n, 0) => notes.push(format!("only in the metadata ({n})")),
@@ -347,15 +429,15 @@ impl App {
     pub(super) fn search_cancelled(&mut self) {
         self.search.job = None;
         if let Some(session) = self.search.session.take() {
-            self.top = session.origin;
-            self.targets = session.targets;
+            self.view.go(session.origin);
+            self.view.set_targets(session.targets);
             self.search.matcher = session.matcher;
         }
     }
 
     fn restore_session_targets(&mut self) {
         if let Some(session) = &self.search.session {
-            self.targets = session.targets.clone();
+            self.view.set_targets(session.targets.clone());
             self.search.matcher = session.matcher.clone();
         }
     }
@@ -365,27 +447,28 @@ impl App {
         let Some(job) = &mut self.search.job else {
             return;
         };
-        let status = job.step(&self.doc, budget);
+        let status = job.step(self.view.doc(), budget);
         let pattern = job.matcher().query().pattern.clone();
         let label = TargetLabel::Search(pattern.clone());
         self.search.matcher = Some(job.matcher().clone());
         let nearest = job.nearest();
         let wrapped = job.wrapped();
         if job.seek_done() && nearest.is_none() {
-            let in_meta = find_in_metadata(&self.doc.metadata, job.matcher()).len();
+            let in_meta = find_in_metadata(&self.view.doc().metadata, job.matcher()).len();
             self.search.job = None;
             if in_meta > 0 {
                 // Nothing in the transcript to walk, but the metadata pane highlights it.
-                self.targets = Some(Targets::new(label, Vec::new(), None));
+                self.view
+                    .set_targets(Some(Targets::new(label, Vec::new(), None)));
                 let note = format!("only in the metadata ({in_meta})");
-                match &mut self.input {
+                match self.input.line_mut() {
                     Some(line) => line.error = Some(note),
                     None => self.say(note),
                 }
                 return;
             }
             self.restore_session_targets();
-            match &mut self.input {
+            match self.input.line_mut() {
                 Some(line) => line.error = Some("not found".into()),
                 None => {
                     self.search.matcher = None;
@@ -399,7 +482,8 @@ impl App {
                 return;
             };
             let current = job.nearest_index();
-            self.targets = Some(Targets::new(label, job.into_matches(), current));
+            self.view
+                .set_targets(Some(Targets::new(label, job.into_matches(), current)));
             if self
                 .message
                 .as_deref()
@@ -419,7 +503,8 @@ impl App {
                 }
             };
             let counted = job.matches().len();
-            self.targets = Some(Targets::new(label, ranges, Some(current)));
+            self.view
+                .set_targets(Some(Targets::new(label, ranges, Some(current))));
             self.say(format!("counting matches… {counted} so far"));
         }
         if let Some(r) = nearest
@@ -427,95 +512,7 @@ impl App {
         {
             self.search.revealed = true;
             self.search.wrapped = wrapped;
-            self.reveal(r.location());
-        }
-    }
-
-    fn start_filter(&mut self) {
-        let text = self
-            .search
-            .filter
-            .as_ref()
-            .map_or(String::new(), |f| f.text.clone());
-        if self.search.filter.is_none() {
-            self.search.filter = Some(Filter {
-                items: self.side.items.clone(),
-                title: self.side.title.clone(),
-                text: String::new(),
-            });
-        }
-        self.open_input(InputPurpose::Filter, &text);
-    }
-
-    /// The filter text changed: show the items whose label, kind or detail match.
-    pub(super) fn filter_changed(&mut self, text: &str) {
-        let Some(filter) = &self.search.filter else {
-            return;
-        };
-        if let Some(line) = &mut self.input {
-            line.error = None;
-        }
-        let query = Query {
-            pattern: text.to_string(),
-            regex: self.search.regex,
-            fold_accents: self.search.fold_accents,
-        };
-        let matcher = match Matcher::new(&query) {
-            Ok(m) => Some(m),
-            Err(SearchError::Empty) => None,
-            Err(e) => {
-                if let Some(line) = &mut self.input {
-                    line.error = Some(e.to_string());
-                }
-                return;
-            }
-        };
-        let hit = |item: &SideItem| {
-            matcher.as_ref().is_none_or(|m| {
-                let detail = item.detail.as_deref().unwrap_or("");
-                [item.label.as_str(), item.kind.as_str(), detail]
-                    .iter()
-                    .any(|t| !m.find_ranges(t).is_empty())
-            })
-        };
-        let items: Vec<SideItem> = filter.items.iter().filter(|i| hit(i)).cloned().collect();
-        self.side.title = if text.is_empty() {
-            filter.title.clone()
-        } else {
-            format!("{} /{text}", filter.title)
-        };
-        if items.is_empty()
-            && let Some(line) = &mut self.input
-        {
-            line.error = Some("no item matches".into());
-        }
-        self.side.items = items;
-        self.side.selected = 0;
-    }
-
-    /// Enter on the filter: keep it (an empty filter shows the whole list again).
-    pub(super) fn filter_confirmed(&mut self, text: &str) {
-        if text.is_empty() {
-            self.clear_filter();
-        } else if let Some(f) = &mut self.search.filter {
-            f.text = text.to_string();
-        }
-    }
-
-    /// Esc on the filter: back to the filter there was before.
-    pub(super) fn filter_cancelled(&mut self) {
-        let before = self.search.filter.as_ref().map(|f| f.text.clone());
-        match before {
-            Some(text) if !text.is_empty() => self.filter_changed(&text),
-            _ => self.clear_filter(),
-        }
-    }
-
-    fn clear_filter(&mut self) {
-        if let Some(f) = self.search.filter.take() {
-            self.side.items = f.items;
-            self.side.title = f.title;
-            self.side.selected = 0;
+            self.view.reveal(r.location());
         }
     }
 }

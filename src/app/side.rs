@@ -1,29 +1,43 @@
-//! The side list (entities pane): labelled items with a kind, an optional count and the
-//! document ranges they stand for. Whoever knows more about a document's entities replaces
-//! the producer; the pane, selection and "Enter selects its targets" stay as they are.
+//! The side list (entities pane): items grouped by entity kind, each with a label, a count,
+//! a detail (aliases) and the document ranges it stands for; the selection.
 
-use crate::document::{BlockKind, Document, TextRange};
+use crate::document::TextRange;
+use crate::entities::EntityKind;
 
-/// One row of the side list.
+/// One row of the side list: an entity of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideItem {
+    /// Index of the entity in the document's entity list.
+    pub entity: usize,
     pub label: String,
-    /// `person`, `place`, `organization` ...
-    pub kind: String,
-    /// A role or alias list shown dimmed after the label.
+    pub kind: EntityKind,
+    /// The aliases, shown dimmed after the label.
     pub detail: Option<String>,
-    /// How many times it occurs, when known.
-    pub count: Option<usize>,
+    /// How many places in the transcript name it (a name and its gloss once): `ranges.len()`.
+    pub count: usize,
+    /// How many times the metadata fields name it.
+    pub in_metadata: usize,
     /// Where it occurs; Enter makes these the current targets.
     pub ranges: Vec<TextRange>,
 }
 
-/// The list with its title and selection.
+/// The list with its title and selection, and the filter that narrows what it shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SideList {
     pub title: String,
+    /// The items shown (all of them, or those the filter keeps).
     pub items: Vec<SideItem>,
     pub selected: usize,
+    filter: Option<Filter>,
+}
+
+/// While a filter is typed or kept: the whole list, its title, and the filter text kept
+/// with Enter (what Esc goes back to).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Filter {
+    all: Vec<SideItem>,
+    title: String,
+    kept: String,
 }
 
 impl SideList {
@@ -32,6 +46,75 @@ impl SideList {
             title: title.into(),
             items,
             selected: 0,
+            filter: None,
+        }
+    }
+
+    /// Start filtering (or change a kept filter); returns the kept filter's text.
+    pub fn begin_filter(&mut self) -> String {
+        let filter = self.filter.get_or_insert_with(|| Filter {
+            all: self.items.clone(),
+            title: self.title.clone(),
+            kept: String::new(),
+        });
+        filter.kept.clone()
+    }
+
+    /// Show the items `keep` accepts, titled with `text`; returns how many there are.
+    pub fn filter_by(&mut self, text: &str, keep: impl Fn(&SideItem) -> bool) -> usize {
+        let Some(filter) = &self.filter else {
+            return self.items.len();
+        };
+        self.items = filter.all.iter().filter(|i| keep(i)).cloned().collect();
+        self.title = if text.is_empty() {
+            filter.title.clone()
+        } else {
+            format!("{} /{text}", filter.title)
+        };
+        self.selected = 0;
+        self.items.len()
+    }
+
+    /// Enter: keep the filter as it is (an empty one shows the whole list again).
+    pub fn keep_filter(&mut self, text: &str) {
+        if text.is_empty() {
+            self.clear_filter();
+        } else if let Some(f) = &mut self.filter {
+            f.kept = text.to_string();
+        }
+    }
+
+    /// The filter text kept before the current edit, if any.
+    pub fn kept_filter(&self) -> Option<&str> {
+        self.filter
+            .as_ref()
+            .map(|f| f.kept.as_str())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The whole list again.
+    pub fn clear_filter(&mut self) {
+        if let Some(f) = self.filter.take() {
+            self.items = f.all;
+            self.title = f.title;
+            self.selected = 0;
+        }
+    }
+
+    /// Reorder the items (and the whole list behind a filter) with `sort`, keeping the
+    /// selection on the same item.
+    pub fn sort_with(&mut self, sort: impl Fn(&mut [SideItem])) {
+        let keep = self.selected_item().map(|i| i.entity);
+        sort(&mut self.items);
+        if let Some(f) = &mut self.filter {
+            sort(&mut f.all);
+        }
+        if let Some(keep) = keep {
+            self.selected = self
+                .items
+                .iter()
+                .position(|i| i.entity == keep)
+                .unwrap_or(0);
         }
     }
 
@@ -44,95 +127,35 @@ impl SideList {
         let last = self.items.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
-}
 
-/// The first item shown in a list `height` rows high so that `selected` is visible.
-pub fn offset(selected: usize, height: usize) -> usize {
-    selected.saturating_sub(height.saturating_sub(1))
-}
-
-/// The list's rows: `None` is a group heading (the kind of the item after it), `Some(i)`
-/// is item `i`. A heading starts each run of items of one kind.
-pub fn rows(list: &SideList) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(list.items.len() + 3);
-    for (i, item) in list.items.iter().enumerate() {
-        if i == 0 || list.items[i - 1].kind != item.kind {
-            out.push(None);
-        }
-        out.push(Some(i));
-    }
-    out
-}
-
-/// The row that shows item `i` (0 when it is not there).
-pub fn row_of(rows: &[Option<usize>], i: usize) -> usize {
-    rows.iter().position(|r| *r == Some(i)).unwrap_or(0)
-}
-
-/// The memo's participants, from the `Present:` blocks: one item per line, pointing at it.
-pub fn participants(doc: &Document) -> SideList {
-    let mut items = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Present {
-            continue;
-        }
-        let mut start = 0;
-        for line in block.text.split('\n') {
-            let here = start;
-            start += line.len() + 1;
-            let trimmed = line.trim();
-            let name_part = trimmed.strip_prefix("Present:").unwrap_or(trimmed).trim();
-            if name_part.is_empty() {
-                continue;
+    /// The list's rows: `None` is a group heading (the kind of the item after it), `Some(i)`
+    /// is item `i`. A heading starts each run of items of one kind.
+    pub fn rows(&self) -> Vec<Option<usize>> {
+        let mut out = Vec::with_capacity(self.items.len() + 3);
+        for (i, item) in self.items.iter().enumerate() {
+            if i == 0 || self.items[i - 1].kind != item.kind {
+                out.push(None);
             }
-            let (name, role) = match name_part.split_once(", ") {
-                Some((n, r)) => (n.trim(), Some(r.trim().to_string())),
-                None => (name_part, None),
-            };
-            let at = here + line.find(name).unwrap_or(0);
-            items.push(SideItem {
-                label: name.to_string(),
-                kind: "person".into(),
-                detail: role,
-                count: None,
-                ranges: vec![TextRange::new(i, at, at + name.len())],
-            });
+            out.push(Some(i));
         }
+        out
     }
-    SideList::new("Present", items)
+
+    /// The first row shown in a pane `height` rows high so that the selection is visible.
+    pub fn offset(&self, rows: &[Option<usize>], height: usize) -> usize {
+        let row = rows
+            .iter()
+            .position(|r| *r == Some(self.selected))
+            .unwrap_or(0);
+        row.saturating_sub(height.saturating_sub(1))
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::Block;
-
-    #[test]
-    fn participants_come_from_present_lines() {
-        let doc = Document {
-            blocks: vec![
-                Block::new(BlockKind::Heading, "Memcon"),
-                Block::new(
-                    BlockKind::Present,
-                    "W. A. Harriman, American Ambassador\nDr. T. V. Soong",
-                ),
-            ],
-            ..Document::default()
-        };
-        let list = participants(&doc);
-        assert_eq!(list.items.len(), 2);
-        assert_eq!(list.items[0].label, "W. A. Harriman");
-        assert_eq!(list.items[0].detail.as_deref(), Some("American Ambassador"));
-        let r = list.items[1].ranges[0];
-        assert_eq!(doc.text(r), "Dr. T. V. Soong");
-    }
-
-    #[test]
-    fn no_present_block_means_an_empty_list() {
-        let doc = Document {
-            blocks: vec![Block::new(BlockKind::Paragraph, "Present: nobody")],
-            ..Document::default()
-        };
-        assert!(participants(&doc).items.is_empty());
+/// The heading of a kind's group in the side list.
+pub fn group_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Place => "Places",
+        EntityKind::Person => "People",
+        EntityKind::Organization => "Organizations",
     }
 }

@@ -1,12 +1,17 @@
-//! `update`: one short arm per action; longer work lives in methods.
+//! `update`: one short arm per action; longer work lives in methods of the feature it
+//! belongs to.
 
-use super::{Action, App, Effect, Focus, InputPurpose, Location, remember};
+use super::{Action, App, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
+use crate::document::sanitize::acts_on_terminal;
 use crate::search::Direction;
 
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.quit_question().is_some() {
+            return self.answer_quit_question(action);
+        }
         if self.loading && waits_for_whole_document(action) {
             self.say("still reading the whole document: try again in a moment");
             return None;
@@ -14,8 +19,24 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
-        let page = self.body_height() as isize;
+        if self.screen == super::Screen::Library && self.mode() == super::Mode::Library {
+            return match action {
+                Action::Resize(w, h) => {
+                    self.resize(w, h);
+                    self.library_resized();
+                    None
+                }
+                Action::ScrollAt(_, _, delta) => self.library_action(if delta > 0 {
+                    Action::LineDown
+                } else {
+                    Action::LineUp
+                }),
+                a => self.library_action(a),
+            };
+        }
+        let page = self.view.body_height() as isize;
         match action {
+            Action::Quit if self.open_doc.is_some() => return self.back_to_library(),
             Action::Quit => return Some(Effect::Quit),
             Action::LineDown => self.move_focused(1),
             Action::LineUp => self.move_focused(-1),
@@ -23,44 +44,84 @@ impl App {
             Action::PageUp => self.move_focused(-page),
             Action::HalfPageDown => self.move_focused((page / 2).max(1)),
             Action::HalfPageUp => self.move_focused(-(page / 2).max(1)),
-            Action::Top => self.jump_to(Location::default()),
-            Action::Bottom => self.go_bottom(),
+            Action::Top if self.overlay == Overlay::Entities => self.move_side(isize::MIN),
+            Action::Bottom if self.overlay == Overlay::Entities => self.move_side(isize::MAX),
+            Action::Top => self.view.jump_to(Location::default()),
+            Action::Bottom => self.view.jump_to_end(),
             Action::NextParagraph => self.paragraph_step(true),
             Action::PrevParagraph => self.paragraph_step(false),
             Action::GotoPrompt => self.open_input(InputPurpose::Goto, ""),
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
-            Action::JumpBack => self.jump_back(),
-            Action::JumpForward => self.jump_forward(),
-            Action::NextTarget => self.next_target(true),
-            Action::PrevTarget => self.next_target(false),
+            Action::JumpBack => {
+                if !self.view.jump_back() {
+                    let across = self.doc_jump(true);
+                    if across.is_some() {
+                        return across;
+                    }
+                    self.say("at the oldest jump");
+                }
+            }
+            Action::JumpForward => {
+                if !self.view.jump_forward() {
+                    let across = self.doc_jump(false);
+                    if across.is_some() {
+                        return across;
+                    }
+                    self.say("at the newest jump");
+                }
+            }
+            Action::NextTarget => return self.next_target(true),
+            Action::PrevTarget => return self.next_target(false),
+            Action::ClearTargets if self.targets().is_none() && self.open_doc.is_some() => {
+                return self.back_to_library();
+            }
             Action::ClearTargets => self.clear_targets(),
             Action::SearchForward => self.start_search(Direction::Forward),
             Action::SearchBackward => self.start_search(Direction::Backward),
             Action::ToggleHighlight => self.toggle_highlight(),
             Action::SearchToggleRegex => self.toggle_search_option(true),
+            Action::SearchKeepRegex => self.keep_regex(),
             Action::SearchToggleAccents => self.toggle_search_option(false),
-            Action::FocusNext => self.cycle_focus(1),
-            Action::FocusPrev => self.cycle_focus(-1),
+            Action::FocusNext => self.view.cycle_focus(1),
+            Action::FocusPrev => self.view.cycle_focus(-1),
             Action::Activate => self.activate(),
-            Action::ToggleMetadata => self.toggle_metadata(),
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::CloseHelp => self.help_open = false,
-            a @ (Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark)
-            | a @ (Action::PrevBookmark | Action::BookmarkListDown | Action::BookmarkListUp)
-            | a @ (Action::BookmarkListJump
-            | Action::BookmarkListEditNote
-            | Action::CloseBookmarks)
+            Action::ToggleMetadata => self.view.toggle_metadata(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::CloseHelp => self.overlay = Overlay::None,
+            Action::AddBookmark => self.start_bookmark(),
+            Action::OpenBookmarks => self.open_bookmark_list(),
+            Action::NextBookmark => self.step_bookmark(true),
+            Action::PrevBookmark => self.step_bookmark(false),
+            a @ (Action::BookmarkListDown | Action::BookmarkListUp)
+            | a @ (Action::BookmarkListJump | Action::BookmarkListEditNote)
             | a @ (Action::BookmarkListDelete | Action::BookmarkListConfirm)
-            | a @ Action::BookmarkListUndo => return self.bookmark_action(a),
+            | a @ (Action::BookmarkListUndo | Action::CloseBookmarks) => {
+                return self.bookmark_list_action(a);
+            }
+            Action::WriteBookmarks => self.ask_bookmarks_file(),
+            Action::StartSelection => self.start_selection(),
+            Action::Yank => return self.yank(false),
+            Action::YankCited => return self.yank(true),
+            a @ (Action::SelectNext | Action::SelectPrev)
+            | a @ (Action::SelectNextParagraph | Action::SelectPrevParagraph) => {
+                self.extend_selection(a);
+            }
+            Action::CancelSelection => self.cancel_selection(),
             Action::ToggleEntitySort => self.toggle_entity_sort(),
+            Action::ToggleEntityMarks => self.toggle_entity_marks(),
             Action::OpenConcordance => self.open_concordance(),
+            Action::ShowEntities => self.show_entities(),
+            Action::CloseEntities => self.overlay = Overlay::None,
             Action::ConcordanceDown => self.concordance_move(1),
             Action::ConcordanceUp => self.concordance_move(-1),
             Action::ConcordanceJump => self.concordance_jump(),
-            Action::CloseConcordance => self.entities.concordance = None,
+            Action::CloseConcordance => self.close_concordance(),
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
+            // A control character (pasted, or from a terminal that passes them on) is not
+            // text: it would reach the screen with the line.
+            Action::InputChar(c) if acts_on_terminal(c) || c == '\t' => {}
             Action::InputChar(c) => self.edit_input(|l| l.insert(c)),
             Action::InputBackspace => self.edit_input(|l| l.backspace()),
             Action::InputDelete => self.edit_input(|l| l.delete()),
@@ -73,85 +134,63 @@ impl App {
             Action::InputHistoryNext => self.recall_history(false),
             Action::InputConfirm => return self.confirm_input(),
             Action::InputCancel => self.cancel_input(),
+            Action::LibraryOpen
+            | Action::LibrarySort
+            | Action::LibrarySearch
+            | Action::LibraryFilter
+            | Action::LibraryFilterChar(_)
+            | Action::LibraryBack => {}
         }
         None
     }
 
-    /// j/k, pages: scroll the body, the metadata, the side list or the help, by focus.
+    /// j/k, pages: scroll the help, move in the entities list, or scroll the body, the
+    /// metadata or the side list by focus.
     fn move_focused(&mut self, delta: isize) {
-        if self.help_open {
-            let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-            let max = crate::ui::help::max_scroll(screen);
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
-            return;
+        match &mut self.overlay {
+            Overlay::Help { scroll } => {
+                let max =
+                    super::help::max_scroll(&self.keymap, self.view.size(), self.library.is_some());
+                *scroll = scroll.saturating_add_signed(delta).min(max);
+            }
+            Overlay::Entities => self.move_side(delta),
+            _ => self.move_pane(self.view.focus(), delta),
         }
-        match self.focus {
-            Focus::Body => self.scroll_rows(delta),
-            Focus::Metadata => self.scroll_metadata(delta),
+    }
+
+    fn move_pane(&mut self, pane: Focus, delta: isize) {
+        match pane {
+            Focus::Body => self.view.scroll_rows(delta),
+            Focus::Metadata => self.view.scroll_metadata(delta),
             Focus::Side => self.move_side(delta),
         }
     }
 
-    /// Move the side list's selection; a new entity previews its mentions.
-    fn move_side(&mut self, delta: isize) {
-        let before = self.side.selected;
-        self.side.move_by(delta);
-        if self.side.selected != before {
-            self.entity_selected();
-        }
-    }
-
-    fn scroll_metadata(&mut self, delta: isize) {
-        let Some(p) = self.panes() else { return };
-        let inner_h = usize::from(p.metadata.height.saturating_sub(2));
-        let rows = super::meta::rows(&self.doc.metadata, p.metadata.width.saturating_sub(2)).len();
-        let max = rows.saturating_sub(inner_h);
-        self.meta_scroll = self.meta_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    fn go_bottom(&mut self) {
-        self.jumps.push(self.top);
-        let max = self.max_top();
-        self.set_top_row(max);
+    fn toggle_help(&mut self) {
+        self.overlay = match self.overlay {
+            Overlay::Help { .. } => Overlay::None,
+            _ => Overlay::Help { scroll: 0 },
+        };
     }
 
     fn paragraph_step(&mut self, forward: bool) {
-        let n = self.doc.blocks.len();
-        let b = self.top.block;
+        let n = self.view.doc().blocks.len();
+        let top = self.view.reading();
         let target = if forward {
-            (b + 1).min(n.saturating_sub(1))
-        } else if self.top.offset > 0 {
-            b
+            (top.block + 1).min(n.saturating_sub(1))
+        } else if top.offset > 0 {
+            top.block
         } else {
-            b.saturating_sub(1)
+            top.block.saturating_sub(1)
         };
-        self.top = Location::new(target, 0);
-        self.clamp_top();
+        self.view.go(Location::new(target, 0));
     }
 
-    fn jump_back(&mut self) {
-        match self.jumps.back(self.top) {
-            Some(loc) => {
-                self.top = loc;
-                self.clamp_top();
-            }
-            None => self.say("at the oldest jump"),
-        }
-    }
-
-    fn jump_forward(&mut self) {
-        match self.jumps.forward() {
-            Some(loc) => {
-                self.top = loc;
-                self.clamp_top();
-            }
-            None => self.say("at the newest jump"),
-        }
-    }
-
+    /// `n` / `N` once the direction is settled: the next target, wrapping round the ends.
     pub(super) fn step_target(&mut self, forward: bool) {
-        let from = (self.top.block, self.top.offset);
-        let Some(targets) = &mut self.targets else {
+        let top = self.view.top();
+        let from = (top.block, top.offset);
+        let Some(targets) = self.view.targets_mut() else {
             self.say("nothing to jump to: no search or entity selected");
             return;
         };
@@ -162,8 +201,8 @@ impl App {
         };
         targets.current = Some(i);
         let loc = targets.ranges[i].location();
-        self.jumps.push(self.top);
-        self.reveal(loc);
+        self.view.remember_position();
+        self.view.reveal(loc);
         if wrapped {
             self.say(if forward {
                 "wrapped to the top"
@@ -173,26 +212,23 @@ impl App {
         }
     }
 
-    fn cycle_focus(&mut self, step: isize) {
-        let Some(p) = self.panes() else { return };
-        let order = p.focus_order();
-        let here = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = (here as isize + step).rem_euclid(order.len() as isize) as usize;
-        self.focus = order[next];
-    }
-
     fn activate(&mut self) {
-        match self.focus {
+        if self.overlay == Overlay::Entities {
+            self.entity_chosen();
+            return;
+        }
+        match self.view.focus() {
             Focus::Body => self.follow_footnote(),
-            Focus::Metadata => self.toggle_metadata(),
-            Focus::Side => self.select_side_item(),
+            Focus::Metadata => self.view.toggle_metadata(),
+            Focus::Side => self.entity_activated(),
         }
     }
 
     /// Enter in the body: follow the first footnote reference on screen.
     fn follow_footnote(&mut self) {
-        let found = self.visible_rows().into_iter().find_map(|r| {
-            let block = &self.doc.blocks[r.block];
+        let doc = self.view.doc();
+        let found = self.view.visible_rows().into_iter().find_map(|r| {
+            let block = &doc.blocks[r.block];
             block.spans.iter().find_map(|s| {
                 let on_row = s.start >= r.row.start && s.start < r.row.end.max(r.row.start + 1);
                 (s.kind == SpanKind::FootnoteRef && on_row)
@@ -200,82 +236,70 @@ impl App {
                     .flatten()
             })
         });
-        let target = found.and_then(|i| self.doc.footnotes.get(i));
+        let target = found.and_then(|i| doc.footnotes.get(i));
         match target {
             Some(f) => {
                 let (label, block) = (f.label.clone(), f.block);
-                self.jump_to(Location::new(block, 0));
-                self.say(format!("footnote {label} — Ctrl-o returns"));
+                self.view.jump_to(Location::new(block, 0));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("footnote {label} — {back} returns"));
             }
             None => self.say("no footnote reference on screen"),
         }
     }
 
-    /// Enter in the side list: the entity's first mention (see `entities.rs`).
-    fn select_side_item(&mut self) {
-        self.entity_activated();
-    }
-
-    fn toggle_metadata(&mut self) {
-        self.metadata_expanded = !self.metadata_expanded;
-        self.meta_scroll = 0;
-        self.clamp_top();
-    }
-
     fn resize(&mut self, w: u16, h: u16) {
-        self.size = (w, h);
-        if let Some(p) = self.panes()
-            && !p.focus_order().contains(&self.focus)
-        {
-            self.focus = Focus::Body;
+        self.view.resize(w, h);
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            *scroll = (*scroll).min(super::help::max_scroll(
+                &self.keymap,
+                (w, h),
+                self.library.is_some(),
+            ));
         }
-        self.clamp_top();
     }
 
     fn scroll_at(&mut self, col: u16, row: u16, delta: i16) {
-        if self.help_open {
+        if matches!(self.overlay, Overlay::Help { .. } | Overlay::Entities) {
             self.move_focused(isize::from(delta));
             return;
         }
-        let Some(pane) = self.panes().and_then(|p| p.hit(col, row)) else {
-            return;
-        };
-        let delta = isize::from(delta);
-        match pane {
-            Focus::Body => self.scroll_rows(delta),
-            Focus::Metadata => self.scroll_metadata(delta),
-            Focus::Side => self.move_side(delta),
+        if let Some(pane) = self.view.panes().and_then(|p| p.hit(col, row)) {
+            self.move_pane(pane, isize::from(delta));
         }
     }
 
     fn click_at(&mut self, col: u16, row: u16) {
-        let Some(p) = self.panes() else { return };
+        if self.overlay == Overlay::Entities {
+            // The list covers all rows but the status line, inside its border.
+            let height = self.view.size().1.saturating_sub(1);
+            if row > 0 && row + 1 < height {
+                let inner = usize::from(height.saturating_sub(2)).max(1);
+                self.click_side(usize::from(row - 1), inner);
+            }
+            return;
+        }
+        let Some(p) = self.view.panes() else { return };
         let Some(pane) = p.hit(col, row) else { return };
-        self.focus = pane;
+        self.view.set_focus(pane);
         let pos = ratatui::layout::Position::new(col, row);
         match pane {
             Focus::Body if p.markers.contains(pos) => {
                 let h = usize::from(p.markers.height.max(1));
                 let at = usize::from(row - p.markers.y);
-                let byte = (self.index.total() as u128 * at as u128 / h as u128) as usize;
-                let loc = self.index.location_at(byte);
-                self.jump_to(self.row_location(self.row_pos(loc)));
+                let index = self.view.index();
+                let byte = (index.total() as u128 * at as u128 / h as u128) as usize;
+                let loc = index.location_at(byte);
+                let start = self.view.row_location(self.view.row_pos(loc));
+                self.view.jump_to(start);
             }
-            Focus::Metadata if !self.metadata_expanded => self.toggle_metadata(),
+            Focus::Metadata if !self.view.metadata_expanded() => self.view.toggle_metadata(),
             Focus::Side => {
                 let Some(side) = p.side else { return };
-                let inner_h = usize::from(side.height.saturating_sub(2)).max(1);
-                let rows = super::side::rows(&self.side);
-                let offset =
-                    super::side::offset(super::side::row_of(&rows, self.side.selected), inner_h);
                 if row > side.y && row < side.y + side.height - 1 {
-                    let line = offset + usize::from(row - side.y - 1);
-                    if let Some(&Some(i)) = rows.get(line)
-                        && i != self.side.selected
-                    {
-                        self.side.selected = i;
-                        self.entity_selected();
-                    }
+                    let line = usize::from(row - side.y - 1);
+                    let inner_h = usize::from(side.height.saturating_sub(2)).max(1);
+                    self.click_side(line, inner_h);
                 }
             }
             _ => {}
@@ -283,10 +307,13 @@ impl App {
     }
 
     fn edit_input(&mut self, edit: impl FnOnce(&mut super::InputLine)) {
-        let Some(line) = &mut self.input else { return };
+        let Some(line) = self.input.line_mut() else {
+            return;
+        };
         let before = line.text.clone();
-        edit(line);
+        // Cleared before the edit, which may set one (a note at its limit).
         line.error = None;
+        edit(line);
         if line.text != before {
             let (purpose, text) = (line.purpose, line.text.clone());
             self.input_changed(purpose, &text);
@@ -294,26 +321,19 @@ impl App {
     }
 
     fn recall_history(&mut self, older: bool) {
-        let Some(line) = &mut self.input else { return };
-        let history = self
-            .histories
-            .get(&line.purpose)
-            .cloned()
-            .unwrap_or_default();
-        if line.recall(&history, older) {
-            let (purpose, text) = (line.purpose, line.text.clone());
+        if let Some((purpose, text)) = self.input.recall(older) {
             self.input_changed(purpose, &text);
         }
     }
 
-    fn confirm_input(&mut self) -> Option<super::Effect> {
-        let line = self.input.take()?;
-        remember(self.histories.entry(line.purpose).or_default(), &line.text);
+    fn confirm_input(&mut self) -> Option<Effect> {
+        let line = self.input.close()?;
+        self.input.remember(line.purpose, &line.text);
         self.input_confirmed(line.purpose, &line.text)
     }
 
     fn cancel_input(&mut self) {
-        if let Some(line) = self.input.take() {
+        if let Some(line) = self.input.close() {
             self.input_cancelled(line.purpose);
         }
     }

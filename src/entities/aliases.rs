@@ -1,7 +1,7 @@
 //! The user's alias file: names to add, names to merge, names to hide.
 //!
 //! ```toml
-//! # ~/.config/memcon/aliases.toml (see `memcon --help` for the path on this system)
+//! # aliases.toml in the configuration directory (`crate::paths`; `memcon entities --help`)
 //! hide = ["Joint Note"]
 //!
 //! [[add]]
@@ -18,13 +18,9 @@
 
 use super::lexicon::{Entry, Lexicon};
 use super::{Entity, EntityKind, fold};
+use crate::document::sanitize::sanitize_str;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// Environment variable that overrides the configuration directory.
-pub const CONFIG_DIR_ENV: &str = "MEMCON_CONFIG_DIR";
-/// The alias file's name inside the configuration directory.
-pub const FILE_NAME: &str = "aliases.toml";
+use std::path::Path;
 
 /// What the user's alias file asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -78,10 +74,11 @@ impl UserAliases {
         };
         let aliases: UserAliases = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| {
-                text[..s.start.min(text.len())].matches('\n').count() + 1
+                text.get(..s.start).unwrap_or(text).matches('\n').count() + 1
             });
             err(line, e.message().trim().to_string())
         })?;
+        let aliases = aliases.sanitised();
         for a in &aliases.add {
             if a.name.trim().is_empty() {
                 let line = line_of(text, "name").unwrap_or(1);
@@ -89,6 +86,22 @@ impl UserAliases {
             }
         }
         Ok(aliases)
+    }
+
+    /// Every name cleaned like document text (`document::sanitize`): a name from this file
+    /// may be listed and printed, and it can only match text that was cleaned the same way.
+    fn sanitised(mut self) -> Self {
+        let clean = |s: &mut String| *s = sanitize_str(s);
+        for a in &mut self.add {
+            clean(&mut a.name);
+            a.aliases.iter_mut().for_each(clean);
+        }
+        for m in &mut self.merge {
+            clean(&mut m.into);
+            m.names.iter_mut().for_each(clean);
+        }
+        self.hide.iter_mut().for_each(clean);
+        self
     }
 
     /// The built-in lexicon with the names this file adds.
@@ -114,7 +127,12 @@ impl UserAliases {
                 continue;
             };
             let from: Vec<usize> = (0..entities.len())
-                .filter(|&k| k != into && m.names.iter().any(|n| entities[k].is_named(n)))
+                .filter(|&k| {
+                    k != into
+                        && entities
+                            .get(k)
+                            .is_some_and(|e| m.names.iter().any(|n| e.is_named(n)))
+                })
                 .collect();
             // Remove from the back so the indices still to come stay valid.
             let mut target = into;
@@ -123,7 +141,9 @@ impl UserAliases {
                 if k < target {
                     target -= 1;
                 }
-                absorb(&mut entities[target], e);
+                if let Some(t) = entities.get_mut(target) {
+                    absorb(t, e);
+                }
             }
         }
         if !self.hide.is_empty() {
@@ -148,20 +168,6 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
-/// The directory memcon reads its configuration from: `$MEMCON_CONFIG_DIR`, else the
-/// platform's configuration directory (`~/.config/memcon` on Linux).
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "memcon").map(|d| d.config_dir().to_path_buf())
-}
-
-/// The alias file's path.
-pub fn path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join(FILE_NAME))
-}
-
 /// Read the alias file at `path`. A missing file is no aliases; an unreadable or bad file is
 /// no aliases plus a message naming the file and line, so the reader still opens.
 pub fn load(path: &Path) -> (UserAliases, Option<String>) {
@@ -177,7 +183,7 @@ pub fn load(path: &Path) -> (UserAliases, Option<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserAliases::default(), None),
         Err(e) => (
             UserAliases::default(),
-            Some(format!("alias file ignored: {shown} : {e}")),
+            Some(format!("alias file ignored: {shown}: {e}")),
         ),
     }
 }
@@ -225,6 +231,16 @@ names = ["Gimo"]
     }
 
     #[test]
+    fn names_from_the_file_are_cleaned_like_document_text() {
+        let text = "hide = [\"x\\u001b[2J\"]\n[[add]]\nname = \"Zorbal\\u001b]0;PWNED\\u0007\"\n\
+                    kind = \"person\"\naliases = [\"Z\\u202e\"]\n";
+        let user = UserAliases::parse("aliases.toml", text).expect("valid");
+        assert_eq!(user.add[0].name, "Zorbal\u{241B}]0;PWNED\u{2407}");
+        assert_eq!(user.add[0].aliases, ["Z"]);
+        assert_eq!(user.hide, ["x\u{241B}[2J"]);
+    }
+
+    #[test]
     fn a_bad_file_names_the_line() {
         let text = "hide = [\"x\"]\n\n[[add]]\nname = \"Gimo\"\nkind = \"planet\"\n";
         let e = UserAliases::parse("aliases.toml", text).unwrap_err();
@@ -244,7 +260,7 @@ names = ["Gimo"]
     #[test]
     fn loading_a_missing_file_is_no_aliases_and_a_bad_one_a_message() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join(FILE_NAME);
+        let path = dir.path().join("aliases.toml");
         assert_eq!(load(&path), (UserAliases::default(), None));
         std::fs::write(&path, "hide = 3\n").expect("write");
         let (aliases, msg) = load(&path);

@@ -402,8 +402,9 @@ impl Lexicon {
             let w = fold(w);
             if let Some(&b) = w.as_bytes().first()
                 && w.len() < 16
+                && let Some(shapes) = lex.ship_shapes.get_mut(usize::from(b))
             {
-                lex.ship_shapes[usize::from(b)] |= 1 << w.len();
+                *shapes |= 1 << w.len();
             }
         }
         let mut info = std::mem::take(&mut lex.info);
@@ -429,11 +430,25 @@ impl Lexicon {
     /// none. Ship words are ASCII.
     pub fn may_be_ship(&self, word: &[u8]) -> bool {
         match word.first() {
-            Some(&b) if word.len() < 16 => {
-                self.ship_shapes[usize::from(b.to_ascii_lowercase())] & (1 << word.len()) != 0
-            }
+            Some(&b) if word.len() < 16 => self
+                .ship_shapes
+                .get(usize::from(b.to_ascii_lowercase()))
+                .is_some_and(|shapes| shapes & (1 << word.len()) != 0),
             _ => false,
         }
+    }
+
+    /// Every folded word with any of `flags` (see [`flag`]), sorted: the lexicon's own word
+    /// lists, for generators and checks that speak its language.
+    pub fn words_with(&self, flags: u32) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .info
+            .iter()
+            .filter(|(_, i)| i.has(flags))
+            .map(|(w, _)| &**w)
+            .collect();
+        v.sort_unstable();
+        v
     }
 
     /// What the lexicon knows about a folded word.
@@ -444,15 +459,17 @@ impl Lexicon {
     /// The gazetteer patterns of a word (from [`WordInfo::patterns`]), longest first, as
     /// `(folded tokens after the first, entry, adjectival)`.
     pub fn patterns(&self, info: WordInfo) -> impl Iterator<Item = (&[String], u32, bool)> {
-        let list = match info.patterns {
-            0 => &[][..],
-            n => &self.patterns[n as usize - 1][..],
-        };
+        let list = (info.patterns as usize)
+            .checked_sub(1)
+            .and_then(|n| self.patterns.get(n))
+            .map_or(&[][..], Vec::as_slice);
         list.iter().map(|p| (&*p.rest, p.entry, p.adjectival))
     }
 
     fn index_entry(&mut self, i: usize) {
-        let e = &self.entries[i];
+        let Some(e) = self.entries.get(i) else {
+            return;
+        };
         let mut forms: Vec<(String, bool)> = vec![(e.name.clone(), false)];
         forms.extend(e.modern.iter().map(|m| (m.clone(), false)));
         forms.extend(e.aliases.iter().map(|a| (a.clone(), false)));
@@ -464,7 +481,7 @@ impl Lexicon {
             let folded: Vec<String> = toks
                 .iter()
                 .map(|t| {
-                    let w = &form[t.start..t.end];
+                    let w = form.get(t.start..t.end).unwrap_or("");
                     let w = if t.has(tokens::INITIAL) {
                         w.strip_suffix('.').unwrap_or(w)
                     } else {
@@ -481,7 +498,12 @@ impl Lexicon {
                 self.patterns.push(Vec::new());
                 slot.patterns = self.patterns.len() as u32;
             }
-            let list = &mut self.patterns[slot.patterns as usize - 1];
+            let Some(list) = (slot.patterns as usize)
+                .checked_sub(1)
+                .and_then(|n| self.patterns.get_mut(n))
+            else {
+                continue;
+            };
             if list.iter().any(|p| *p.rest == *rest) {
                 continue; // an earlier entry already claims this spelling
             }
@@ -493,6 +515,9 @@ impl Lexicon {
         }
     }
 
+    /// The entry with `id`. Ids come only from this lexicon's own patterns ([`Match::entry`],
+    /// the candidates' evidence), which index `entries`.
+    #[allow(clippy::indexing_slicing)]
     pub fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }

@@ -6,6 +6,10 @@
 //! `Present:` list, heading, dateline, signature), links editorial glosses, and `resolve` merges
 //! them into entities. The user's alias file ([`aliases`]) adds names, merges and hides
 //! entities; reading it is the only IO here and stays at the edge.
+//!
+//! Every text here is the document's, so nothing indexes or slices it unchecked: `get` and
+//! iterators, or a reasoned `allow` where an index is proven.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod aliases;
 pub mod lexicon;
@@ -13,10 +17,11 @@ pub mod output;
 mod resolve;
 mod rules;
 mod scan;
+pub mod stops;
 mod structure;
 mod tokens;
 
-use crate::document::{Document, TextRange};
+use crate::document::{Document, MetaField, TextRange};
 use serde::{Deserialize, Serialize};
 
 pub use crate::fold::fold;
@@ -47,44 +52,10 @@ impl EntityKind {
     }
 }
 
-/// A metadata field that entity mentions can lie in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Title,
-    Summary,
-    Citation,
-    OriginalArchive,
-    Credits,
-}
-
-impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Title,
-        Field::Summary,
-        Field::Citation,
-        Field::OriginalArchive,
-        Field::Credits,
-    ];
-
-    /// The field's text in `doc`, or `""`.
-    pub fn text(self, doc: &Document) -> &str {
-        let m = &doc.metadata;
-        match self {
-            Field::Title => m.title.as_deref(),
-            Field::Summary => m.summary.as_deref(),
-            Field::Citation => m.citation.as_deref(),
-            Field::OriginalArchive => m.original_archive.as_deref(),
-            Field::Credits => m.credits.as_deref(),
-        }
-        .unwrap_or("")
-    }
-}
-
 /// Where a mention lies: in a metadata field or in a block of the transcript (its index).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Site {
-    Field(Field),
+    Field(MetaField),
     Block(u32),
 }
 
@@ -92,7 +63,7 @@ impl Site {
     /// The text this site addresses.
     pub fn text(self, doc: &Document) -> &str {
         match self {
-            Site::Field(f) => f.text(doc),
+            Site::Field(f) => f.text(&doc.metadata).unwrap_or(""),
             Site::Block(b) => doc.blocks.get(b as usize).map_or("", |b| b.text.as_str()),
         }
     }
@@ -170,7 +141,7 @@ pub(crate) fn scanned(text: &str) -> &str {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &text[..end]
+    text.get(..end).unwrap_or("")
 }
 
 /// Find the entities of `doc` with the built-in lexicon and no user aliases.
@@ -184,7 +155,7 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in Field::ALL {
+    for field in MetaField::PROSE {
         let site = Site::Field(field);
         scanner.scan(scanned(site.text(doc)), site, &[], &mut cands);
     }
@@ -201,21 +172,30 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     entities
 }
 
-/// Find the entities of `doc` with the user's alias file applied. The file is read from the
-/// configuration directory ([`aliases::path`]); a problem with it is passed to `warn` and
-/// extraction goes on without it. This is the one entry point that reads the disk.
-pub fn extract_for_user(doc: &Document, warn: impl FnOnce(&str)) -> Vec<Entity> {
-    let (user, problem) = match aliases::path() {
-        Some(p) => aliases::load(&p),
+/// Find the entities of `doc` with the user's alias file at `alias_file` applied. A problem
+/// with the file is passed to `warn` and extraction goes on without it. This is the one entry
+/// point that reads the disk.
+pub fn extract_for_user(
+    doc: &Document,
+    alias_file: Option<&std::path::Path>,
+    warn: impl FnOnce(&str),
+) -> Vec<Entity> {
+    let (user, problem) = match alias_file {
+        Some(p) => aliases::load(p),
         None => (UserAliases::default(), None),
     };
     if let Some(p) = problem {
         warn(&p);
     }
-    if user == UserAliases::default() {
+    extract_with_user(doc, &user)
+}
+
+/// Find the entities of `doc` with the user's aliases (already read) applied.
+pub fn extract_with_user(doc: &Document, user: &UserAliases) -> Vec<Entity> {
+    if *user == UserAliases::default() {
         return extract(doc);
     }
-    extract_with(doc, &user.lexicon(), &user)
+    extract_with(doc, &user.lexicon(), user)
 }
 
 /// `(kind, name)` of each entity, in order: a compact view for tests and logs.

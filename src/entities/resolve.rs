@@ -10,6 +10,9 @@ use crate::fold::fold_into;
 
 struct UnionFind(Vec<u32>);
 
+// Every entry is an index into the same vector: `resolve` fills it with `0..n`, `union` only
+// stores roots, and callers pass candidate indices `< n`.
+#[allow(clippy::indexing_slicing)]
 impl UnionFind {
     fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] as usize != x {
@@ -40,6 +43,8 @@ struct Keys {
     initials: Vec<u64>,
 }
 
+// A key is an index into `names`, `surnames` and `initials`, which `id` grows together.
+#[allow(clippy::indexing_slicing)]
 impl Keys {
     fn id(&mut self, folded: &str) -> u32 {
         if let Some(&id) = self.ids.get(folded) {
@@ -98,6 +103,10 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+// `key_of`, `kind`, `alive`, `chain`, `conj` and the union-find hold one entry per candidate;
+// every index here is a candidate index (from `enumerate`, a range `0..n` or a map of candidate
+// indices), so `< n`.
+#[allow(clippy::indexing_slicing)]
 pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
     let mut keys = Keys::default();
@@ -410,13 +419,13 @@ fn org_place_key(
     i: usize,
     buf: &mut String,
 ) -> Option<(u32, String)> {
-    let c = &cands[i];
+    let c = cands.get(i)?;
     if c.ev != Evidence::OrgPattern {
         return None;
     }
     let mut entry = None;
     let mut spans = Vec::new();
-    for p in cands[..i].iter().rev() {
+    for p in cands.get(..i)?.iter().rev() {
         if p.site != c.site || p.start < c.start || p.end > c.end {
             break;
         }
@@ -518,6 +527,8 @@ fn is_allcaps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+// `members` are candidate indices, and `cands`, `kind` and `key_of` have one entry per candidate.
+#[allow(clippy::indexing_slicing)]
 fn build(
     doc: &Document,
     lex: &Lexicon,
@@ -677,5 +688,5 @@ fn build(
 fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)
-        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }

@@ -4,7 +4,7 @@
 use super::EntityKind;
 use super::Site;
 use super::lexicon::flag;
-use super::scan::{Cand, Evidence, Scanner, is_roman};
+use super::scan::{Cand, Evidence, Scanner, is_roman, slice};
 use super::tokens;
 
 impl Scanner<'_> {
@@ -15,7 +15,7 @@ impl Scanner<'_> {
             return None;
         }
         // `C. Russian Section`: a letter opening a sentence labels a list item.
-        if self.toks[i].has(tokens::INITIAL) && self.toks[i].has(tokens::SENT) {
+        if self.tok(i).has(tokens::INITIAL) && self.tok(i).has(tokens::SENT) {
             return None;
         }
         let mut j = i;
@@ -23,7 +23,7 @@ impl Scanner<'_> {
         let mut head = false;
         let mut names = 0;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > i && !self.joined(text, j, false) {
                 break;
             }
@@ -58,14 +58,14 @@ impl Scanner<'_> {
             let inner = self.has(text, j, flag::ORG_INNER);
             if self.has(text, j, flag::MONTH)
                 || self.has(text, j, flag::FUNCTION) && !inner
-                || is_roman(&text[t.start..t.end])
+                || is_roman(slice(text, t))
             {
                 break;
             }
             // `Council of Four`, `Committee of Three`.
             let counted = head
                 && j > i
-                && self.toks[j - 1].has(tokens::LOWER)
+                && self.last(j).has(tokens::LOWER)
                 && self.word(text, j - 1) == "of"
                 && matches!(
                     self.word(text, j),
@@ -98,7 +98,7 @@ impl Scanner<'_> {
             {
                 break;
             }
-            if t.has(tokens::POSS) && !(j < n && self.toks[j].has(tokens::CAP)) {
+            if t.has(tokens::POSS) && !(j < n && self.tok(j).has(tokens::CAP)) {
                 break;
             }
         }
@@ -111,7 +111,7 @@ impl Scanner<'_> {
         {
             last_cap -= 1;
             names -= 1;
-            while last_cap > i && !self.toks[last_cap].has(tokens::CAP) {
+            while last_cap > i && !self.tok(last_cap).has(tokens::CAP) {
                 last_cap -= 1;
             }
         }
@@ -124,7 +124,7 @@ impl Scanner<'_> {
         let opener = names == 2
             && last_cap == i + 1
             && service
-            && self.toks[i].has(tokens::SENT)
+            && self.tok(i).has(tokens::SENT)
             && !self.has(text, i, flag::HEAD | flag::ORG_INNER)
             && self.lookup(text, i).is_none();
         (head && names >= 2 && !opener).then_some(last_cap + 1)
@@ -134,26 +134,32 @@ impl Scanner<'_> {
     /// “Dido”`: a ship's name, which names no place, person or organization. Returns the end
     /// of the name, to be skipped.
     pub(super) fn ship_name(&mut self, text: &str, i: usize) -> Option<usize> {
-        let t = self.toks[i];
-        let before = text[..t.start].trim_end_matches([' ', '“', '"', '‘', '\'']);
+        let t = self.tok(i);
+        let before = text
+            .get(..t.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '“', '"', '‘', '\'']);
         let prefix = before.ends_with("M/V") || before.ends_with("M/S") || before.ends_with("S/S");
         // Only a word shaped like a ship word is looked up: most names follow `the` or `of`.
         let ship_word = i > 0
-            && before.len() == self.toks[i - 1].end
-            && self
-                .lex
-                .may_be_ship(&before.as_bytes()[self.toks[i - 1].start..])
+            && before.len() == self.last(i).end
+            && self.lex.may_be_ship(
+                before
+                    .as_bytes()
+                    .get(self.last(i).start..)
+                    .unwrap_or_default(),
+            )
             && self.has(text, i - 1, flag::SHIP)
-            && (self.toks[i - 1].has(tokens::LOWER | tokens::ABBREV));
+            && (self.last(i).has(tokens::LOWER | tokens::ABBREV));
         if !prefix && !ship_word {
             return None;
         }
         let mut end = i + 1;
         while end < self.toks.len()
             && end < i + 3
-            && self.toks[end].has(tokens::CAP)
+            && self.tok(end).has(tokens::CAP)
             && self.joined(text, end, false)
-            && !self.toks[end - 1].has(tokens::POSS)
+            && !self.last(end).has(tokens::POSS)
         {
             end += 1;
         }
@@ -168,15 +174,15 @@ impl Scanner<'_> {
         }
         let n = self.toks.len();
         let mut k = i + 1;
-        if k < n && self.toks[k].has(tokens::CAP) && !self.toks[k].has(tokens::POSS) {
+        if k < n && self.tok(k).has(tokens::CAP) && !self.tok(k).has(tokens::POSS) {
             k += 1; // `Britannic`, `Imperial`, `Catholic`
         }
         let ok = k + 1 < n
-            && self.toks[k].has(tokens::POSS)
+            && self.tok(k).has(tokens::POSS)
             && self.word(text, k) == "majesty"
             && (i + 1..=k + 1)
-                .all(|j| self.joined(text, j, false) || self.toks[j - 1].has(tokens::POSS))
-            && self.toks[k + 1].has(tokens::CAP)
+                .all(|j| self.joined(text, j, false) || self.last(j).has(tokens::POSS))
+            && self.tok(k + 1).has(tokens::CAP)
             && self.has(text, k + 1, flag::HEAD);
         ok.then_some(k + 2)
     }
@@ -189,7 +195,7 @@ impl Scanner<'_> {
         end: usize,
         out: &mut Vec<Cand>,
     ) -> usize {
-        let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        let (s, e) = (self.tok(i).start, self.last(end).end);
         out.push(Cand::new(
             site,
             s,
@@ -205,7 +211,7 @@ impl Scanner<'_> {
                 && k + m.len <= end
                 && self.lex.entry(m.entry).kind == EntityKind::Place
             {
-                let (ps, pe) = (self.toks[k].start, self.toks[k + m.len - 1].end);
+                let (ps, pe) = (self.tok(k).start, self.tok(k + m.len - 1).end);
                 let mut c = Cand::new(
                     site,
                     ps,
@@ -226,7 +232,7 @@ impl Scanner<'_> {
         end
     }
 
-    /// True when a title stands in or just before `text[start..end]` (`Deputy Secretary
+    /// True when a title stands in or just before `text.get(start..end).unwrap_or("")` (`Deputy Secretary
     /// General of the League of Nations`).
     pub(super) fn names_office(&mut self, text: &str, start: usize, end: usize) -> bool {
         let first = self.toks.partition_point(|t| t.start < start);
@@ -250,11 +256,11 @@ impl Scanner<'_> {
             return None;
         }
         if let Some(end) = self.name_tokens(text, i) {
-            return self.toks[end - 1].has(tokens::CLOSE_PAREN).then_some(end);
+            return self.last(end).has(tokens::CLOSE_PAREN).then_some(end);
         }
         // `The Ambassador in Italy (Page)`: one word alone in the parentheses is the office
         // holder even when it is a common word.
-        let t = self.toks[i];
+        let t = self.tok(i);
         let alone = t.has(tokens::CLOSE_PAREN)
             && !t.has(tokens::NUM | tokens::ALLCAPS)
             && !self.has(text, i, flag::FUNCTION | flag::MONTH);
@@ -282,19 +288,19 @@ impl Scanner<'_> {
         let mut end = i;
         while end < n {
             end += 1;
-            if self.toks[end - 1].has(close) {
+            if self.last(end).has(close) {
                 break;
             }
-            if end < n && self.toks[end].has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN) {
+            if end < n && self.tok(end).has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN) {
                 return None;
             }
         }
-        if !self.toks[end - 1].has(close) {
+        if !self.last(end).has(close) {
             return None;
         }
         if paren {
             // Only an abbreviation: `Archive of Foreign Policy (AVPRF)`.
-            let t = self.toks[i];
+            let t = self.tok(i);
             if end != i + 1
                 || !t.has(tokens::ALLCAPS | tokens::ABBREV)
                 || self.lookup(text, i).is_some()
@@ -302,21 +308,24 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        let target_entry = match out[target].ev {
-            Evidence::Gazetteer(e) => Some(e),
-            _ => None,
+        let (target_entry, target_kind) = match out.get(target) {
+            Some(c) => match c.ev {
+                Evidence::Gazetteer(e) => (Some(e), c.kind),
+                _ => (None, c.kind),
+            },
+            None => return None,
         };
         let before = out.len();
         let mut k = i;
         while k < end {
             let mut e = k + 1;
-            while e < end && !self.toks[e - 1].has(tokens::COMMA_AFTER) {
+            while e < end && !self.last(e).has(tokens::COMMA_AFTER) {
                 e += 1;
             }
-            let t = self.toks[k];
+            let t = self.tok(k);
             let named = t.has(tokens::CAP) && !self.is_stop(text, k) && !t.has(tokens::NUM);
             if named {
-                let (s, pe) = (t.start, self.toks[e - 1].end);
+                let (s, pe) = (t.start, self.last(e).end);
                 let gaz = self.lookup(text, k).filter(|m| k + m.len == e);
                 let mut c = match gaz {
                     Some(m) => {
@@ -331,7 +340,7 @@ impl Scanner<'_> {
                         c
                     }
                     None => {
-                        let mut c = Cand::new(site, s, pe, out[target].kind, Evidence::Gloss);
+                        let mut c = Cand::new(site, s, pe, target_kind, Evidence::Gloss);
                         c.link = Some(target as u32);
                         c
                     }
@@ -351,7 +360,7 @@ impl Scanner<'_> {
         let mut caps = 0;
         let mut last_cap = i;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > i && !self.joined(text, j, false) {
                 break;
             }
@@ -371,13 +380,19 @@ impl Scanner<'_> {
                 break;
             }
             // A lone letter (`M/V`, `Plan B`) is not a name.
-            if text[t.start..t.end].chars().nth(1).is_none() {
+            if text
+                .get(t.start..t.end)
+                .unwrap_or("")
+                .chars()
+                .nth(1)
+                .is_none()
+            {
                 break;
             }
             if j > i && t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) {
                 break;
             }
-            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(slice(text, t)) {
                 break;
             }
             if self.is_stop(text, j)
@@ -401,16 +416,16 @@ impl Scanner<'_> {
             return i + 1;
         }
         let end = last_cap + 1;
-        let (s, mut e) = (self.toks[i].start, self.toks[last_cap].end);
-        let last = self.toks[last_cap];
+        let (s, mut e) = (self.tok(i).start, self.tok(last_cap).end);
+        let last = self.tok(last_cap);
         // `Thunder Bay`, `Kola Inlet`.
         if end < n
             && !last.has(tokens::POSS)
             && self.joined(text, end, false)
-            && self.toks[end].has(tokens::CAP)
+            && self.tok(end).has(tokens::CAP)
             && self.has(text, end, flag::PLACE_SUFFIX)
         {
-            e = self.toks[end].end;
+            e = self.tok(end).end;
             out.push(Cand::new(
                 site,
                 s,
@@ -425,7 +440,7 @@ impl Scanner<'_> {
         if end < n
             && !last.has(tokens::POSS)
             && self.joined(text, end, false)
-            && self.toks[end].has(tokens::CAP)
+            && self.tok(end).has(tokens::CAP)
             && self.has(text, end, flag::TITLE | flag::ROLE | flag::HEAD)
         {
             return end;
@@ -469,7 +484,7 @@ impl Scanner<'_> {
         // `the Christians of Ourfa have felt`: after a preposition the name is not the
         // subject of the verb that follows.
         let (article, object, of) = match i.checked_sub(1) {
-            Some(k) if self.toks[i].has(tokens::PLAIN_GAP) => {
+            Some(k) if self.tok(i).has(tokens::PLAIN_GAP) => {
                 let w = self.word(text, k);
                 let object = matches!(
                     w,
@@ -514,7 +529,7 @@ impl Scanner<'_> {
     /// `Polk thinks`, `Lansing has prepared`, `Emerson will not arrive`: a verb whose subject
     /// is a person, after at most two auxiliaries.
     fn verb_after(&mut self, text: &str, end: usize) -> bool {
-        let last = self.toks[end - 1];
+        let last = self.last(end);
         if last.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
             || last.has(tokens::CLOSE_PAREN | tokens::CLOSE_BRACKET)
         {
@@ -522,7 +537,7 @@ impl Scanner<'_> {
         }
         let mut k = end;
         while k < self.toks.len() && k < end + 3 {
-            let t = self.toks[k];
+            let t = self.tok(k);
             if !t.has(tokens::LOWER) || !t.has(tokens::PLAIN_GAP) {
                 return false;
             }
@@ -556,15 +571,14 @@ impl Scanner<'_> {
         match opener {
             // The name after `For` at a sentence start, with `from` and a name after it.
             "for" => {
-                self.toks[i - 1].has(tokens::SENT)
+                self.last(i).has(tokens::SENT)
                     && end + 1 < n
                     && self.word(text, end) == "from"
-                    && self.toks[end + 1].has(tokens::CAP)
+                    && self.tok(end + 1).has(tokens::CAP)
             }
             // `[from Willard]`: an editor's note of the sender.
             "from" => {
-                self.toks[i - 1].has(tokens::OPEN_BRACKET)
-                    && self.toks[end - 1].has(tokens::CLOSE_BRACKET)
+                self.last(i).has(tokens::OPEN_BRACKET) && self.last(end).has(tokens::CLOSE_BRACKET)
             }
             _ => false,
         }
@@ -576,13 +590,13 @@ impl Scanner<'_> {
             |w: &str| matches!(w, "he" | "she" | "i" | "we" | "him" | "her" | "me" | "us");
         let n = self.toks.len();
         let before = i >= 2
-            && self.toks[i].has(tokens::PLAIN_GAP)
-            && self.toks[i - 1].has(tokens::PLAIN_GAP)
+            && self.tok(i).has(tokens::PLAIN_GAP)
+            && self.last(i).has(tokens::PLAIN_GAP)
             && self.word(text, i - 1) == "and"
             && pronoun(self.word(text, i - 2));
         let after = end + 1 < n
-            && self.toks[end].has(tokens::PLAIN_GAP)
-            && self.toks[end + 1].has(tokens::PLAIN_GAP)
+            && self.tok(end).has(tokens::PLAIN_GAP)
+            && self.tok(end + 1).has(tokens::PLAIN_GAP)
             && self.word(text, end) == "and"
             && pronoun(self.word(text, end + 1));
         before || after
@@ -592,8 +606,8 @@ impl Scanner<'_> {
     fn object_before(&mut self, text: &str, i: usize) -> bool {
         // `I called on Soheily`.
         let called_on = i > 1
-            && self.toks[i].has(tokens::PLAIN_GAP)
-            && self.toks[i - 1].has(tokens::PLAIN_GAP)
+            && self.tok(i).has(tokens::PLAIN_GAP)
+            && self.last(i).has(tokens::PLAIN_GAP)
             && self.word(text, i - 1) == "on"
             && matches!(
                 self.word(text, i - 2),
@@ -603,13 +617,13 @@ impl Scanner<'_> {
             return true;
         }
         let cued = i > 0
-            && self.toks[i].has(tokens::PLAIN_GAP)
-            && self.toks[i - 1].has(tokens::LOWER)
+            && self.tok(i).has(tokens::PLAIN_GAP)
+            && self.last(i).has(tokens::LOWER)
             && self.has(text, i - 1, flag::OBJECT_VERB);
         // `see Proceedings of the Conference` cites; `I will see Emerson` meets.
         cued && (self.word(text, i - 1) != "see"
             || i > 1
-                && self.toks[i - 1].has(tokens::PLAIN_GAP)
+                && self.last(i).has(tokens::PLAIN_GAP)
                 && (self.has(text, i - 2, flag::AUX)
                     || matches!(self.word(text, i - 2), "to" | "i" | "we" | "you" | "they")))
     }
@@ -624,7 +638,7 @@ impl Scanner<'_> {
             if self.has(text, k, flag::TO_VERB) {
                 return true;
             }
-            if self.toks[k].has(tokens::SENT) || self.word(text, k) == "to" {
+            if self.tok(k).has(tokens::SENT) || self.word(text, k) == "to" {
                 return false;
             }
         }
@@ -639,8 +653,8 @@ impl Scanner<'_> {
     /// `Holsti, the Finnish permanent delegate`, `Curzon, acting Minister of Foreign Affairs`:
     /// after a comma, a role within four words.
     fn role_after(&mut self, text: &str, end: usize) -> bool {
-        let last = self.toks[end - 1];
-        if !last.has(tokens::COMMA_AFTER) || !text[last.end..].starts_with(", ") {
+        let last = self.last(end);
+        if !last.has(tokens::COMMA_AFTER) || !text.get(last.end..).unwrap_or("").starts_with(", ") {
             return false;
         }
         let n = self.toks.len();
@@ -649,7 +663,7 @@ impl Scanner<'_> {
         }
         let mut k = end;
         while k < n && k < end + 4 {
-            let t = self.toks[k];
+            let t = self.tok(k);
             if k > end && !t.has(tokens::PLAIN_GAP) {
                 return false;
             }
@@ -692,15 +706,15 @@ impl Scanner<'_> {
         if i == 0 {
             return false;
         }
-        let prev = self.toks[i - 1];
-        if self.toks[i].has(tokens::PLAIN_GAP) {
+        let prev = self.last(i);
+        if self.tok(i).has(tokens::PLAIN_GAP) {
             return prev.has(tokens::LOWER) && self.is_role(text, i - 1);
         }
         let closed = end == self.toks.len()
-            || self.toks[end - 1].has(tokens::COMMA_AFTER | tokens::DOT_AFTER)
-            || self.toks[end - 1].has(tokens::CLOSE_PAREN);
+            || self.last(end).has(tokens::COMMA_AFTER | tokens::DOT_AFTER)
+            || self.last(end).has(tokens::CLOSE_PAREN);
         prev.has(tokens::COMMA_AFTER)
-            && text[prev.end..self.toks[i].start] == *", "
+            && text.get(prev.end..self.tok(i).start).unwrap_or("") == ", "
             && closed
             && self.is_role(text, i - 1)
     }
@@ -709,7 +723,7 @@ impl Scanner<'_> {
     /// `Paderewski`, `Tereshchenko`) and the romanised Chinese `Surname Given-name`
     /// (`Liu Kun-yi`, `Chang Chih-tung`).
     fn person_shape(&mut self, text: &str, i: usize, end: usize) -> bool {
-        let last = self.toks[end - 1];
+        let last = self.last(end);
         let w = self.word(text, end - 1);
         const ENDINGS: &[&str] = &[
             "ov", "ova", "ev", "eva", "sky", "ski", "skii", "skaya", "vich", "vitch", "enko",
@@ -718,11 +732,11 @@ impl Scanner<'_> {
         if w.chars().count() >= 5 && ENDINGS.iter().any(|e| w.ends_with(e)) {
             return true;
         }
-        if end != i + 2 || last.has(tokens::ALLCAPS) || self.toks[i].has(tokens::ALLCAPS) {
+        if end != i + 2 || last.has(tokens::ALLCAPS) || self.tok(i).has(tokens::ALLCAPS) {
             return false;
         }
-        let first = &text[self.toks[i].start..self.toks[i].end];
-        let given = &text[last.start..last.end];
+        let first = text.get(self.tok(i).start..self.tok(i).end).unwrap_or("");
+        let given = slice(text, last);
         let short =
             (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic());
         short
@@ -734,12 +748,12 @@ impl Scanner<'_> {
     /// `de Wogack`, `von der Goltz` where no capitalised word comes before: a particle opens a
     /// person's name. Returns the end token.
     pub(super) fn particle_person(&mut self, text: &str, i: usize) -> Option<usize> {
-        let t = self.toks[i];
+        let t = self.tok(i);
         // Every lowercase word comes here: the cheap tests first.
         if t.end - t.start > 5
             || !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::CAP))
             || !matches!(
-                &text.as_bytes()[t.start..t.end],
+                slice(text, t).as_bytes(),
                 b"de"
                     | b"da"
                     | b"di"
@@ -757,8 +771,13 @@ impl Scanner<'_> {
         }
         // `de l’Allemagne du Nord`: not after a capitalised word, elided article or not.
         let after_name = i > 0 && {
-            let p = self.toks[i - 1];
-            p.has(tokens::CAP | tokens::NUM) || text[p.start..p.end].chars().any(char::is_uppercase)
+            let p = self.last(i);
+            p.has(tokens::CAP | tokens::NUM)
+                || text
+                    .get(p.start..p.end)
+                    .unwrap_or("")
+                    .chars()
+                    .any(char::is_uppercase)
         };
         if after_name || !self.joined(text, i + 1, false) {
             return None;
@@ -771,15 +790,15 @@ impl Scanner<'_> {
 
     /// `in X`, `at X`, `the province of X`.
     pub(super) fn place_cue(&mut self, text: &str, i: usize, end: usize) -> bool {
-        if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
+        if i == 0 || !self.joined(text, i, false) || !self.last(i).has(tokens::LOWER) {
             return false;
         }
         // `in Hernsheim case`, `the Cazo claim`: the preposition governs the thing the name
         // qualifies, which may be named after a person.
-        let last = self.toks[end - 1];
+        let last = self.last(end);
         if end < self.toks.len()
             && !last.has(tokens::POSS | tokens::COMMA_AFTER | tokens::DOT_AFTER)
-            && self.toks[end].has(tokens::LOWER)
+            && self.tok(end).has(tokens::LOWER)
             && self.joined(text, end, false)
             && self.has(text, end, flag::NAMED_THING)
         {
@@ -791,7 +810,7 @@ impl Scanner<'_> {
             let to = self.word(text, i - 1) == "to";
             let capital_follows = end < self.toks.len()
                 && self.joined(text, end, false)
-                && self.toks[end].has(tokens::CAP);
+                && self.tok(end).has(tokens::CAP);
             return !(to && capital_follows);
         }
         // `the province of Chihli`, but not `the Minister of Agriculture`.

@@ -121,7 +121,29 @@ pub(super) fn is_roman(w: &str) -> bool {
     w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
 }
 
+/// The text between two tokens (empty when they are not in order).
+pub(super) fn gap(text: &str, before: Token, after: Token) -> &str {
+    text.get(before.end..after.start).unwrap_or("")
+}
+
+/// The text of a token.
+pub(super) fn slice(text: &str, t: Token) -> &str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
 impl<'l> Scanner<'l> {
+    /// Token `k`, or the empty token without flags when there is none: rules look one token
+    /// ahead and behind, and the text may end (or start) right there.
+    pub(super) fn tok(&self, k: usize) -> Token {
+        self.toks.get(k).copied().unwrap_or_default()
+    }
+
+    /// The last of the tokens before `end` (the empty token when `end` is 0).
+    pub(super) fn last(&self, end: usize) -> Token {
+        end.checked_sub(1)
+            .map_or_else(Token::default, |k| self.tok(k))
+    }
+
     pub fn new(lex: &'l Lexicon) -> Self {
         Scanner {
             lex,
@@ -146,11 +168,12 @@ impl<'l> Scanner<'l> {
 
     /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
     pub(super) fn ensure(&mut self, text: &str, k: usize) {
-        if self.ranges[k] != NOT_YET {
+        // Also when there is no token `k`: nothing to fold.
+        if self.ranges.get(k) != Some(&NOT_YET) {
             return;
         }
-        let t = self.toks[k];
-        let w = &text[t.start..t.end];
+        let t = self.tok(k);
+        let w = slice(text, t);
         let w = if t.has(tokens::INITIAL) {
             w.strip_suffix('.').unwrap_or(w)
         } else {
@@ -159,27 +182,32 @@ impl<'l> Scanner<'l> {
         let start = self.folded.len();
         if w.is_ascii() {
             // A token holds no space: folding ASCII is lowercasing.
-            self.folded.push_str(w);
-            self.folded[start..].make_ascii_lowercase();
+            self.folded
+                .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             fold_into(w, &mut self.scratch);
             self.folded.push_str(&self.scratch);
         }
         let end = self.folded.len();
-        self.ranges[k] = (start as u32, end as u32);
-        self.info[k] = self.lex.word(&self.folded[start..end]);
+        let info = self.lex.word(self.folded.get(start..end).unwrap_or(""));
+        if let (Some(r), Some(i)) = (self.ranges.get_mut(k), self.info.get_mut(k)) {
+            *r = (start as u32, end as u32);
+            *i = info;
+        }
     }
 
     /// Token `k` folded.
     pub(super) fn word(&mut self, text: &str, k: usize) -> &str {
         self.ensure(text, k);
-        let (s, e) = self.ranges[k];
-        &self.folded[s as usize..e as usize]
+        self.ranges
+            .get(k)
+            .and_then(|&(s, e)| self.folded.get(s as usize..e as usize))
+            .unwrap_or("")
     }
 
     pub(super) fn has(&mut self, text: &str, k: usize, f: u32) -> bool {
         self.ensure(text, k);
-        self.info[k].has(f)
+        self.info.get(k).is_some_and(|i| i.has(f))
     }
 
     pub(super) fn is_stop(&mut self, text: &str, k: usize) -> bool {
@@ -187,19 +215,19 @@ impl<'l> Scanner<'l> {
     }
 
     pub(super) fn is_title(&mut self, text: &str, k: usize) -> bool {
-        self.toks[k].has(tokens::CAP) && self.has(text, k, flag::TITLE)
+        self.tok(k).has(tokens::CAP) && self.has(text, k, flag::TITLE)
     }
 
     /// The longest gazetteer name starting at capitalised token `i`. This is the one matcher
     /// of gazetteer names: a name does not run across a line break, a bracket, a parenthesis
     /// or a possessive, and every word after the first must fold to the entry's word.
     pub(super) fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
-        if !self.toks[i].has(tokens::CAP) {
+        if !self.tok(i).has(tokens::CAP) {
             return None;
         }
         self.ensure(text, i);
         let lex = self.lex;
-        let info = self.info[i];
+        let info = self.info.get(i).copied().unwrap_or_default();
         if info.patterns == 0 {
             return None;
         }
@@ -208,10 +236,10 @@ impl<'l> Scanner<'l> {
                 continue;
             }
             for (k, want) in rest.iter().enumerate() {
-                let (prev, u) = (self.toks[i + k], self.toks[i + 1 + k]);
+                let (prev, u) = (self.tok(i + k), self.tok(i + 1 + k));
                 if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                     || prev.has(tokens::POSS)
-                    || text[prev.end..u.start].contains('\n')
+                    || gap(text, prev, u).contains('\n')
                     || self.word(text, i + 1 + k) != want
                 {
                     continue 'pat;
@@ -237,8 +265,8 @@ impl<'l> Scanner<'l> {
         if !dot {
             return false;
         }
-        let prev = self.toks[k0];
-        let gap = &text[prev.end..t.start];
+        let prev = self.tok(k0);
+        let gap = text.get(prev.end..t.start).unwrap_or("");
         gap.strip_prefix('.')
             .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
     }
@@ -250,7 +278,7 @@ impl<'l> Scanner<'l> {
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
         let mut i = 0;
         while i < n {
-            let t = self.toks[i];
+            let t = self.tok(i);
             if claims.iter().any(|&(s, e)| t.start < e && t.end > s) {
                 i += 1;
                 continue;
@@ -258,7 +286,7 @@ impl<'l> Scanner<'l> {
             if let Some((ci, end)) = last
                 && t.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                 && end <= t.start
-                && matches!(text[end..t.start].trim_start(), "[" | "(")
+                && matches!(text.get(end..t.start).unwrap_or("").trim_start(), "[" | "(")
             {
                 let paren = t.has(tokens::OPEN_PAREN);
                 if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
@@ -268,13 +296,14 @@ impl<'l> Scanner<'l> {
                 }
                 // `the League of Nations (Avenol)`: the office holder of an organization.
                 if paren
-                    && out[ci].kind == Some(EntityKind::Organization)
-                    && self.names_office(text, out[ci].start as usize, out[ci].end as usize)
+                    && let Some(&office) = out.get(ci)
+                    && office.kind == Some(EntityKind::Organization)
+                    && self.names_office(text, office.start as usize, office.end as usize)
                     && self.lookup(text, i).is_none()
                     && let Some(end) = self.name_tokens(text, i)
-                    && self.toks[end - 1].has(tokens::CLOSE_PAREN)
+                    && self.last(end).has(tokens::CLOSE_PAREN)
                 {
-                    let e = self.toks[end - 1].end;
+                    let e = self.last(end).end;
                     out.push(Cand::new(
                         site,
                         t.start,
@@ -291,7 +320,7 @@ impl<'l> Scanner<'l> {
             if t.has(tokens::CAP) {
                 i = self.at(text, site, i, out);
             } else if let Some(end) = self.particle_person(text, i) {
-                let e = self.toks[end - 1].end;
+                let e = self.last(end).end;
                 out.push(Cand::new(
                     site,
                     t.start,
@@ -304,15 +333,18 @@ impl<'l> Scanner<'l> {
                 i += 1;
                 continue;
             }
-            if out.len() > before {
-                let ci = out.len() - 1;
-                let c = &mut out[ci];
+            let ci = out.len().saturating_sub(1);
+            if out.len() > before
+                && let Some(c) = out.last_mut()
+            {
                 if let Some((pi, pend)) = last
                     && pend <= c.start as usize
-                    && is_list_gap(&text[pend..c.start as usize])
+                    && is_list_gap(text.get(pend..c.start as usize).unwrap_or(""))
                 {
                     c.coord = Some(pi as u32);
-                    c.coord_and = !text[pend..c.start as usize]
+                    c.coord_and = !text
+                        .get(pend..c.start as usize)
+                        .unwrap_or("")
                         .trim_matches([' ', ','])
                         .is_empty();
                 }
@@ -323,11 +355,11 @@ impl<'l> Scanner<'l> {
 
     /// Apply the rules at capitalised token `i`; return the next token to look at.
     fn at(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
-        let t = self.toks[i];
+        let t = self.tok(i);
         if t.has(tokens::OPEN_PAREN)
             && let Some(end) = self.paren_person(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -354,7 +386,7 @@ impl<'l> Scanner<'l> {
         if let Some(m) = gaz {
             let end = i + m.len;
             let entry = self.lex.entry(m.entry);
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             let mut c = Cand::new(site, s, e, Some(entry.kind), Evidence::Gazetteer(m.entry));
             c.adjectival = m.adjectival;
             out.push(c);
@@ -368,7 +400,7 @@ impl<'l> Scanner<'l> {
                 let before = out.len();
                 let next = self.title_person(text, site, i, out);
                 let short = next == i + 2
-                    && (next == self.toks.len() || self.toks[next - 1].has(tokens::DOT_AFTER));
+                    && (next == self.toks.len() || self.last(next).has(tokens::DOT_AFTER));
                 if out.len() > before && short {
                     let c = out.last_mut().expect("pushed");
                     c.start = c.name_start;
@@ -383,7 +415,7 @@ impl<'l> Scanner<'l> {
         // So is `I.` after `Part`.
         let numeral = i > 0
             && self.joined(text, i, false)
-            && self.toks[i - 1].has(tokens::CAP)
+            && self.last(i).has(tokens::CAP)
             && self.is_stop(text, i - 1);
         let label = (t.has(tokens::SENT) || numeral)
             && t.has(tokens::INITIAL)
@@ -391,7 +423,7 @@ impl<'l> Scanner<'l> {
         if label {
             // Unless the document names the person elsewhere (`J. Avenol` signing a letter).
             if let Some(end) = self.name_tokens(text, i) {
-                let (s, e) = (t.start, self.toks[end - 1].end);
+                let (s, e) = (t.start, self.last(end).end);
                 out.push(Cand::new(site, s, e, None, Evidence::Bare));
                 return end;
             }
@@ -400,7 +432,7 @@ impl<'l> Scanner<'l> {
         if t.has(tokens::INITIAL)
             && let Some(end) = self.name_tokens(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -415,7 +447,7 @@ impl<'l> Scanner<'l> {
             && self.joined(text, i + 1, false)
             && let Some(end) = self.name_tokens(text, i + 1)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -428,7 +460,7 @@ impl<'l> Scanner<'l> {
         if self.has(text, i, flag::PLACE_PREFIX)
             && let Some(end) = self.prefixed_place(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -465,12 +497,12 @@ impl<'l> Scanner<'l> {
         {
             let mut c = Cand::new(
                 site,
-                self.toks[i].start,
-                self.toks[end - 1].end,
+                self.tok(i).start,
+                self.last(end).end,
                 Some(EntityKind::Person),
                 Evidence::Title,
             );
-            c.name_start = offset(self.toks[k].start);
+            c.name_start = offset(self.tok(k).start);
             out.push(c);
             return end;
         }
@@ -485,7 +517,7 @@ impl<'l> Scanner<'l> {
         let mut caps = 0;
         let mut last_cap = None;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > k && !self.joined(text, j, false) {
                 break;
             }
@@ -504,7 +536,7 @@ impl<'l> Scanner<'l> {
             if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
                 break;
             }
-            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(slice(text, t)) {
                 break;
             }
             if self.is_stop(text, j) || self.is_title(text, j) {
@@ -534,7 +566,7 @@ impl<'l> Scanner<'l> {
         if k + 1 < n && self.joined(text, k, false) && self.word(text, k) == "of" {
             k += 1;
         }
-        if k >= n || !self.joined(text, k, false) || !self.toks[k].has(tokens::CAP) {
+        if k >= n || !self.joined(text, k, false) || !self.tok(k).has(tokens::CAP) {
             return None;
         }
         if self.is_stop(text, k) {

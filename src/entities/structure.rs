@@ -99,14 +99,11 @@ fn is_roster_label(text: &str) -> bool {
 /// `Present: W. A. Harriman` → `W. A. Harriman`.
 fn strip_label<'a>(line: &'a str, label: &str) -> &'a str {
     let t = line.trim_start();
-    if t.len() > label.len()
-        && t.is_char_boundary(label.len())
-        && t[..label.len()].eq_ignore_ascii_case(label)
-        && t[label.len()..].starts_with(':')
-    {
-        t[label.len() + 1..].trim_start()
-    } else {
-        t
+    match t.get(..label.len()).zip(t.get(label.len()..)) {
+        Some((head, rest)) if head.eq_ignore_ascii_case(label) && rest.starts_with(':') => {
+            rest.get(1..).unwrap_or("").trim_start()
+        }
+        _ => t,
     }
 }
 
@@ -147,21 +144,24 @@ impl Structure<'_> {
         end: usize,
         out: &mut Vec<Cand>,
     ) -> bool {
-        let part = &text[start..end];
+        let part = text.get(start..end).unwrap_or("");
         let trimmed = part.trim_end_matches(['.', ',', ' ', ':', ';']);
-        let part = &part[..trimmed.len()];
+        let part = part.get(..trimmed.len()).unwrap_or("");
         let Some(first) = self.person_tokens(part) else {
             return false;
         };
         let toks = &self.sc.toks;
+        let (Some(head), Some(tail)) = (toks.first(), toks.last()) else {
+            return false;
+        };
         let mut c = Cand::new(
             Site::Block(offset(b)),
-            start + toks[0].start,
-            start + toks[toks.len() - 1].end,
+            start + head.start,
+            start + tail.end,
             Some(EntityKind::Person),
             Evidence::Structure,
         );
-        c.name_start = offset(start + toks[first].start);
+        c.name_start = offset(start + self.sc.tok(first).start);
         self.push(b, c, out);
         true
     }
@@ -177,14 +177,14 @@ impl Structure<'_> {
         }
         let mut first = 0;
         while first < n
-            && sc.toks[first].has(tokens::CAP)
+            && sc.tok(first).has(tokens::CAP)
             && sc.has(part, first, flag::TITLE | flag::TITLE_MODIFIER)
         {
             first += 1;
         }
         let mut caps = 0;
         for k in first..n {
-            let t = sc.toks[k];
+            let t = sc.tok(k);
             if t.has(tokens::INITIAL) || sc.word(part, k).chars().nth(1).is_none() {
                 continue;
             }
@@ -199,7 +199,7 @@ impl Structure<'_> {
             }
             caps += 1;
         }
-        let last = sc.toks[n - 1];
+        let last = sc.last(n);
         if caps == 0 || last.has(tokens::INITIAL) || last.end - last.start == 1 {
             return None;
         }
@@ -224,7 +224,7 @@ impl Structure<'_> {
         loop {
             let next = seps
                 .iter()
-                .filter_map(|s| text[rest..].find(s).map(|p| (p, s.len())))
+                .filter_map(|s| text.get(rest..).unwrap_or("").find(s).map(|p| (p, s.len())))
                 .min();
             match next {
                 Some((p, len)) => {
@@ -240,7 +240,7 @@ impl Structure<'_> {
         let mut names = Vec::new();
         let mut titled = false;
         for (k, (s, e)) in parts.into_iter().enumerate() {
-            let part = &text[s..e];
+            let part = text.get(s..e).unwrap_or("");
             self.sc.load(part);
             // Skip document words in front of the first part: `Memcon A. Harriman`.
             let mut first = 0;
@@ -257,7 +257,7 @@ impl Structure<'_> {
             if office {
                 continue;
             }
-            let sub = &part[lead.start..];
+            let sub = part.get(lead.start..).unwrap_or("");
             let Some(name_at) = self.person_tokens(sub) else {
                 return;
             };
@@ -302,9 +302,13 @@ impl Structure<'_> {
     /// 1901.`: the names before the date are places. Names the gazetteer knows are left to the
     /// general scan.
     fn dateline(&mut self, text: &str, b: usize, is_dateline: bool, out: &mut Vec<Cand>) {
-        let head = &text[..floor_boundary(text, 160)];
+        let head = text.get(..floor_boundary(text, 160)).unwrap_or("");
         // Cheap test first: a dateline in a paragraph puts a comma early.
-        if !is_dateline && !head[..floor_boundary(head, 60)].contains(',') {
+        if !is_dateline
+            && !head
+                .get(..floor_boundary(head, 60))
+                .is_some_and(|h| h.contains(','))
+        {
             return;
         }
         let prefix_end = match date_re().find(head) {
@@ -312,7 +316,7 @@ impl Structure<'_> {
             None if is_dateline => text.len(),
             None => return,
         };
-        let prefix = &text[..prefix_end];
+        let prefix = text.get(..prefix_end).unwrap_or("");
         if !is_dateline && (prefix.trim().is_empty() || !prefix.trim_end().ends_with([',', ']'])) {
             return;
         }
@@ -330,13 +334,13 @@ impl Structure<'_> {
     }
 
     fn place_segment(&mut self, text: &str, b: usize, s: usize, e: usize, out: &mut Vec<Cand>) {
-        let part = &text[s..e];
+        let part = text.get(s..e).unwrap_or("");
         let sc = &mut self.sc;
         sc.load(part);
         let n = sc.toks.len();
         let mut ok = n > 0 && n <= 5;
         for k in 0..n {
-            let t = sc.toks[k];
+            let t = sc.tok(k);
             let cap = t.has(tokens::CAP) && !t.has(tokens::NUM);
             let connector = t.has(tokens::LOWER)
                 && matches!(sc.word(part, k), "de" | "del" | "of" | "the" | "la" | "el");

@@ -225,8 +225,8 @@ fn metadata_mentions_name_their_field() {
     let d = doc(text);
     let e = extract(&d);
     let s = find(&e, "Stalin");
-    assert_eq!(s.mentions[0].site, Site::Field(Field::Title));
-    assert_eq!(s.mentions[1].site, Site::Field(Field::Summary));
+    assert_eq!(s.mentions[0].site, Site::Field(MetaField::Title));
+    assert_eq!(s.mentions[1].site, Site::Field(MetaField::Summary));
     assert!(matches!(s.mentions[2].site, Site::Block(_)));
     assert_eq!(s.ranges().count(), 1);
 }

@@ -36,7 +36,7 @@ pub const DOT_AFTER: u16 = 1 << 14;
 pub const LOWER: u16 = 1 << 15;
 
 /// One word of a text: `text[start..end]` and its flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
@@ -65,14 +65,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap_start = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // ASCII fast path for the common non-word bytes.
         if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'&' {
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
         if b == b'&' {
             push(out, text, gap_start, i, i + 1, AMP);
             i += 1;
@@ -103,12 +102,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         push(out, text, gap_start, start, end, flags);
         if flags & POSS != 0 {
-            end += text[end..].chars().next().map_or(1, char::len_utf8) + 1;
+            let apostrophe = text.get(end..).and_then(|r| r.chars().next());
+            end += apostrophe.map_or(1, char::len_utf8) + 1;
         }
         i = end;
         gap_start = end;
     }
-    let tail = &text.as_bytes()[gap_start.min(text.len())..];
+    let tail = text.as_bytes().get(gap_start..).unwrap_or_default();
     if let Some(last) = out.last_mut() {
         last.flags |= after_flags(tail);
     }
@@ -141,7 +141,7 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 /// The common case, byte by byte: an ASCII word followed by ASCII. `None` sends the word to
 /// the general path.
 fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
-    let first = bytes[start];
+    let first = *bytes.get(start)?;
     let mut j = start + 1;
     loop {
         while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -175,7 +175,7 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
-        let word = &bytes[start..j];
+        let word = bytes.get(start..j).unwrap_or_default();
         let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
         if upper >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
             CAP | ALLCAPS
@@ -194,7 +194,8 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     let mut upper = 0usize;
     let mut lower = 0usize;
     let mut first: Option<char> = None;
-    for (o, c) in text[start..].char_indices() {
+    let word = text.get(start..).unwrap_or("");
+    for (o, c) in word.char_indices() {
         if is_word_char(c) {
             first.get_or_insert(c);
             if c.is_alphabetic() {
@@ -210,7 +211,7 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
         }
         // Inner hyphen or apostrophe followed by a word character, but not a possessive `'s`.
         if c == '-' || c == '\u{2010}' || is_apostrophe(c) {
-            let mut look = text[start + o + c.len_utf8()..].chars();
+            let mut look = word.get(o + c.len_utf8()..).unwrap_or("").chars();
             let n1 = look.next();
             if n1.is_some_and(is_word_char) {
                 let possessive =
@@ -235,12 +236,15 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
         flags |= ALLCAPS;
     }
     // `W.` and `U.S.`: a lone capital letter followed by a period.
-    if letters == 1 && upper == 1 && end - start == first.len_utf8() && text[end..].starts_with('.')
+    if letters == 1
+        && upper == 1
+        && end - start == first.len_utf8()
+        && text.get(end..).is_some_and(|r| r.starts_with('.'))
     {
         let mut e = end + 1;
         let mut dotted = false;
         loop {
-            let mut it = text[e..].chars();
+            let mut it = text.get(e..).unwrap_or("").chars();
             match (it.next(), it.next()) {
                 (Some(c), Some('.')) if c.is_uppercase() => {
                     e += c.len_utf8() + 1;
@@ -257,7 +261,10 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
 #[inline]
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
     // One pass over the gap gives the flags of the token before and of this one.
-    let gap = &text.as_bytes()[gap_start.min(start)..start];
+    let gap = text
+        .as_bytes()
+        .get(gap_start.min(start)..start)
+        .unwrap_or_default();
     let (mut after, mut before, mut plain) = (0, 0, true);
     for &c in gap {
         match c {

@@ -5,6 +5,9 @@
 //! is searched by a [`SearchJob`] a slice at a time, so the reader never blocks for more than
 //! a frame; the job finds the match nearest the reader first and counts the rest after.
 //! Nothing here touches the disk or the terminal.
+//!
+//! Every text here is the document's or the user's: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod job;
 mod metadata;
@@ -12,7 +15,7 @@ mod query;
 mod widen;
 
 pub use job::{STEP_BYTES, SearchJob, Status};
-pub use metadata::{MetaField, MetaMatch, find_in_metadata};
+pub use metadata::{MetaMatch, find_in_metadata};
 pub use query::{DFA_SIZE_LIMIT, Matcher, Query, SIZE_LIMIT, SearchError};
 
 use crate::document::{Document, Location, TextRange};

@@ -14,13 +14,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, last: Option<&VisibleRow
     if h == 0 || area.width == 0 {
         return;
     }
-    let ix = &app.index;
+    let ix = app.view().index();
     let total = ix.total() as u128;
-    let view_lo = ix.pos(app.top);
+    let view_lo = ix.pos(app.top());
     let view_hi = last.map_or(view_lo, |r| {
         ix.pos(crate::document::Location::new(r.block, r.row.end))
     });
-    let targets = app.targets.as_ref();
+    let targets = app.targets();
     let current = targets
         .and_then(|t| t.current_range())
         .map(|r| ix.pos(r.location()));

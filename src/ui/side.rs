@@ -1,22 +1,60 @@
 //! The side list pane (entities): a heading per kind, then label, count and detail per item;
 //! selection marked.
 
+use super::fit::truncate;
 use super::{Theme, pane_block};
-use crate::app::entities::group_name;
-use crate::app::{App, Focus, side};
+use crate::app::side::{SideList, group_name};
+use crate::app::{Action, App, Focus, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Focus::Side;
-    let list = &app.side;
+/// The pane in `area`; with `over_screen` it is the entities list over the whole screen (`E`),
+/// with its keys at the bottom.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme: &Theme) {
+    let focused = over_screen || app.view().focus() == Focus::Side;
+    let hint = over_screen.then(|| {
+        app.keymap().hint(
+            Mode::Entities,
+            &[
+                (&[Action::LineDown, Action::LineUp], "select"),
+                (&[Action::Activate], "go"),
+                (&[Action::OpenConcordance], "concordance"),
+                (&[Action::SearchForward], "filter"),
+                (&[Action::CloseEntities], "close"),
+            ],
+        )
+    });
+    draw(app.entities().side(), focused, hint, frame, area, theme);
+}
+
+/// Draw `list` (the document's entities, or the library's) in `area`.
+pub fn render_list(list: &SideList, focused: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
+    draw(list, focused, None, frame, area, theme);
+}
+
+/// Draw `list` in `area`, with `hint` (its keys) on the bottom border.
+fn draw(
+    list: &SideList,
+    focused: bool,
+    hint: Option<String>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
     let title = format!("{} ({})", list.title, list.items.len());
-    let block = pane_block(title, focused, theme);
+    let mut block = pane_block(&title, area.width, focused, theme);
+    if let Some(hint) = hint {
+        block = block.title_bottom(Line::styled(
+            super::border_text(&hint, area.width),
+            theme.dim,
+        ));
+    }
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let rows = side::rows(list);
-    let offset = side::offset(side::row_of(&rows, list.selected), inner_h);
+    let rows = list.rows();
+    let offset = list.offset(&rows, inner_h);
     let lines: Vec<Line> = if list.items.is_empty() {
         vec![Line::styled("none listed", theme.dim)]
     } else {
@@ -30,30 +68,60 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         .get(r + 1)
                         .copied()
                         .flatten()
-                        .map_or("", |i| list.items[i].kind.as_str());
-                    Line::styled(group_name(kind).to_string(), theme.help_section)
+                        .map(|i| list.items[i].kind);
+                    Line::styled(kind.map_or("", group_name), theme.help_section)
                 }
-                Some(i) => item_line(app, *i, focused, theme),
+                Some(i) => item_line(
+                    list,
+                    *i,
+                    focused,
+                    usize::from(area.width.saturating_sub(2)),
+                    theme,
+                ),
             })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn item_line<'a>(app: &'a App, i: usize, focused: bool, theme: &Theme) -> Line<'a> {
-    let item = &app.side.items[i];
-    let selected = i == app.side.selected;
+/// Columns the aliases need to show anything useful (` · D…`).
+const MIN_DETAIL: usize = 5;
+
+fn item_line<'a>(
+    side: &'a SideList,
+    i: usize,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let item = &side.items[i];
+    let selected = i == side.selected;
     let style = match (selected, focused) {
         (true, true) => theme.item_selected,
         (true, false) => theme.item_selected_unfocused,
         _ => theme.item,
     };
-    let mut spans = vec![Span::raw(" "), Span::styled(item.label.clone(), style)];
-    if let Some(n) = item.count {
-        spans.push(Span::styled(format!(" {n}"), theme.dim));
-    }
-    if let Some(d) = &item.detail {
-        spans.push(Span::styled(format!(" · {d}"), theme.item_detail));
+    // Places in the transcript; an entity only the metadata names says so instead of `0`.
+    let count = match item.count {
+        0 => " meta".to_string(),
+        n => format!(" {n}"),
+    };
+    // The count always shows: a long label is cut before it, the aliases after it.
+    let room = width.saturating_sub(1 + count.width());
+    let label = truncate(&item.label, room);
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(label.clone(), style),
+        Span::styled(count.clone(), theme.dim),
+    ];
+    let rest = room.saturating_sub(label.width());
+    if let Some(d) = &item.detail
+        && rest >= MIN_DETAIL
+    {
+        spans.push(Span::styled(
+            truncate(&format!(" · {d}"), rest),
+            theme.item_detail,
+        ));
     }
     Line::from(spans)
 }

@@ -2,7 +2,8 @@
 //! percent on the right.
 
 use super::Theme;
-use crate::app::App;
+use super::fit::truncate;
+use crate::app::{App, Focus, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,18 +12,32 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (n, m) = app.paragraph();
-    let right = if app.loading {
+    let right = if app.loading() {
         format!(" ¶ {n}/…  loading… ")
     } else {
         format!(" ¶ {n}/{m}  {}% ", app.percent())
     };
-    let focus = format!(" {} ", app.focus.name());
+    let focus = match app.overlay() {
+        Overlay::Entities => Focus::Side,
+        _ => app.view().focus(),
+    };
+    let focus = format!(" {} ", focus.name());
     let mut middle = Vec::new();
-    if let Some(t) = &app.targets {
-        let text = format!(" {} · {} ", t.counter(), t.label.text());
+    if let Some(t) = app.targets() {
+        let text = match app.walk() {
+            // Walking across the documents of the library: which document of how many.
+            Some(w) => format!(
+                " {} · doc {} of {} · {} ",
+                t.counter(),
+                w.pos + 1,
+                w.docs.len(),
+                t.label.text()
+            ),
+            None => format!(" {} · {} ", t.counter(), t.label.text()),
+        };
         middle.push((text, theme.status_focus));
     }
-    if let Some(msg) = &app.message {
+    if let Some(msg) = app.message() {
         middle.push((format!(" {msg} "), theme.status_message));
     }
     // The right side (focus, paragraph, percent) always shows; messages come next; the
@@ -39,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         shown_middle.push((m, style));
     }
     let title = if avail >= 6 {
-        truncate(app.doc.display_title(), avail - 2)
+        truncate(app.doc().display_title(), avail - 2)
     } else {
         String::new()
     };
@@ -53,38 +68,4 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     spans.push(Span::styled(focus, theme.status_focus));
     spans.push(Span::styled(right, theme.status));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
-}
-
-/// `text` cut to `max` columns, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::truncate;
-
-    #[test]
-    fn truncation_counts_columns() {
-        assert_eq!(truncate("Harriman", 20), "Harriman");
-        assert_eq!(truncate("Harriman", 5), "Harr…");
-        assert_eq!(truncate("旅顺口", 4), "旅…");
-        assert_eq!(truncate("abc", 0), "");
-    }
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the screen and behaviour tests.
 #![allow(dead_code)]
 
+pub mod domain;
+
 use memcon::app::{Action, App};
 use memcon::document::{self, Block, BlockKind, Document, Footnote, Metadata, Span, SpanKind};
 use ratatui::Terminal;
@@ -21,7 +23,7 @@ pub fn app(doc: Document, w: u16, h: u16) -> App {
 
 /// Draw `app` into a test terminal of its size and return the buffer.
 pub fn draw(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.view().size();
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| memcon::ui::render(app, f)).unwrap();
     t.backend().buffer().clone()

@@ -1,27 +1,48 @@
-//! Bookmarks in the reader: `m` marks a passage (asking for a note), `'`/`B` opens the list,
+//! Bookmarks in the reader: `m` marks what the reader is looking at (asking for a note):
+//! the current target when it is on screen, else the paragraph of the reading position.
+//! `'`/`B` opens the list,
 //! `)`/`(` walk the bookmarks, and the reading position is restored when a document is opened
 //! again.
 //!
-//! `update` never touches the disk: a change becomes an [`Effect::Bookmarks`] that the event
-//! loop hands to [`App::perform_bookmark_op`], which saves through the
-//! [`BookmarkStore`] at once and shows the result (or why saving failed) in the status line.
-//! The list overlay's methods are in `list.rs`, the store side in `persist.rs`.
+//! The App never touches the disk: a change becomes an [`Effect::Bookmarks`] that the event
+//! loop performs against the store (`crate::reader`), saving at once; the loop then hands
+//! the document's bookmarks back with [`App::bookmarks_saved`] and the result (or why saving
+//! failed) for the status line. The list overlay's methods are in `list.rs`.
 
-use super::{Action, App, Effect, InputPurpose, keymap};
+use super::{App, Effect, InputPurpose};
 use crate::bookmarks::paragraphs::is_paragraph;
-use crate::bookmarks::{Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp};
+use crate::bookmarks::{Placed, Timestamp};
+use crate::document::sanitize::for_screen;
 use crate::document::{Location, TextRange};
-use crossterm::event::KeyCode;
-use keymap::{Binding, k, key};
+
+mod list;
+
+pub use list::BookmarkList;
+
+/// What `m` marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A search match or a name: its sentence is quoted.
+    Target(TextRange),
+    /// The paragraph at this place, quoted from the sentence there on.
+    Paragraph(Location),
+}
+
+impl Mark {
+    pub fn block(self) -> usize {
+        match self {
+            Self::Target(r) => r.block,
+            Self::Paragraph(l) => l.block,
+        }
+    }
+}
 
 /// Bookmark work for the event loop: everything here is saved to disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BookmarkOp {
-    /// Bookmark `range` (a whole marked target) or, with `from_top`, the text from
-    /// `range.start` on (the top of the screen).
+    /// Bookmark what `m` marked, with a note.
     Add {
-        range: TextRange,
-        from_top: bool,
+        mark: Mark,
         note: Option<String>,
     },
     SetNote {
@@ -35,149 +56,103 @@ pub enum BookmarkOp {
     Undo,
 }
 
-/// The bookmarks of the open document and the list overlay's state.
+/// The bookmarks of the open document, as the event loop last reported them.
 #[derive(Debug, Default)]
-pub struct Bookmarks {
-    /// `None` when there is nowhere to keep bookmarks (no home directory and no
+pub struct BookmarkState {
+    /// False when there is nowhere to keep bookmarks (no home directory and no
     /// `MEMCON_DATA_DIR`): `m` then says so instead of adding one.
-    store: Option<BookmarkStore>,
-    pub docref: DocRef,
-    pub paragraphs: ParagraphIndex,
+    available: bool,
     /// This document's bookmarks in reading order; the ones not found in this version last.
-    pub placed: Vec<Placed>,
-    /// The list overlay, when open.
-    pub list: Option<BookmarkList>,
+    placed: Vec<Placed>,
     /// What `m` is about to bookmark while the note is typed.
-    pending: Option<(TextRange, bool)>,
+    pending: Option<Mark>,
     /// The bookmark whose note is being edited.
     editing: Option<String>,
-    /// The last deleted bookmark, for undo.
-    undo: Option<Bookmark>,
+    /// The time now, as the event loop last said.
+    now: Timestamp,
 }
 
-impl Bookmarks {
-    /// Paragraph numbers for `doc`, before any store is attached.
-    pub fn new(doc: &crate::document::Document) -> Self {
-        Self {
-            docref: DocRef::of(doc, None),
-            paragraphs: ParagraphIndex::new(doc),
-            ..Self::default()
-        }
+impl BookmarkState {
+    /// This document's bookmarks in reading order; the ones not found in this version last.
+    pub fn placed(&self) -> &[Placed] {
+        &self.placed
+    }
+
+    /// The time now, for "3 days ago".
+    pub fn now(&self) -> Timestamp {
+        self.now
     }
 }
 
-/// The list overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BookmarkList {
-    pub selected: usize,
-    /// `d` was pressed: `y` deletes, anything else keeps it.
-    pub confirm_delete: bool,
-    /// When the list was opened, for the "3 days ago" column.
-    pub now: Timestamp,
+/// What the store holds for the open document, handed over by the event loop when the
+/// document is opened (or its whole text has replaced a preview).
+#[derive(Debug, Default)]
+pub struct Attached {
+    /// False when there is nowhere to keep bookmarks.
+    pub available: bool,
+    /// This document's bookmarks, placed in its text.
+    pub placed: Vec<Placed>,
+    /// Where the document was last read.
+    pub position: Option<Location>,
+    /// Things to tell the user (a file set aside, a newer schema, no data directory).
+    pub notices: Vec<String>,
+}
+
+/// `text` sanitised for the screen, in place.
+fn clean(text: &mut String) {
+    if let std::borrow::Cow::Owned(c) = for_screen(text) {
+        *text = c;
+    }
 }
 
 /// What `m` says when there is nowhere to keep bookmarks.
-const NO_STORE: &str =
+pub const NO_STORE: &str =
     "bookmarks cannot be kept: no data directory (set MEMCON_DATA_DIR or use --data-dir)";
 
-/// Normal-mode keys.
-pub const KEYS: &[Binding] = &[
-    k('m', Action::AddBookmark),
-    k('\'', Action::OpenBookmarks),
-    k('B', Action::OpenBookmarks),
-    k(')', Action::NextBookmark),
-    k('(', Action::PrevBookmark),
-];
-
-/// Keys inside the list overlay (shown in its footer).
-pub const LIST_KEYS: &[Binding] = &[
-    k('j', Action::BookmarkListDown),
-    key(KeyCode::Down, Action::BookmarkListDown),
-    k('k', Action::BookmarkListUp),
-    key(KeyCode::Up, Action::BookmarkListUp),
-    key(KeyCode::Enter, Action::BookmarkListJump),
-    k('e', Action::BookmarkListEditNote),
-    k('d', Action::BookmarkListDelete),
-    key(KeyCode::Delete, Action::BookmarkListDelete),
-    k('y', Action::BookmarkListConfirm),
-    k('u', Action::BookmarkListUndo),
-    key(KeyCode::Esc, Action::CloseBookmarks),
-    k('q', Action::CloseBookmarks),
-    k('\'', Action::CloseBookmarks),
-    k('B', Action::CloseBookmarks),
-    crate::app::keymap::ctrl('c', Action::Quit),
-];
-
-mod list;
-mod persist;
-
-pub use persist::{Attach, open_store};
-
 impl App {
-    /// One bookmark action (see `update`).
-    pub(super) fn bookmark_action(&mut self, action: Action) -> Option<Effect> {
-        if let Some(list) = &mut self.bookmarks.list
-            && action != Action::BookmarkListConfirm
-            && list.confirm_delete
-        {
-            list.confirm_delete = false;
-            self.say("kept");
-            return None;
-        }
-        match action {
-            Action::AddBookmark => self.start_bookmark(),
-            Action::OpenBookmarks => self.open_bookmark_list(),
-            Action::NextBookmark => self.step_bookmark(true),
-            Action::PrevBookmark => self.step_bookmark(false),
-            Action::BookmarkListDown => self.select_bookmark(1),
-            Action::BookmarkListUp => self.select_bookmark(-1),
-            Action::BookmarkListJump => self.jump_to_selected_bookmark(),
-            Action::BookmarkListEditNote => self.edit_selected_note(),
-            Action::BookmarkListDelete => self.ask_delete(),
-            Action::BookmarkListConfirm => return self.confirm_delete(),
-            Action::BookmarkListUndo => return self.undo_delete(),
-            Action::CloseBookmarks => self.bookmarks.list = None,
-            _ => {}
-        }
-        None
-    }
-
-    /// `m`: the current target if it is on screen, else the top visible paragraph (from the
-    /// top row when it starts inside one); then ask for a note.
-    fn start_bookmark(&mut self) {
-        if self.bookmarks.store.is_none() {
+    /// `m`: the current target if it is on screen, else the paragraph of the reading
+    /// position; then ask for a note.
+    pub(super) fn start_bookmark(&mut self) {
+        if !self.bookmarks.available {
             self.say(NO_STORE);
             return;
         }
-        let target = self.targets.as_ref().and_then(|t| t.current_range());
-        let pending = match target.filter(|r| self.on_screen(r.location())) {
-            Some(range) => (range, false),
-            None => {
-                let at = self.top_paragraph();
-                (TextRange::new(at.block, at.offset, at.offset), true)
-            }
-        };
-        if self.doc.blocks.get(pending.0.block).is_none() {
+        let mark = self.looked_at();
+        if self.doc().blocks.get(mark.block()).is_none() {
             self.say("nothing to bookmark in an empty document");
             return;
         }
-        self.bookmarks.pending = Some(pending);
+        self.bookmarks.pending = Some(mark);
         self.open_input(InputPurpose::BookmarkNote, "");
     }
 
-    /// The start of the first row on screen that belongs to a paragraph, else the top.
-    fn top_paragraph(&self) -> Location {
-        self.visible_rows()
-            .iter()
-            .find(|r| is_paragraph(self.doc.blocks[r.block].kind) && !r.row.separator)
-            .map_or(self.top, |r| Location::new(r.block, r.row.start))
+    /// What the reader is looking at: the current target when it is on screen, else the
+    /// paragraph of the reading position.
+    pub(in crate::app) fn looked_at(&self) -> Mark {
+        let target = self.targets().and_then(|t| t.current_range());
+        match target.filter(|r| self.view.on_screen(r.location())) {
+            Some(range) => Mark::Target(range),
+            None => Mark::Paragraph(self.reading_paragraph()),
+        }
     }
 
-    fn on_screen(&self, loc: Location) -> bool {
-        let target = self.row_pos(loc);
-        let top = self.row_pos(self.top);
-        let bottom = self.step_rows(top, self.body_height() as isize - 1);
-        target >= top && target <= bottom
+    /// The reading position when it is in a paragraph; else the start of the first row on
+    /// screen that belongs to one (the memo header is on top); else the reading position.
+    pub(in crate::app) fn reading_paragraph(&self) -> Location {
+        let doc = self.doc();
+        let here = self.view.reading();
+        if doc
+            .blocks
+            .get(here.block)
+            .is_some_and(|b| is_paragraph(b.kind))
+        {
+            return here;
+        }
+        self.view
+            .visible_rows()
+            .iter()
+            .find(|r| is_paragraph(doc.blocks[r.block].kind) && !r.row.separator)
+            .map_or(here, |r| Location::new(r.block, r.row.start))
     }
 
     /// Enter on the note prompt.
@@ -186,12 +161,8 @@ impl App {
         if let Some(id) = self.bookmarks.editing.take() {
             return Some(Effect::Bookmarks(BookmarkOp::SetNote { id, note }));
         }
-        let (range, from_top) = self.bookmarks.pending.take()?;
-        Some(Effect::Bookmarks(BookmarkOp::Add {
-            range,
-            from_top,
-            note,
-        }))
+        let mark = self.bookmarks.pending.take()?;
+        Some(Effect::Bookmarks(BookmarkOp::Add { mark, note }))
     }
 
     /// Esc on the note prompt.
@@ -204,7 +175,7 @@ impl App {
     }
 
     /// `)` / `(`: the next or previous bookmark after the top of the screen, wrapping.
-    fn step_bookmark(&mut self, forward: bool) {
+    pub(super) fn step_bookmark(&mut self, forward: bool) {
         let locs: Vec<Location> = self
             .bookmarks
             .placed
@@ -212,53 +183,84 @@ impl App {
             .filter_map(Placed::location)
             .collect();
         if locs.is_empty() {
-            self.say("no bookmarks in this document — m adds one");
+            let add = self.key(super::Action::AddBookmark);
+            self.say(format!("no bookmarks in this document — {add} adds one"));
             return;
         }
-        let top = self.top;
-        let top_row = self.row_pos(top);
+        let view = &self.view;
+        let top_row = view.row_pos(view.reading());
         let next = if forward {
-            locs.iter().find(|l| self.row_pos(**l) > top_row)
+            locs.iter().find(|l| view.row_pos(**l) > top_row)
         } else {
-            locs.iter().rev().find(|l| self.row_pos(**l) < top_row)
+            locs.iter().rev().find(|l| view.row_pos(**l) < top_row)
         };
         let (loc, wrapped) = match next {
             Some(l) => (*l, false),
             None if forward => (locs[0], true),
             None => (locs[locs.len() - 1], true),
         };
-        self.jump_to(self.row_location(self.row_pos(loc)));
+        self.view.jump_to_row_of(loc);
         let n = locs.iter().position(|l| *l == loc).unwrap_or(0) + 1;
         let wrap = if wrapped { " (wrapped)" } else { "" };
         self.say(format!("bookmark {n} of {}{wrap}", locs.len()));
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::Mode;
-    use crossterm::event::{KeyEvent, KeyModifiers};
-
-    fn lookup(mode: Mode, c: char) -> Option<Action> {
-        keymap::lookup(mode, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    /// The store's view of this document arrived: place its bookmarks, mark them in the
+    /// gutter, go back to where it was last read.
+    pub fn bookmarks_attached(&mut self, attached: Attached) {
+        let Attached {
+            available,
+            placed,
+            position,
+            mut notices,
+        } = attached;
+        self.bookmarks.available = available;
+        self.set_placed(placed);
+        if let Some(loc) = position.filter(|l| *l != Location::default()) {
+            let p = self.view.paragraphs();
+            let (n, m) = (p.number_at(loc.block), p.count());
+            self.view.jump_to(loc);
+            let (top, back) = (
+                self.key(super::Action::Top),
+                self.key(super::Action::JumpBack),
+            );
+            notices.insert(
+                0,
+                format!("back where you left off (¶ {n}/{m}) — {top} or {back} returns to the top"),
+            );
+        }
+        if !notices.is_empty() {
+            self.say(notices.join("; "));
+        }
     }
 
-    #[test]
-    fn bookmark_keys_are_bound_in_normal_mode_and_in_the_list() {
-        assert_eq!(lookup(Mode::Normal, 'm'), Some(Action::AddBookmark));
-        assert_eq!(lookup(Mode::Normal, '\''), Some(Action::OpenBookmarks));
-        assert_eq!(lookup(Mode::Normal, 'B'), Some(Action::OpenBookmarks));
-        assert_eq!(lookup(Mode::Normal, ')'), Some(Action::NextBookmark));
-        assert_eq!(
-            lookup(Mode::Bookmarks, 'd'),
-            Some(Action::BookmarkListDelete)
-        );
-        assert_eq!(
-            lookup(Mode::Bookmarks, 'y'),
-            Some(Action::BookmarkListConfirm)
-        );
-        // The list's own `d` does not scroll the body as it does in normal mode.
-        assert_eq!(lookup(Mode::Normal, 'd'), Some(Action::HalfPageDown));
+    /// A bookmark change was performed: the document's bookmarks as they are now, and what
+    /// to tell the user (done, or why it was not saved).
+    pub fn bookmarks_saved(&mut self, placed: Vec<Placed>, message: String) {
+        self.set_placed(placed);
+        self.say(message);
+    }
+
+    /// The loop's clock, for the ages in the bookmarks list.
+    pub fn set_clock(&mut self, now: Timestamp) {
+        self.bookmarks.now = now;
+    }
+
+    fn set_placed(&mut self, mut placed: Vec<Placed>) {
+        // Notes are sanitised when saved, but a file written by an older memcon (or by hand)
+        // may hold controls or bidi overrides: none of them reaches the screen.
+        for p in &mut placed {
+            let b = &mut p.bookmark;
+            clean(&mut b.anchor.quote);
+            if let Some(note) = &mut b.note {
+                clean(note);
+            }
+        }
+        self.view
+            .set_gutter_marks(placed.iter().filter_map(|p| p.location().map(|l| l.block)));
+        if let super::Overlay::Bookmarks(list) = &mut self.overlay {
+            list.selected = list.selected.min(placed.len().saturating_sub(1));
+        }
+        self.bookmarks.placed = placed;
     }
 }

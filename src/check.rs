@@ -1,0 +1,133 @@
+//! Consistency checks on what the model hands out: every span, mention and match is a range
+//! inside its text, on character boundaries. The real-corpus sweep (`examples/sweep.rs`), the
+//! fuzz targets (`fuzz/`) and the property tests run them; each returns the first problem in
+//! words, so a failure names the range and the text it missed.
+
+use crate::document::{Document, TextRange};
+use crate::entities::{Entity, Site};
+
+/// `start..end` is a non-empty (or, with `empty_ok`, empty) range of `text` on char boundaries.
+fn range_in(text: &str, start: usize, end: usize, empty_ok: bool) -> Result<(), String> {
+    if start > end || (start == end && !empty_ok) || end > text.len() {
+        return Err(format!(
+            "range {start}..{end} outside a text of {} bytes",
+            text.len()
+        ));
+    }
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Err(format!("range {start}..{end} not on character boundaries"));
+    }
+    Ok(())
+}
+
+/// Spans inside their blocks, footnotes pointing at blocks, no control character but `\n`.
+pub fn document(doc: &Document) -> Result<(), String> {
+    for (i, b) in doc.blocks.iter().enumerate() {
+        for s in &b.spans {
+            range_in(&b.text, s.start, s.end, false).map_err(|e| format!("block {i}: span {e}"))?;
+            if s.footnote.is_some_and(|f| f >= doc.footnotes.len()) {
+                return Err(format!("block {i}: a span names a missing footnote"));
+            }
+        }
+        if b.text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(format!(
+                "block {i}: a control character is left in {:?}",
+                b.text
+            ));
+        }
+    }
+    if let Some(f) = doc.footnotes.iter().find(|f| f.block >= doc.blocks.len()) {
+        return Err(format!("footnote {:?} names a missing block", f.label));
+    }
+    Ok(())
+}
+
+/// Every entity has a name and mentions; every mention lies in its site's text on character
+/// boundaries, and its text is that slice.
+pub fn entities(doc: &Document, list: &[Entity]) -> Result<(), String> {
+    for e in list {
+        if e.name.trim().is_empty() || e.mentions.is_empty() {
+            return Err(format!("entity without a name or mentions: {e:?}"));
+        }
+        for m in &e.mentions {
+            if let Site::Block(b) = m.site
+                && b as usize >= doc.blocks.len()
+            {
+                return Err(format!("{:?}: mention in a missing block {b}", e.name));
+            }
+            let text = m.site.text(doc);
+            let (start, end) = (m.start as usize, m.end as usize);
+            range_in(text, start, end, false)
+                .map_err(|err| format!("{:?}: mention {err}", e.name))?;
+            if Some(m.text(doc)) != text.get(start..end) {
+                return Err(format!("{:?}: mention text differs from its slice", e.name));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Search matches: in order, each inside its block on character boundaries (empty matches
+/// are allowed: a pattern such as `^` matches nothing).
+pub fn matches(doc: &Document, found: &[TextRange]) -> Result<(), String> {
+    if !found.is_sorted() {
+        return Err("matches out of document order".into());
+    }
+    for r in found {
+        let text = doc
+            .blocks
+            .get(r.block)
+            .map(|b| b.text.as_str())
+            .ok_or_else(|| format!("match in a missing block {}", r.block))?;
+        range_in(text, r.start, r.end, true)
+            .map_err(|e| format!("block {}: match {e}", r.block))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind};
+    use crate::entities::{EntityKind, Mention};
+
+    fn doc() -> Document {
+        Document {
+            blocks: vec![Block::new(BlockKind::Paragraph, "Dairen [Dalian] ü")],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn a_mention_off_its_text_or_inside_a_letter_is_reported() {
+        let d = doc();
+        let at = |start, end| Entity {
+            kind: EntityKind::Place,
+            name: "Dairen".into(),
+            aliases: vec![],
+            mentions: vec![Mention {
+                site: Site::Block(0),
+                start,
+                end,
+                adjectival: false,
+            }],
+        };
+        assert_eq!(entities(&d, &[at(0, 6)]), Ok(()));
+        assert!(entities(&d, &[at(0, 99)]).unwrap_err().contains("outside"));
+        assert!(
+            entities(&d, &[at(17, 18)])
+                .unwrap_err()
+                .contains("boundaries")
+        );
+        assert!(entities(&d, &[at(3, 3)]).is_err());
+    }
+
+    #[test]
+    fn matches_must_be_sorted_and_inside_their_block() {
+        let d = doc();
+        assert_eq!(matches(&d, &[TextRange::new(0, 0, 0)]), Ok(()));
+        assert!(matches(&d, &[TextRange::new(1, 0, 1)]).is_err());
+        let unsorted = [TextRange::new(0, 7, 8), TextRange::new(0, 0, 1)];
+        assert!(matches(&d, &unsorted).is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! `memcon export`: the parsed document as JSON, with its entities and bookmarks.
+
+use super::{bookmarks, open, stdout_result, warn};
+use crate::document::sanitize::JsonEscapes;
+use crate::paths::Dirs;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(path: Option<&Path>, pretty: bool, dirs: &Dirs) -> Result<ExitCode, String> {
+    let doc = open(path)?;
+    let marks = bookmarks::for_export(&doc, path, dirs);
+    let entities = crate::entities::extract_for_user(&doc, dirs.alias_file().as_deref(), warn);
+    let export = crate::export::Export::new(&doc)
+        .with_bookmarks(&marks)
+        .with_entities(&doc, &entities);
+    // JSON escapes for what a terminal would act on: the output may be read on one.
+    let out = JsonEscapes::new(std::io::stdout().lock());
+    stdout_result(crate::export::write_export(&export, pretty, out))
+}

@@ -1,0 +1,147 @@
+//! Every subcommand, and the reader's start: the only code that prints to standard output
+//! or standard error. Domain modules return values and strings; these functions load what a
+//! command needs (document, store, alias file), call them, and print.
+
+pub mod bookmarks;
+pub mod cite;
+pub mod collection;
+pub mod config;
+pub mod entities;
+pub mod export;
+pub mod index;
+pub mod keys;
+pub mod library;
+pub mod mentions;
+pub mod read;
+pub mod search;
+pub mod shell;
+
+use crate::cli::{Cli, Command};
+use crate::document::sanitize::for_terminal;
+use crate::document::{self, Document};
+use crate::paths::{Dirs, Flags};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Run what the command line asks for. `Err` is the one line to print after `memcon: `.
+pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    let dirs = Dirs::resolve(Flags {
+        config_dir: cli.config_dir.as_deref(),
+        data_dir: cli.data_dir.as_deref(),
+    });
+    let first = cli.file().map(Path::to_path_buf);
+    match cli.command {
+        Some(Command::Export { file, pretty }) => {
+            export::run(file.as_deref().or(first.as_deref()), pretty, &dirs)
+        }
+        Some(Command::Entities { file, json }) => {
+            entities::run(file.as_deref().or(first.as_deref()), json, &dirs)
+        }
+        Some(Command::Index {
+            paths,
+            skipped,
+            rebuild,
+        }) => index::run(&paths, skipped, rebuild, &dirs),
+        Some(Command::Mentions {
+            dir,
+            name,
+            kind,
+            json,
+        }) => mentions::run(&dir, &name, kind.map(|k| k.kind()), json, &dirs),
+        Some(Command::Search {
+            dir,
+            pattern,
+            regex,
+            json,
+        }) => search::run(&dir, &pattern, regex, json, &dirs),
+        Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
+        Some(Command::Cite {
+            file,
+            paragraph,
+            format,
+        }) => cite::run(file.as_deref().or(first.as_deref()), paragraph, format),
+        Some(Command::Keys) => {
+            let (config, problem) = user_config(&dirs);
+            if let Some(p) = problem {
+                warn(&p);
+            }
+            print(&keys::text(&config.keymap))
+        }
+        Some(Command::Config { default, check }) => config::run(default, check, &dirs),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            shell::completions(shell, &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
+            print(&String::from_utf8_lossy(&out))
+        }
+        None => match cli.paths.as_slice() {
+            [] => read::run(None, cli.yank_to.as_deref(), &dirs),
+            [one] if !one.is_dir() => read::run(Some(one), cli.yank_to.as_deref(), &dirs),
+            many => library::run(many, cli.yank_to.as_deref(), &dirs),
+        },
+    }
+}
+
+/// The user's configuration, or the defaults and why the file was not used.
+pub fn user_config(dirs: &Dirs) -> (crate::config::Config, Option<String>) {
+    match dirs.config_file() {
+        Some(path) => crate::config::load(&path),
+        None => Default::default(),
+    }
+}
+
+/// Print `text` on standard output (a closed pipe is not an error). Like everything memcon
+/// prints, it goes through the one sanitiser ([`for_terminal`]): no byte of a note, a file
+/// name or a document can drive the terminal.
+pub fn print(text: &str) -> Result<ExitCode, String> {
+    use std::io::Write;
+    let text = for_terminal(text);
+    stdout_result(std::io::stdout().lock().write_all(text.as_bytes()))
+}
+
+/// Map a write to standard output to an exit code.
+pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
+    match r {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`memcon export | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("standard output: {e}")),
+    }
+}
+
+/// A message for standard error, as `memcon: <text>`, sanitised ([`for_terminal`]).
+pub fn warn(text: &str) {
+    eprintln!("memcon: {}", for_terminal(text));
+}
+
+/// Load the named file, or the bundled memo. Errors are one line: `<file>: <why>`.
+pub fn open(path: Option<&Path>) -> Result<Document, String> {
+    let Some(path) = path else {
+        return Ok(bundled());
+    };
+    let (shown, bytes) = read_bytes(path)?;
+    document::load_owned(&shown, bytes).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The memo compiled into the binary.
+pub fn bundled() -> Document {
+    document::load("bundled", crate::BUNDLED.as_bytes()).expect("bundled memo is text")
+}
+
+/// The file's bytes and the name to show in messages.
+pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(format!("{shown}: is a directory, not a document"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+    Ok((shown, bytes))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    crate::corpus::io_reason(e)
+}
