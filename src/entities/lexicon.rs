@@ -42,6 +42,8 @@ pub mod flag {
     pub const SHIP: u32 = 1 << 19;
     /// A thing often named after a person or place (`case`, `claim`, `plan`).
     pub const NAMED_THING: u32 = 1 << 20;
+    /// A given name written short with a period (`Thos.`, `Wm.`, `Ya.`): an initial.
+    pub const GIVEN_ABBREV: u32 = 1 << 21;
 }
 
 /// What the lexicon knows about one folded word.
@@ -280,6 +282,7 @@ struct Orgs {
 struct People {
     names: Vec<String>,
     given: Vec<String>,
+    given_abbreviations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -378,7 +381,7 @@ impl Lexicon {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let w = &file.words;
-        let lists: [(&[String], u32); 18] = [
+        let lists: [(&[String], u32); 19] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -390,6 +393,7 @@ impl Lexicon {
             (&w.place_prefixes, flag::PLACE_PREFIX),
             (&file.organizations.heads, flag::HEAD),
             (&file.people.given, flag::GIVEN),
+            (&file.people.given_abbreviations, flag::GIVEN_ABBREV),
             (&w.person_verbs, flag::PERSON_VERB),
             (&w.auxiliaries, flag::AUX),
             (&w.object_verbs, flag::OBJECT_VERB),

@@ -164,6 +164,23 @@ impl<'l> Scanner<'l> {
         self.ranges.resize(n, NOT_YET);
         self.info.clear();
         self.info.resize(n, WordInfo::default());
+        // `Thos. Nelson Page`, `A. Ya. Vyshinsky`: a given name written short is an initial
+        // when a name follows on the same line.
+        for k in 0..n.saturating_sub(1) {
+            let (t, next) = (self.tok(k), self.tok(k + 1));
+            if t.has(tokens::CAP)
+                && t.has(tokens::DOT_AFTER)
+                && !t.has(tokens::INITIAL | tokens::ABBREV)
+                && t.end - t.start <= 5
+                && next.has(tokens::CAP)
+                && gap(text, t, next)
+                    .strip_prefix('.')
+                    .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
+                && self.has(text, k, flag::GIVEN_ABBREV)
+            {
+                tokens::make_initial(text, &mut self.toks, k);
+            }
+        }
     }
 
     /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
@@ -417,8 +434,10 @@ impl<'l> Scanner<'l> {
             && self.joined(text, i, false)
             && self.last(i).has(tokens::CAP)
             && self.is_stop(text, i - 1);
+        // A given name written short (`Thos.`) is no label.
         let label = (t.has(tokens::SENT) || numeral)
             && t.has(tokens::INITIAL)
+            && slice(text, t).chars().nth(2).is_none()
             && !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::INITIAL));
         if label {
             // Unless the document names the person elsewhere (`J. Avenol` signing a letter).

@@ -291,3 +291,23 @@ fn a_name_before_a_known_place_lies_in_it() {
     assert!(k.contains(&("place", "Sikow".into())), "{k:?}");
     assert!(k.contains(&("place", "Monclovo".into())), "{k:?}");
 }
+
+#[test]
+fn a_given_name_written_short_is_an_initial() {
+    assert_eq!(
+        people(
+            "Comrade A. Ya. Vyshinsky received Kh. G. Tolbuzin. I have seen Wm. Rendlesham and \
+             Chas. E. Oakhurst today."
+        ),
+        [
+            "A. Ya. Vyshinsky",
+            "Chas. E. Oakhurst",
+            "Kh. G. Tolbuzin",
+            "Wm. Rendlesham"
+        ]
+    );
+    // Not before a lowercase word, nor across a line.
+    assert!(people("The boat reached Ch. and stopped.").is_empty());
+    let k = kinds("Ch.\nFernhollow is far.");
+    assert!(!k.iter().any(|(_, n)| n.starts_with("Ch")), "{k:?}");
+}

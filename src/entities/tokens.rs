@@ -260,11 +260,27 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
 
 #[inline]
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    // One pass over the gap gives the flags of the token before and of this one.
     let gap = text
         .as_bytes()
         .get(gap_start.min(start)..start)
         .unwrap_or_default();
+    let (after, before, plain) = gap_flags(gap);
+    let mut flags = flags | before;
+    match out.last_mut() {
+        Some(prev) => {
+            prev.flags |= after;
+            if plain {
+                flags |= PLAIN_GAP;
+            }
+        }
+        None => flags |= SENT,
+    }
+    out.push(Token { start, end, flags });
+}
+
+/// The flags a gap between two tokens gives the token before it and the one after, and whether
+/// it is only spaces; one pass over the gap.
+fn gap_flags(gap: &[u8]) -> (u16, u16, bool) {
     let (mut after, mut before, mut plain) = (0, 0, true);
     for &c in gap {
         match c {
@@ -287,17 +303,32 @@ fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: u
         }
         plain = false;
     }
-    let mut flags = flags | before;
-    match out.last_mut() {
-        Some(prev) => {
-            prev.flags |= after;
-            if plain {
-                flags |= PLAIN_GAP;
-            }
-        }
-        None => flags |= SENT,
+    (after, before, plain)
+}
+
+/// The flags a gap sets on the token before it.
+const AFTER_FLAGS: u16 = COMMA_AFTER | DOT_AFTER | CLOSE_BRACKET | CLOSE_PAREN;
+/// The flags a gap sets on the token after it.
+const BEFORE_FLAGS: u16 = SENT | OPEN_BRACKET | OPEN_PAREN | PLAIN_GAP;
+
+/// Read token `k`, a word followed by its period (`Thos.`, `Ya.`), as an initial: the period
+/// joins the token and no longer ends a sentence before the next one. Nothing happens when no
+/// period follows the token right away.
+pub fn make_initial(text: &str, toks: &mut [Token], k: usize) {
+    let next_start = toks.get(k + 1).map_or(text.len(), |n| n.start);
+    let Some(t) = toks.get_mut(k) else {
+        return;
+    };
+    if text.as_bytes().get(t.end) != Some(&b'.') || t.end >= next_start {
+        return;
     }
-    out.push(Token { start, end, flags });
+    t.end += 1;
+    let gap = text.as_bytes().get(t.end..next_start).unwrap_or_default();
+    let (after, before, plain) = gap_flags(gap);
+    t.flags = (t.flags & !(AFTER_FLAGS | ALLCAPS)) | after | INITIAL;
+    if let Some(n) = toks.get_mut(k + 1) {
+        n.flags = (n.flags & !BEFORE_FLAGS) | before | if plain { PLAIN_GAP } else { 0 };
+    }
 }
 
 #[cfg(test)]
@@ -343,5 +374,26 @@ mod tests {
         assert!(w[3].1 & PLAIN_GAP != 0);
         assert!(w[4].1 & PLAIN_GAP == 0);
         assert!(w[6].1 & SENT != 0);
+    }
+
+    #[test]
+    fn a_word_made_an_initial_takes_its_period_and_ends_no_sentence() {
+        let text = "Thos. Nelson (Wm.) Page";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        assert!(v[0].has(DOT_AFTER) && v[1].has(SENT) && !v[1].has(PLAIN_GAP));
+        make_initial(text, &mut v, 0);
+        assert_eq!(&text[v[0].start..v[0].end], "Thos.");
+        assert!(v[0].has(INITIAL) && !v[0].has(DOT_AFTER));
+        assert!(!v[1].has(SENT) && v[1].has(PLAIN_GAP));
+        // The period and the bracket after it: the bracket still closes.
+        make_initial(text, &mut v, 2);
+        assert_eq!(&text[v[2].start..v[2].end], "Wm.");
+        assert!(v[2].has(CLOSE_PAREN) && !v[3].has(PLAIN_GAP));
+        // No period right after the word: nothing changes.
+        let before = v.clone();
+        make_initial(text, &mut v, 1);
+        make_initial(text, &mut v, 9);
+        assert_eq!(v, before);
     }
 }
