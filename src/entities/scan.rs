@@ -591,6 +591,10 @@ impl<'l> Scanner<'l> {
         if self.is_stop(text, k) {
             return None;
         }
+        // `Gulf of Saint Lawrence`: a name the gazetteer knows is taken whole.
+        if let Some(m) = self.lookup(text, k) {
+            return Some(k + m.len);
+        }
         Some(k + 1)
     }
 }
