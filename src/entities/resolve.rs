@@ -4,6 +4,7 @@
 use super::HashMap;
 use super::lexicon::Lexicon;
 use super::scan::{Cand, Evidence};
+use super::structure::signature_initials;
 use super::{Entity, EntityKind, Mention};
 use crate::document::Document;
 use crate::fold::fold_into;
@@ -194,7 +195,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                     None => alive[i] = false,
                 }
             }
-            Evidence::SignatureInitials => match by_initials.get(name_text(doc, c)) {
+            Evidence::SignatureInitials => match signature_initials(name_text(doc, c))
+                .and_then(|letters| by_initials.get(&letters))
+            {
                 Some(&j) => uf.union(j, i),
                 None => alive[i] = false,
             },

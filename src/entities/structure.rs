@@ -68,8 +68,7 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
             BlockKind::Dateline => s.dateline(text, b, true, out),
             BlockKind::Paragraph | BlockKind::Numbered => {
                 let last = b + 1 == doc.body_end();
-                let initials =
-                    (2..=3).contains(&text.len()) && text.bytes().all(|c| c.is_ascii_uppercase());
+                let initials = text.len() < 16 && signature_initials(text).is_some();
                 let closed = prev_kind == Some(BlockKind::Closing);
                 if (closed || last && initials) && !text.contains('\n') && text.len() < 60 {
                     s.signature(text, b, out);
@@ -85,6 +84,25 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
         }
     }
     s.claims
+}
+
+/// The letters of a signature made of initials: two to four capitals, each alone or followed by
+/// a period and spaces (`WAH`, `W. J. B.`, `W.J.B.`). `None` for anything else.
+pub(super) fn signature_initials(text: &str) -> Option<String> {
+    let mut letters = String::new();
+    let mut chars = text.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() {
+            return None;
+        }
+        letters.push(c);
+        if chars.next_if_eq(&'.').is_some() {
+            while chars.next_if_eq(&' ').is_some() {}
+        }
+    }
+    (2..=4)
+        .contains(&letters.chars().count())
+        .then_some(letters)
 }
 
 /// `Present:`, `Participants:` alone on a line.
@@ -283,8 +301,7 @@ impl Structure<'_> {
         }
         let start = line.find(name).unwrap_or(0);
         let end = start + name.len();
-        let letters = name.chars().count();
-        if (2..=3).contains(&letters) && name.chars().all(|c| c.is_uppercase()) {
+        if signature_initials(name).is_some() {
             let c = Cand::new(
                 Site::Block(offset(b)),
                 start,

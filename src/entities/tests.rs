@@ -163,6 +163,17 @@ fn place_affixes_and_cues_find_places_the_gazetteer_lacks() {
 }
 
 #[test]
+fn a_place_word_before_a_known_name_takes_the_name_whole() {
+    let d =
+        doc("Notes\n\nThe ice in the Gulf of Saint Lawrence held the ships at Cape Saint Helena.");
+    let e = extract(&d);
+    assert_eq!(
+        names(&e, EntityKind::Place),
+        ["Cape Saint Helena", "Gulf of Saint Lawrence"]
+    );
+}
+
+#[test]
 fn an_office_holder_in_parentheses_is_a_person() {
     let d = doc("Notes\n\nThe Consul at Beirut (Steger) to the Secretary of State (Hull)");
     let e = extract(&d);
@@ -201,6 +212,21 @@ fn memo_structure_names_participants_and_resolves_signature_initials() {
         2,
         "the dateline names a place"
     );
+}
+
+#[test]
+fn dotted_signature_initials_name_the_participant() {
+    for sig in ["W. J. B.", "W.J.B.", "WJB"] {
+        let text = format!(
+            "Notes\n\nPresent: Mr. William J. Brandeth, Counselor\nMr. K. L. Zorbal\n\n\
+             Subject: Ports\n\nZorbal spoke of the ports.\n\n{sig}"
+        );
+        let d = doc(&text);
+        let e = extract(&d);
+        let b = find(&e, "William J. Brandeth");
+        assert_eq!(b.mentions.len(), 2, "{sig}: {:?}", texts(&d, b));
+        assert_eq!(names(&e, EntityKind::Person).len(), 2, "{sig}");
+    }
 }
 
 #[test]
