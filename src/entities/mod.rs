@@ -155,7 +155,7 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in MetaField::PROSE {
+    for field in MetaField::DESCRIPTIVE {
         let site = Site::Field(field);
         scanner.scan(scanned(site.text(doc)), site, &[], &mut cands);
     }

@@ -258,6 +258,25 @@ fn metadata_mentions_name_their_field() {
 }
 
 #[test]
+fn the_archives_citation_credits_and_holdings_name_nothing_the_document_mentions() {
+    let text = "**Foreign Relations\nof the United States**\nOffice of the Historian\n\n\
+                July 3, 1945\n\n**Letter from Quixton**\n\nCitation:\n\n\"Letter from \
+                Quixton\", July 3, 1945, Foreign Relations of the United States, Office of the \
+                Historian, U.S. Department of State, translated by Mr. Lorne Abbotsleigh.\n\n\
+                Original Archive:\n\nArchive of Foreign Policy of the Russian Federation\n\n\
+                Credits:\n\nTranslated by Mr. Lorne Abbotsleigh for the Wilson Center.\n\n\
+                Contents:\n\nTranscript - English\n\nThe road to Quixton is open.";
+    let d = doc(text);
+    assert!(d.metadata.citation.is_some() && d.metadata.credits.is_some());
+    let e = extract(&d);
+    let all: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(all, ["Quixton"]);
+    let q = find(&e, "Quixton");
+    assert_eq!(q.mentions[0].site, Site::Field(MetaField::Title));
+    assert_eq!(q.mentions.len(), 2);
+}
+
+#[test]
 fn names_fold_like_search_so_an_alias_without_strokes_names_the_place() {
     let d = doc("Notes\n\nThe train stopped at Łódź for an hour.");
     let e = extract(&d);
