@@ -44,6 +44,8 @@ pub mod flag {
     pub const NAMED_THING: u32 = 1 << 20;
     /// A given name written short with a period (`Thos.`, `Wm.`, `Ya.`): an initial.
     pub const GIVEN_ABBREV: u32 = 1 << 21;
+    /// A surname that is also a stop-listed word (`West`, `Day`, `Page`).
+    pub const COMMON_SURNAME: u32 = 1 << 22;
 }
 
 /// What the lexicon knows about one folded word.
@@ -283,6 +285,7 @@ struct People {
     names: Vec<String>,
     given: Vec<String>,
     given_abbreviations: Vec<String>,
+    common_word_surnames: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -381,7 +384,7 @@ impl Lexicon {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let w = &file.words;
-        let lists: [(&[String], u32); 19] = [
+        let lists: [(&[String], u32); 20] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -394,6 +397,7 @@ impl Lexicon {
             (&file.organizations.heads, flag::HEAD),
             (&file.people.given, flag::GIVEN),
             (&file.people.given_abbreviations, flag::GIVEN_ABBREV),
+            (&file.people.common_word_surnames, flag::COMMON_SURNAME),
             (&w.person_verbs, flag::PERSON_VERB),
             (&w.auxiliaries, flag::AUX),
             (&w.object_verbs, flag::OBJECT_VERB),

@@ -512,7 +512,9 @@ impl<'l> Scanner<'l> {
         }
         if k < n
             && self.joined(text, k, true)
-            && let Some(end) = self.name_tokens(text, k)
+            && let Some(end) = self
+                .name_tokens(text, k)
+                .or_else(|| self.addressed_common_surname(text, i, k))
         {
             let mut c = Cand::new(
                 site,
@@ -535,12 +537,14 @@ impl<'l> Scanner<'l> {
         let mut j = k;
         let mut caps = 0;
         let mut last_cap = None;
+        let mut initials = false;
         while j < n {
             let t = self.tok(j);
             if j > k && !self.joined(text, j, false) {
                 break;
             }
             if t.has(tokens::INITIAL) {
+                initials = true;
                 j += 1;
                 continue;
             }
@@ -559,6 +563,12 @@ impl<'l> Scanner<'l> {
                 break;
             }
             if self.is_stop(text, j) || self.is_title(text, j) {
+                // `W. R. Day`, `Thos. Nelson Page`: a common word ends a name begun with
+                // initials.
+                if initials && self.common_surname(text, j) {
+                    last_cap = Some(j + 1);
+                    caps += 1;
+                }
                 break;
             }
             // `D. C. Notify Danes`: a people's name ends a person's.
@@ -576,6 +586,29 @@ impl<'l> Scanner<'l> {
             }
         }
         if caps == 0 { None } else { last_cap }
+    }
+
+    /// `Mr. West`, `Mrs. Hall`: after a title of address, which only ever stands before a
+    /// person's name, a common word that can be a surname is one. Titles run from `i` to `k`.
+    fn addressed_common_surname(&mut self, text: &str, i: usize, k: usize) -> Option<usize> {
+        let title = k.checked_sub(1).filter(|&t| t >= i)?;
+        let addressed = matches!(
+            self.word(text, title),
+            "mr" | "mrs" | "miss" | "messrs" | "ms" | "mme" | "mlle" | "monsieur" | "madame"
+        );
+        (addressed && self.common_surname(text, k)).then_some(k + 1)
+    }
+
+    /// True when token `j` is a surname that is also a common word (`West`, `Day`, `Page`, from
+    /// the gazetteer's list), capitalised, no start of a name the gazetteer knows (`West
+    /// Indies`), and the name ends with it (no capitalised word follows it).
+    fn common_surname(&mut self, text: &str, j: usize) -> bool {
+        let t = self.tok(j);
+        let next = self.tok(j + 1);
+        t.has(tokens::CAP)
+            && self.has(text, j, flag::COMMON_SURNAME)
+            && self.lookup(text, j).is_none()
+            && !(next.has(tokens::CAP) && self.joined(text, j + 1, false))
     }
 
     /// `Lake Baikal`, `Gulf of Pechili`.

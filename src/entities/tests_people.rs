@@ -311,3 +311,21 @@ fn a_given_name_written_short_is_an_initial() {
     let k = kinds("Ch.\nFernhollow is far.");
     assert!(!k.iter().any(|(_, n)| n.starts_with("Ch")), "{k:?}");
 }
+
+#[test]
+fn a_surname_that_is_a_common_word_ends_a_name_after_an_address_or_initials() {
+    assert_eq!(
+        people(
+            "Mr. Quellow to Mr. West. I told Mrs. Hall and Judge W. R. Day. Thos. Nelson Page \
+             agreed."
+        ),
+        ["Hall", "Quellow", "Thos. Nelson Page", "W. R. Day", "West"]
+    );
+    // Not after a rank, nor where the word begins a longer name or is no surname.
+    let k = kinds("Gen. Staff met in the West Indies. The Day was long. Mr. Noon Harbor left.");
+    assert!(
+        !k.iter()
+            .any(|(kind, n)| *kind == "person" && (n == "Staff" || n == "West" || n == "Day")),
+        "{k:?}"
+    );
+}
