@@ -617,10 +617,20 @@ fn build(
         .filter(|f| !f.adjectival)
         .collect();
     let pick = match k {
-        EntityKind::Person => names
-            .iter()
-            .max_by_key(|f| (!f.allcaps, words(f.text), f.structural, f.count))
-            .map(|f| f.text.to_string()),
+        // The fullest form; one in capitals only (`WILLIAM H. SEWARD`, a signature) in the
+        // document's case when the document also writes the name in lowercase letters.
+        EntityKind::Person => {
+            let rank = |f: &&&Form| (words(f.text), f.structural, f.count);
+            let full = names.iter().filter(|f| f.allcaps).max_by_key(rank);
+            let mixed = names.iter().filter(|f| !f.allcaps).max_by_key(rank);
+            match (full, mixed) {
+                (Some(full), Some(mixed)) if words(full.text) > words(mixed.text) => {
+                    Some(recase(full.text, &names))
+                }
+                (_, Some(f)) | (Some(f), None) => Some(f.text.to_string()),
+                (None, None) => None,
+            }
+        }
         // The form the document uses most; of two as frequent, the gazetteer's name, then
         // the shorter (`Brazilian Government` before `Government of Brazil`).
         _ => {
@@ -685,6 +695,35 @@ fn build(
         aliases,
         mentions,
     })
+}
+
+/// `WILLIAM H. SEWARD` → `William H. Seward`: each word as another form of the name writes it
+/// (`Seward`), else with its first letter a capital and the rest lowercase.
+fn recase(text: &str, forms: &[&Form]) -> String {
+    let mixed: Vec<&str> = forms
+        .iter()
+        .filter(|f| !f.allcaps)
+        .flat_map(|f| f.text.split_whitespace())
+        .collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            let f = super::fold(w);
+            if let Some(m) = mixed.iter().find(|m| super::fold(m) == f) {
+                return (*m).to_string();
+            }
+            let mut c = w.chars();
+            c.next()
+                .map(|first| {
+                    first
+                        .to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// `harriman` and `a. harriman` are token suffixes of `w. a. harriman`.

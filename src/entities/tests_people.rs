@@ -329,3 +329,19 @@ fn a_surname_that_is_a_common_word_ends_a_name_after_an_address_or_initials() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_signature_in_capitals_gives_the_full_name_in_the_documents_case() {
+    let d = Document::from_text(
+        "test",
+        "Notes\n\nMr. Quellow to Lord Ashby.\n\nMy Lord: I report that Mr. Quellow agreed.\n\n\
+         WILLIAM H. QUELLOW.",
+    );
+    let e = extract(&d);
+    let q = e
+        .iter()
+        .find(|e| e.name == "William H. Quellow")
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert!(q.aliases.is_empty(), "{:?}", q.aliases);
+    assert_eq!(q.mentions.len(), 3);
+}
