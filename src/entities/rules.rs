@@ -242,7 +242,8 @@ impl Scanner<'_> {
 
     /// `(Steger)` after an office: the office holder.
     pub(super) fn paren_person(&mut self, text: &str, i: usize) -> Option<usize> {
-        if i == 0 || self.lookup(text, i).is_some() {
+        // `… in Europe. (Signed) Ferdinand`: a sentence ends before the parenthesis.
+        if i == 0 || self.last(i).has(tokens::DOT_AFTER) || self.lookup(text, i).is_some() {
             return None;
         }
         let prev_ok = self.has(text, i - 1, flag::ROLE_TAIL)
@@ -442,6 +443,18 @@ impl Scanner<'_> {
             && self.joined(text, end, false)
             && self.tok(end).has(tokens::CAP)
             && self.has(text, end, flag::TITLE | flag::ROLE | flag::HEAD)
+        {
+            return end;
+        }
+        // `Southeastern Europe`, `Northwestern Persia`: a compass adjective qualifies the
+        // known place after it and names no place of its own.
+        if caps == 1
+            && end < n
+            && self.joined(text, end, false)
+            && self.word(text, i).ends_with("ern")
+            && self
+                .lookup(text, end)
+                .is_some_and(|m| self.lex.entry(m.entry).kind == EntityKind::Place)
         {
             return end;
         }

@@ -174,11 +174,23 @@ fn a_place_word_before_a_known_name_takes_the_name_whole() {
 }
 
 #[test]
+fn a_compass_adjective_before_a_known_place_names_no_place_of_its_own() {
+    let d = doc("Notes\n\nTrade in Southeastern Europe and in Northwestern Persia grew.");
+    assert_eq!(names(&extract(&d), EntityKind::Place), ["Europe", "Persia"]);
+}
+
+#[test]
 fn an_office_holder_in_parentheses_is_a_person() {
     let d = doc("Notes\n\nThe Consul at Beirut (Steger) to the Secretary of State (Hull)");
     let e = extract(&d);
     assert_eq!(names(&e, EntityKind::Person), ["Hull", "Steger"]);
     assert_eq!(names(&e, EntityKind::Place), ["Beirut"]);
+}
+
+#[test]
+fn parentheses_after_a_sentence_end_hold_no_office_holder() {
+    let d = doc("Notes\n\nShe trusts the people of Beirut. (Signed) Ferdinand.");
+    assert!(names(&extract(&d), EntityKind::Person).is_empty());
 }
 
 #[test]
