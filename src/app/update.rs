@@ -50,6 +50,8 @@ impl App {
             Action::Bottom => self.view.jump_to_end(),
             Action::NextParagraph => self.paragraph_step(true),
             Action::PrevParagraph => self.paragraph_step(false),
+            Action::NextEnclosure => self.enclosure_step(true),
+            Action::PrevEnclosure => self.enclosure_step(false),
             Action::GotoPrompt => self.open_input(InputPurpose::Goto, ""),
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => {
@@ -184,6 +186,40 @@ impl App {
             top.block.saturating_sub(1)
         };
         self.view.go(Location::new(target, 0));
+    }
+
+    /// `a` / `A`: the start of the next (previous) enclosure or attachment; backwards from
+    /// the first one, the top of the main document. Recorded in the jump list.
+    fn enclosure_step(&mut self, forward: bool) {
+        let doc = self.view.doc();
+        let count = doc.enclosures.len();
+        if count == 0 {
+            self.say("no enclosures or attachments in this document");
+            return;
+        }
+        let here = self.view.reading().block;
+        let found = if forward {
+            doc.enclosures.iter().position(|e| e.block > here)
+        } else {
+            doc.enclosures.iter().rposition(|e| e.block < here)
+        };
+        let (loc, text) = match found.and_then(|i| Some((i, doc.enclosures.get(i)?))) {
+            Some((i, e)) => (
+                Location::new(e.block, 0),
+                format!("{} · {} of {count}", e.label, i + 1),
+            ),
+            None if forward => {
+                self.say(format!("no enclosure after this point ({count} in all)"));
+                return;
+            }
+            None if here == 0 && self.view.reading().offset == 0 => {
+                self.say("at the top of the main document");
+                return;
+            }
+            None => (Location::default(), "the main document".to_string()),
+        };
+        self.view.jump_to(loc);
+        self.say(text);
     }
 
     /// `n` / `N` once the direction is settled: the next target, wrapping round the ends.
@@ -350,5 +386,7 @@ fn waits_for_whole_document(action: Action) -> bool {
             | Action::OpenBookmarks
             | Action::NextBookmark
             | Action::PrevBookmark
+            | Action::NextEnclosure
+            | Action::PrevEnclosure
     )
 }

@@ -3,7 +3,7 @@
 //! the part of them it shows.
 
 use super::{Theme, pane_block};
-use crate::app::view::meta::{MetaRow, rows};
+use crate::app::view::meta::{MetaRow, pane_rows};
 use crate::app::{App, Focus, TargetLabel};
 use crate::document::MetaField;
 use crate::search::find_in_metadata;
@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let inner_w = area.width.saturating_sub(2);
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let all = rows(&app.doc().metadata, inner_w);
+    let all = pane_rows(&app.doc().metadata, &app.doc().enclosures, inner_w);
     let scroll = app
         .view()
         .meta_scroll()
@@ -119,7 +119,7 @@ fn row_line<'a>(row: MetaRow, marks: &[Mark], theme: &Theme) -> Line<'a> {
     let mut at = 0;
     let inside = marks
         .iter()
-        .filter(|m| m.field == row.field && m.start < row.end && m.end > row.start);
+        .filter(|m| row.field == Some(m.field) && m.start < row.end && m.end > row.start);
     for m in inside {
         let a = m.start.saturating_sub(row.start).max(at);
         let b = (m.end - row.start).min(text.len());

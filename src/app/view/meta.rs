@@ -1,9 +1,10 @@
 //! The metadata pane's content as rows for a width: each row is a byte range of one
 //! field's text, the field's label before its first row. Highlights (search matches,
 //! entity mentions) are ranges of the same texts, so they land on the rows that show them,
-//! also when a name is wrapped across two rows.
+//! also when a name is wrapped across two rows. Below the fields, the document's enclosures
+//! and attachments are listed (`a` / `A` go to them).
 
-use crate::document::{MetaField, Metadata};
+use crate::document::{Enclosure, MetaField, Metadata};
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 
@@ -12,7 +13,8 @@ use textwrap::core::Word;
 pub struct MetaRow {
     /// `Title: ` on a field's first row.
     pub label: Option<String>,
-    pub field: MetaField,
+    /// The field the row shows; `None` on the rows listing enclosures.
+    pub field: Option<MetaField>,
     /// The row's text: `start..end` of the field's text.
     pub text: String,
     pub start: usize,
@@ -47,7 +49,7 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
             pos = end;
             rows.push(MetaRow {
                 label,
-                field,
+                field: Some(field),
                 text: text.to_string(),
                 start,
                 end,
@@ -55,6 +57,49 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
         }
     }
     rows
+}
+
+/// The metadata pane of a document: its fields, then one entry per enclosure or attachment
+/// (`Enclosure 1 — Memorandum by the Secretary`), under one `Enclosures: ` label.
+pub fn pane_rows(m: &Metadata, enclosures: &[Enclosure], width: u16) -> Vec<MetaRow> {
+    let mut all = rows(m, width);
+    let lead = "Enclosures: ";
+    for (i, e) in enclosures.iter().enumerate() {
+        let entry = enclosure_entry(e);
+        let indent = if i == 0 { lead } else { "" };
+        let options = textwrap::Options::new(usize::from(width.max(1)))
+            .initial_indent(indent)
+            .subsequent_indent("  ");
+        for (n, line) in textwrap::wrap(&entry, options).into_iter().enumerate() {
+            let (label, text) = match line.strip_prefix(indent) {
+                Some(rest) if n == 0 && i == 0 => (Some(lead.to_string()), rest.to_string()),
+                _ => (None, line.into_owned()),
+            };
+            all.push(MetaRow {
+                label,
+                field: None,
+                end: text.len(),
+                text,
+                start: 0,
+            });
+        }
+    }
+    all
+}
+
+/// How an enclosure is listed: its marker, then what it is (heading, else subject, else
+/// where and when it was written).
+fn enclosure_entry(e: &Enclosure) -> String {
+    let m = &e.memo;
+    let what = m
+        .heading
+        .as_deref()
+        .or(m.subject.as_deref())
+        .or(m.date.as_deref());
+    match what {
+        Some(w) if !w.trim().is_empty() => format!("{} — {}", e.label, w.trim()),
+        _ => e.label.clone(),
+    }
 }
 
 /// Where a row of the pane may end: between words as textwrap finds them (Unicode line
@@ -129,6 +174,48 @@ mod tests {
     }
 
     #[test]
+    fn enclosures_are_listed_below_the_fields_under_one_label() {
+        use crate::document::Memo;
+        let m = Metadata {
+            title: Some("Despatch".into()),
+            ..Metadata::default()
+        };
+        let enclosure = |label: &str, heading: Option<&str>| Enclosure {
+            label: label.into(),
+            block: 3,
+            end: 5,
+            memo: Memo {
+                heading: heading.map(Into::into),
+                ..Memo::default()
+            },
+        };
+        let list = [
+            enclosure(
+                "Enclosure 1",
+                Some("Note from the Minister for Foreign Affairs"),
+            ),
+            enclosure("Attachment", None),
+        ];
+        let r = pane_rows(&m, &list, 30);
+        let shown: Vec<_> = r
+            .iter()
+            .map(|r| format!("{}{}", r.label.as_deref().unwrap_or(""), r.text))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Title: Despatch",
+                "Enclosures: Enclosure 1 —",
+                "  Note from the Minister for",
+                "  Foreign Affairs",
+                "Attachment",
+            ]
+        );
+        assert!(r.iter().skip(1).all(|r| r.field.is_none()));
+        assert_eq!(pane_rows(&m, &[], 30), rows(&m, 30));
+    }
+
+    #[test]
     fn rows_are_ranges_of_their_field_and_the_contents_share_a_label() {
         let m = Metadata {
             summary: Some("Harriman reports on Soong and Stalin's talk".into()),
@@ -137,7 +224,7 @@ mod tests {
         };
         let r = rows(&m, 24);
         for row in &r {
-            let text = row.field.text(&m).unwrap();
+            let text = row.field.unwrap().text(&m).unwrap();
             assert_eq!(&text[row.start..row.end], row.text);
         }
         let labels: Vec<_> = r.iter().filter_map(|r| r.label.as_deref()).collect();

@@ -201,7 +201,8 @@ impl DocView {
     pub(super) fn scroll_metadata(&mut self, delta: isize) {
         let Some(p) = self.panes() else { return };
         let inner_h = usize::from(p.metadata.height.saturating_sub(2));
-        let rows = meta::rows(&self.doc.metadata, p.metadata.width.saturating_sub(2)).len();
+        let width = p.metadata.width.saturating_sub(2);
+        let rows = meta::pane_rows(&self.doc.metadata, &self.doc.enclosures, width).len();
         let max = rows.saturating_sub(inner_h);
         self.meta_scroll = self.meta_scroll.saturating_add_signed(delta).min(max);
     }
