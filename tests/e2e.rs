@@ -5,7 +5,7 @@ use pty::Session;
 use std::process::Command;
 
 /// The status line's focus and paragraph fields, whatever the paragraph numbering.
-const STATUS: &str = "Body  ¶ ";
+const STATUS: &str = "Text  ¶ ";
 
 #[test]
 fn read_move_resize_and_quit_restores_the_terminal() {
@@ -13,7 +13,7 @@ fn read_move_resize_and_quit_restores_the_terminal() {
     s.wait_text(STATUS);
     assert!(s.with_screen(|sc| sc.alternate_screen()));
     assert!(s.contents().contains("Memcon A. Harriman - Soong"));
-    assert!(s.status().contains("Body"));
+    assert!(s.status().contains("Text  ¶"));
     s.send("G");
     s.wait_for("the end", |sc| sc.contents().contains("100%"));
     assert!(s.contents().contains("WAH"));
@@ -155,7 +155,7 @@ fn no_color_keeps_focus_and_status_visible_without_colour() {
         );
         // The focused pane's title is in reverse video too.
         let top = sc.contents_between(0, 0, 0, cols);
-        let col = top.find("Transcript").unwrap() as u16;
+        let col = top.find("Text").unwrap() as u16;
         assert!(sc.cell(0, col).unwrap().inverse());
     });
     s.send("q");

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
     let focused = app.view().focus() == Focus::Body;
     frame.render_widget(
-        pane_block("Transcript", panes.body.width, focused, theme),
+        pane_block(Focus::Body.name(), panes.body.width, focused, theme),
         panes.body,
     );
     let rows = app.visible_rows();
