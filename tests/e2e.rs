@@ -214,3 +214,22 @@ fn a_big_file_shows_at_once_and_then_all_of_it() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// Thai, Lao, Khmer and Burmese have no word segmentation model in the binary; wrapping them
+/// falls back quietly instead of a library writing a complaint over the screen (it would in a
+/// debug build, the one `cargo run` makes).
+#[test]
+fn text_in_a_script_without_a_segmentation_model_draws_without_a_word_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("thai.txt");
+    let para = "ภาษาไทยเขียนติดกันโดยไม่เว้นวรรคระหว่างคำ ພາສາລາວ ភាសាខ្មែរ မြန်မာဘာသာ and words after.\n\n";
+    std::fs::write(&path, format!("Title\n\n{}", para.repeat(8))).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], &[], 80, 24);
+    s.wait_text(STATUS);
+    s.send("G");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(!out.contains("ICU4X"), "a library wrote to the terminal: {out}");
+    assert!(!out.contains("segmentation"), "{out}");
+}
