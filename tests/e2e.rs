@@ -230,6 +230,9 @@ fn text_in_a_script_without_a_segmentation_model_draws_without_a_word_on_stderr(
     s.send("q");
     assert!(s.wait_exit().success());
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
-    assert!(!out.contains("ICU4X"), "a library wrote to the terminal: {out}");
+    assert!(
+        !out.contains("ICU4X"),
+        "a library wrote to the terminal: {out}"
+    );
     assert!(!out.contains("segmentation"), "{out}");
 }
