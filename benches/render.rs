@@ -53,11 +53,14 @@ fn main() {
     // First screen of 10 MB, as `memcon FILE` does it: bytes in memory → preview parsed
     // (the rest goes to a background thread) → App → first frame.
     let ten = generate(10 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ten.txt");
+    std::fs::write(&path, &ten).unwrap();
     let (mut wall, mut cpu) = (Vec::new(), Vec::new());
     for _ in 0..10 {
-        let bytes = ten.clone().into_bytes();
         let (t, c) = (Instant::now(), thread_cpu());
-        let opened = memcon::loading::open("bench", bytes).unwrap();
+        let file = memcon::source::open(&path, 1 << 30).unwrap();
+        let opened = memcon::loading::open(file).unwrap();
         let mut app = App::new(opened.doc, (w, h));
         app.update(Action::Resize(w, h));
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -66,8 +69,10 @@ fn main() {
         cpu.push(thread_cpu() - c);
         // Let the background parse finish before the next round.
         if let Some(mut p) = opened.pending {
-            while p.try_take().is_none() {
-                std::thread::sleep(Duration::from_millis(1));
+            while !p.is_done() {
+                if p.try_take().is_none() {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
             }
         }
     }

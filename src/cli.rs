@@ -17,6 +17,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Refuse documents bigger than SIZE (512M, 2G, or bytes; default 1G; also
+    /// MEMCON_MAX_FILE_SIZE or `document` in the [limits] table of config.toml).
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub max_file_size: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

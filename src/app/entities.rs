@@ -23,6 +23,20 @@ pub struct EntityState {
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
+    /// Whether the list is the document's entities, or they are still being found, or
+    /// finding them failed.
+    status: NamesStatus,
+}
+
+/// Whether the document's entities are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NamesStatus {
+    #[default]
+    Ready,
+    /// Being found in the background with a big file's whole document.
+    Pending,
+    /// Finding them failed; the message says so and where the details are.
+    Failed(String),
 }
 
 impl EntityState {
@@ -43,6 +57,11 @@ impl EntityState {
     /// Mentions in the metadata fields, sorted by field and position.
     pub fn meta_marks(&self) -> &[MetaMark] {
         &self.meta_marks
+    }
+
+    /// Whether the list is ready, coming or failed.
+    pub fn status(&self) -> &NamesStatus {
+        &self.status
     }
 
     /// The entity behind the selected side item.
@@ -141,6 +160,27 @@ impl App {
         self.entities.side = side_list(&list, self.entities.by_count);
         self.entities.meta_marks = meta_marks(&list);
         self.entities.list = list;
+        self.entities.status = NamesStatus::Ready;
+    }
+
+    /// The entities are being found (with a big file's whole document): none listed yet.
+    pub fn entities_pending(&mut self) {
+        self.set_entities(Vec::new());
+        self.entities.status = NamesStatus::Pending;
+    }
+
+    /// Finding the entities failed: `message` says so (and where the details are) in the
+    /// entities pane and the status line; everything else works on.
+    pub fn entities_failed(&mut self, message: String) {
+        self.entities_unavailable(&message);
+        self.add_notice(message);
+    }
+
+    /// No entities will come, for a reason the status line already gives: the entities pane
+    /// says `why`.
+    pub fn entities_unavailable(&mut self, why: &str) {
+        self.set_entities(Vec::new());
+        self.entities.status = NamesStatus::Failed(why.to_string());
     }
 
     /// Move the side list's selection; a new entity previews its mentions.

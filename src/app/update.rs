@@ -1,16 +1,23 @@
 //! `update`: one short arm per action; longer work lives in methods of the feature it
 //! belongs to.
 
-use super::{Action, App, Effect, Focus, InputPurpose, Location, Overlay};
+use super::{Action, App, Completeness, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
 use crate::search::Direction;
 
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if self.loading && waits_for_whole_document(action) {
-            self.say("still reading the whole document: try again in a moment");
-            return None;
+        match &self.completeness {
+            Completeness::Loading if waits_for_whole_document(action) => {
+                self.say("still reading the whole document: try again in a moment");
+                return None;
+            }
+            Completeness::Partial(_) if is_bookmark_action(action) => {
+                self.say("bookmarks unavailable: only the first part of this file could be read");
+                return None;
+            }
+            _ => {}
         }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
@@ -264,13 +271,13 @@ impl App {
 /// Features that index or identify the whole document wait while a big file shows its
 /// preview (see `App::loading`).
 fn waits_for_whole_document(action: Action) -> bool {
+    matches!(action, Action::SearchForward | Action::SearchBackward) || is_bookmark_action(action)
+}
+
+/// Bookmarks belong to the whole document (its fingerprint).
+fn is_bookmark_action(action: Action) -> bool {
     matches!(
         action,
-        Action::SearchForward
-            | Action::SearchBackward
-            | Action::AddBookmark
-            | Action::OpenBookmarks
-            | Action::NextBookmark
-            | Action::PrevBookmark
+        Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark | Action::PrevBookmark
     )
 }

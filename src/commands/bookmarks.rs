@@ -8,25 +8,30 @@ use crate::bookmarks::{
 use crate::cli::{BookmarksCommand, ExportFormat};
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::path::Path;
 
 /// `memcon bookmarks ...`: run the command and print its output.
-pub fn main(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<std::process::ExitCode, String> {
-    let out = run(cmd, dirs)?;
+pub fn main(
+    cmd: &BookmarksCommand,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<std::process::ExitCode, String> {
+    let out = run(cmd, dirs, limits)?;
     super::print(&out)
 }
 
 /// Run one bookmarks command; returns what to print on standard output. Notices (a file set
 /// aside, a newer schema) go to standard error as they come.
-pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
+pub fn run(cmd: &BookmarksCommand, dirs: &Dirs, limits: &Limits) -> Result<String, String> {
     let mut store = open_store(dirs)?;
     let out = match cmd {
         BookmarksCommand::List { file } => {
             let now = Timestamp::now();
-            with_groups(&store, file.as_deref(), |g| report::list(g, now))?
+            with_groups(&store, file.as_deref(), limits, |g| report::list(g, now))?
         }
         BookmarksCommand::Export { file, format } => {
-            with_groups(&store, file.as_deref(), |g| match format {
+            with_groups(&store, file.as_deref(), limits, |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
                 ExportFormat::Json => report::json(g),
             })?
@@ -35,7 +40,7 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
             file,
             paragraph,
             note,
-        } => add(&mut store, file, *paragraph, note.clone())?,
+        } => add(&mut store, file, *paragraph, note.clone(), limits)?,
     };
     for n in store.take_notices() {
         warn(&n);
@@ -55,6 +60,7 @@ pub fn open_store(dirs: &Dirs) -> Result<BookmarkStore, String> {
 fn with_groups(
     store: &BookmarkStore,
     file: Option<&Path>,
+    limits: &Limits,
     show: impl Fn(&[report::Group<'_>]) -> String,
 ) -> Result<String, String> {
     if let Some(e) = store.read_only_reason() {
@@ -63,7 +69,7 @@ fn with_groups(
     match file {
         None => Ok(show(&report::for_saved(store.all()))),
         Some(path) => {
-            let doc = open(Some(path))?;
+            let doc = open(Some(path), limits)?;
             let docref = DocRef::of(&doc, Some(path));
             let placed = place_all(
                 &doc,
@@ -80,8 +86,9 @@ fn add(
     file: &Path,
     paragraph: usize,
     note: Option<String>,
+    limits: &Limits,
 ) -> Result<String, String> {
-    let doc = open(Some(file))?;
+    let doc = open(Some(file), limits)?;
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
         format!(

@@ -6,14 +6,21 @@ use crate::document::Document;
 use crate::entities::Entity;
 use crate::entities::output::to_json;
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(path: Option<&Path>, json: bool, dirs: &Dirs) -> Result<ExitCode, String> {
-    let doc = open(path)?;
-    let entities = crate::entities::extract_for_user(&doc, dirs.alias_file().as_deref(), warn);
+pub fn run(
+    path: Option<&Path>,
+    json: bool,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
+    let doc = open(path, limits)?;
+    let aliases = dirs.alias_file().map(|p| (p, limits.alias_file));
+    let entities = crate::entities::extract_for_user(&doc, aliases, warn);
     let out = std::io::stdout().lock();
     stdout_result(write(&doc, &entities, json, out))
 }

@@ -10,6 +10,7 @@ pub mod read;
 use crate::cli::{Cli, Command};
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
+use crate::source::Limits;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,15 +20,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         config_dir: None,
         data_dir: cli.data_dir.as_deref(),
     });
+    let limits = Limits::resolve(cli.max_file_size.as_deref(), dirs.config_file().as_deref())?;
     match cli.command {
-        Some(Command::Export { file, pretty }) => {
-            export::run(file.as_deref().or(cli.file.as_deref()), pretty, &dirs)
-        }
-        Some(Command::Entities { file, json }) => {
-            entities::run(file.as_deref().or(cli.file.as_deref()), json, &dirs)
-        }
-        Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
-        None => read::run(cli.file.as_deref(), &dirs),
+        Some(Command::Export { file, pretty }) => export::run(
+            file.as_deref().or(cli.file.as_deref()),
+            pretty,
+            &dirs,
+            &limits,
+        ),
+        Some(Command::Entities { file, json }) => entities::run(
+            file.as_deref().or(cli.file.as_deref()),
+            json,
+            &dirs,
+            &limits,
+        ),
+        Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs, &limits),
+        None => read::run(cli.file.as_deref(), &dirs, &limits),
     }
 }
 
@@ -52,12 +60,13 @@ pub fn warn(text: &str) {
     eprintln!("memcon: {text}");
 }
 
-/// Load the named file, or the bundled memo. Errors are one line: `<what> : <why>`.
-pub fn open(path: Option<&Path>) -> Result<Document, String> {
+/// Load the named file (see [`read_bytes`]), or the bundled memo. Errors are one line:
+/// `<what> : <why>`.
+pub fn open(path: Option<&Path>, limits: &Limits) -> Result<Document, String> {
     let Some(path) = path else {
         return Ok(bundled());
     };
-    let (shown, bytes) = read_bytes(path)?;
+    let (shown, bytes) = read_bytes(path, limits)?;
     document::load_owned(&shown, bytes).map_err(|e| format!("{shown} : {e}"))
 }
 
@@ -66,21 +75,12 @@ pub fn bundled() -> Document {
     document::load("bundled", crate::BUNDLED.as_bytes()).expect("bundled memo is text")
 }
 
-/// The file's bytes and the name to show in messages.
-pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
-    let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(format!("{shown} : is a directory, not a document"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown} : {}", io_reason(&e)))?;
-    Ok((shown, bytes))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+/// The file's bytes (a regular file, at most its size at open, under the cap) and the name
+/// to show in messages.
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), String> {
+    let mut file = crate::source::open(path, limits.document)?;
+    let bytes = file
+        .read_up_to(file.len)
+        .map_err(|e| format!("{} : {}", file.shown, crate::source::io_reason(&e)))?;
+    Ok((file.shown, bytes))
 }

@@ -5,7 +5,7 @@
 use super::bookmarks::StoreLink;
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Timestamp;
-use crate::loading::Pending;
+use crate::loading::{Arrival, Pending};
 
 /// Why the reader stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,24 +70,38 @@ impl Driver {
         }
     }
 
-    /// Whether the whole document is still on its way.
+    /// Whether the whole document or its entities are still on their way.
     pub fn loading(&self) -> bool {
         self.pending.is_some()
     }
 
-    /// If the whole document has arrived: swap it in, with its entities and bookmarks.
-    /// Returns whether it did. Never blocks.
+    /// Take in what the loader has sent: the whole document (swapped in, with its
+    /// bookmarks), then its entities; or what failed, which the App then shows. Returns
+    /// whether anything arrived. Never blocks.
     pub fn take_whole_document(&mut self) -> bool {
         let Some(p) = &mut self.pending else {
             return false;
         };
-        let Some((doc, entities)) = p.try_take() else {
+        let Some(arrival) = p.try_take() else {
             return false;
         };
-        self.pending = None;
-        self.app.replace_document(doc);
-        self.app.set_entities(entities);
-        self.store.attach(&mut self.app);
+        if p.is_done() {
+            self.pending = None;
+        }
+        match arrival {
+            Arrival::Document(Ok(doc)) => {
+                self.app.replace_document(doc);
+                self.store.attach(&mut self.app);
+            }
+            Arrival::Document(Err(why)) => {
+                self.app.whole_unavailable(why.message());
+                // The entities would have come from the whole document.
+                self.app
+                    .entities_unavailable("no names: only the first part of the file was read");
+            }
+            Arrival::Entities(Ok(list)) => self.app.set_entities(list),
+            Arrival::Entities(Err(f)) => self.app.entities_failed(f.message()),
+        }
         true
     }
 

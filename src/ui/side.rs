@@ -3,7 +3,7 @@
 
 use super::{Theme, pane_block};
 use crate::app::side::group_name;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, NamesStatus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,7 +19,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows = list.rows();
     let offset = list.offset(&rows, inner_h);
     let lines: Vec<Line> = if list.items.is_empty() {
-        vec![Line::styled("none listed", theme.dim)]
+        let why = match app.entities().status() {
+            NamesStatus::Ready => "none listed",
+            NamesStatus::Pending => "finding names…",
+            NamesStatus::Failed(m) => m.as_str(),
+        };
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        textwrap::wrap(why, width)
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), theme.dim))
+            .collect()
     } else {
         rows.iter()
             .enumerate()

@@ -21,11 +21,13 @@ use crate::bookmarks::ParagraphIndex;
 use crate::document::{Document, Location};
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use wrap::WrapCache;
 
 #[derive(Debug)]
 pub struct DocView {
-    doc: Document,
+    /// Shared with the loader while it finds a big document's entities.
+    doc: Arc<Document>,
     index: DocIndex,
     /// What "paragraph N" means in this document (shared with bookmarks).
     paragraphs: ParagraphIndex,
@@ -48,7 +50,8 @@ pub struct DocView {
 }
 
 impl DocView {
-    pub fn new(doc: Document, size: (u16, u16)) -> Self {
+    pub fn new(doc: impl Into<Arc<Document>>, size: (u16, u16)) -> Self {
+        let doc = doc.into();
         Self {
             index: DocIndex::new(&doc),
             paragraphs: ParagraphIndex::new(&doc),
@@ -68,7 +71,7 @@ impl DocView {
 
     /// Swap in the whole document of a big file. The reading position stays on the same
     /// words (same block when its text is unchanged, else the same byte position).
-    pub fn replace_document(&mut self, doc: Document) {
+    pub fn replace_document(&mut self, doc: Arc<Document>) {
         let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
             == doc.blocks.get(self.top.block).map(|b| &b.text);
         let pos = self.index.pos(self.top);
