@@ -8,6 +8,7 @@ use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
 use crate::document::{Location, MetaField, TextRange};
 use crate::entities::{Entity, Site};
 use crate::search::{Matcher, Query, SearchError};
+use std::sync::Arc;
 
 /// The document's entities and how the reader lists them.
 #[derive(Debug, Default)]
@@ -100,21 +101,20 @@ fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
     out
 }
 
-/// The open concordance: which entity and which of its mentions is selected.
+/// The open concordance: which entity, its mentions (found once, when it opens), which
+/// one is selected and the first one shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Concordance {
     pub entity: usize,
+    pub ranges: Arc<[TextRange]>,
     pub selected: usize,
+    pub offset: usize,
 }
 
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
 /// (entities named only in the metadata last); ties keep their order.
 pub fn sort_items(items: &mut [SideItem], by_count: bool) {
-    let first = |i: &SideItem| {
-        i.ranges
-            .first()
-            .map_or((usize::MAX, 0), |r| (r.block, r.start))
-    };
+    let first = |i: &SideItem| i.first.map_or((usize::MAX, 0), |r| (r.block, r.start));
     items.sort_by(|a, b| {
         let within = if by_count {
             b.count.cmp(&a.count).then(first(a).cmp(&first(b)))
@@ -128,9 +128,30 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
 /// The body mentions of `entity`, in document order.
 pub fn body_ranges(entity: &Entity) -> Vec<TextRange> {
     let mut ranges: Vec<TextRange> = entity.ranges().collect();
-    ranges.sort();
+    // Mentions come in document order: sorting is only a safeguard.
+    if !ranges.is_sorted() {
+        ranges.sort();
+    }
     ranges.dedup();
     ranges
+}
+
+/// How many distinct body mentions `entity` has, and the first: what the side list shows
+/// and sorts by, without a copy of every mention.
+fn count_and_first(entity: &Entity) -> (usize, Option<TextRange>) {
+    let mut count = 0;
+    let mut previous: Option<TextRange> = None;
+    for r in entity.ranges() {
+        if previous.is_some_and(|p| p > r) {
+            let all = body_ranges(entity);
+            return (all.len(), all.first().copied());
+        }
+        if previous != Some(r) {
+            count += 1;
+        }
+        previous = Some(r);
+    }
+    (count, entity.ranges().next())
 }
 
 /// The side list for `entities`.
@@ -139,14 +160,14 @@ pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let ranges = body_ranges(e);
+            let (count, first) = count_and_first(e);
             SideItem {
                 entity: i,
                 label: e.name.clone(),
                 kind: e.kind,
                 detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
-                count: ranges.len(),
-                ranges,
+                count,
+                first,
             }
         })
         .collect();
@@ -212,7 +233,13 @@ impl App {
         let Some(item) = self.entities.side.selected_item() else {
             return;
         };
-        let (label, ranges) = (item.label.clone(), item.ranges.clone());
+        let label = item.label.clone();
+        let ranges = self
+            .entities
+            .list
+            .get(item.entity)
+            .map(body_ranges)
+            .unwrap_or_default();
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
             self.say(format!("{label}: named only in the metadata"));
@@ -317,45 +344,60 @@ impl App {
             self.say("named only in the metadata: no mentions in the text");
             return;
         }
+        let ranges = body_ranges(&self.entities.list[entity]).into();
         self.overlay = Overlay::Concordance(Concordance {
             entity,
+            ranges,
             selected: 0,
+            offset: 0,
         });
     }
 
     /// The body mentions of the concordance's entity, in document order.
-    pub fn concordance_ranges(&self) -> Vec<TextRange> {
-        let Overlay::Concordance(c) = &self.overlay else {
-            return Vec::new();
-        };
-        self.entities
-            .list
-            .get(c.entity)
-            .map(body_ranges)
-            .unwrap_or_default()
+    pub fn concordance_ranges(&self) -> &[TextRange] {
+        match &self.overlay {
+            Overlay::Concordance(c) => &c.ranges,
+            _ => &[],
+        }
+    }
+
+    /// Lines of mentions the concordance shows on this screen.
+    pub fn concordance_height(&self) -> usize {
+        let (w, h) = self.view.size();
+        let n = self.concordance_ranges().len();
+        let popup = super::Panes::overlay(ratatui::layout::Rect::new(0, 0, w, h), 120, Some(n));
+        usize::from(popup.height.saturating_sub(2)).max(1)
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {
-        let n = self.concordance_ranges().len();
+        let height = self.concordance_height();
         if let Overlay::Concordance(c) = &mut self.overlay {
             c.selected = c
                 .selected
                 .saturating_add_signed(delta)
-                .min(n.saturating_sub(1));
+                .min(c.ranges.len().saturating_sub(1));
+            // Keep the selection in view, scrolling as little as possible.
+            c.offset = c
+                .offset
+                .min(c.selected)
+                .max((c.selected + 1).saturating_sub(height));
         }
     }
 
     /// Enter in the concordance: go to that mention; `n`/`N` walk on from there.
     pub(super) fn concordance_jump(&mut self) {
-        let ranges = self.concordance_ranges();
         let Overlay::Concordance(c) = std::mem::take(&mut self.overlay) else {
             return;
         };
         let name = self.entities.list[c.entity].name.clone();
-        let Some(r) = ranges.get(c.selected).copied() else {
+        let Some(r) = c.ranges.get(c.selected).copied() else {
             return;
         };
-        self.set_targets(TargetLabel::Entity(name), ranges, Some(c.selected));
+        self.set_targets(
+            TargetLabel::Entity(name),
+            c.ranges.to_vec(),
+            Some(c.selected),
+        );
         self.view.remember_position();
         self.view.reveal(r.location());
         self.entities.previewed_at = Some(self.top());
@@ -375,7 +417,7 @@ mod tests {
             kind,
             detail: None,
             count,
-            ranges: vec![TextRange::new(block, 0, 1)],
+            first: Some(TextRange::new(block, 0, 1)),
         }
     }
 

@@ -15,8 +15,9 @@ pub struct SideItem {
     pub detail: Option<String>,
     /// How many times it occurs in the transcript.
     pub count: usize,
-    /// Where it occurs; Enter makes these the current targets.
-    pub ranges: Vec<TextRange>,
+    /// Where it first occurs in the transcript (for sorting by first appearance). Its ranges
+    /// are the entity's mentions, made the current targets by Enter.
+    pub first: Option<TextRange>,
 }
 
 /// The list with its title and selection, and the filter that narrows what it shows.

@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
     for r in &rows {
-        let marked = r.index == 0 && app.view().gutter_marks().contains(&r.block);
+        let marked = r.is_first() && app.view().gutter_marks().contains(&r.block);
         gutter.push(if marked {
             Line::styled("▌", theme.gutter_mark)
         } else {
@@ -35,7 +35,7 @@ fn row_line<'a>(app: &'a App, r: &VisibleRow, theme: &Theme) -> Line<'a> {
         return Line::raw("");
     }
     let block = &app.doc().blocks[r.block];
-    let lead = if r.index == 0 {
+    let lead = if r.is_first() {
         Span::styled(r.layout.label.clone(), theme.label)
     } else {
         Span::raw(" ".repeat(usize::from(r.layout.indent)))

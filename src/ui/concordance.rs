@@ -36,11 +36,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .title(Line::styled(title, theme.title_focused))
         .title_bottom(Line::styled(KEYS_HINT, theme.dim));
     let width = usize::from(popup.width.saturating_sub(2));
+    // Only the lines on screen are made: an entity may have hundreds of thousands.
+    let height = usize::from(popup.height.saturating_sub(2));
     let items: Vec<ListItem> = ranges
         .iter()
+        .skip(c.offset)
+        .take(height)
         .map(|r| ListItem::new(kwic(app, *r, width, theme)))
         .collect();
-    let mut state = ListState::default().with_selected(Some(c.selected));
+    let mut state = ListState::default().with_selected(c.selected.checked_sub(c.offset));
     frame.render_widget(Clear, popup);
     let widget = List::new(items)
         .block(block)
@@ -56,10 +60,15 @@ pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'stati
         .blocks
         .get(r.block)
         .map_or("", |b| b.text.as_str());
+    // A line is at most `width` columns: a few times that many bytes on either side is all
+    // it can show, however long the block.
+    let reach = width.saturating_mul(8);
+    let from = floor_boundary(text, r.start.saturating_sub(reach));
+    let to = floor_boundary(text, r.end.saturating_add(reach).min(text.len()));
     let get = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace('\n', " ");
-    let before = get(0, r.start);
+    let before = get(from, r.start);
     let word = get(r.start, r.end);
-    let after = get(r.end, text.len());
+    let after = get(r.end, to);
     let word = take_front(&word, width).to_string();
     let left = (width * 2 / 5).min(width - word.width());
     let before = take_back(before.trim_start(), left);
@@ -71,4 +80,13 @@ pub fn kwic(app: &App, r: TextRange, width: usize, theme: &Theme) -> Line<'stati
         Span::styled(word, theme.target_current),
         Span::styled(after, theme.text),
     ])
+}
+
+/// The last character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

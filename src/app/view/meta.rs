@@ -17,12 +17,17 @@ pub struct MetaRow {
     pub end: usize,
 }
 
+/// A field longer than this is shown up to here (a pane beside the text is no place for
+/// more), so wrapping the pane never costs more than a few screens' worth.
+pub const SHOWN_PER_FIELD: usize = 8 << 10;
+
 /// The pane's rows wrapped to `width` columns (the label counts on the first row).
 pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
     let mut previous: Option<MetaField> = None;
     for (field, value) in MetaField::all(m) {
+        let value = shown_part(value);
         let labelled = !previous.is_some_and(|p| p.same_label(field));
         previous = Some(field);
         let lead = if labelled {
@@ -53,6 +58,22 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     rows
 }
 
+/// The first [`SHOWN_PER_FIELD`] bytes of `value`, ending at a word when it is cut.
+fn shown_part(value: &str) -> &str {
+    if value.len() <= SHOWN_PER_FIELD {
+        return value;
+    }
+    let mut end = SHOWN_PER_FIELD;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = value.get(..end).unwrap_or("");
+    match head.rfind(' ') {
+        Some(space) if space > 0 => head.get(..space).unwrap_or(head),
+        _ => head,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +91,18 @@ mod tests {
         assert_eq!(r[0].label.as_deref(), Some("Title: "));
         assert_eq!(r[1].label, None);
         assert_eq!((r[1].start, r[1].end), (14, 26));
+    }
+
+    #[test]
+    fn a_huge_field_is_shown_in_part() {
+        let m = Metadata {
+            title: Some("A very long title ".repeat(100_000)),
+            ..Metadata::default()
+        };
+        let r = rows(&m, 40);
+        let shown: usize = r.iter().map(|r| r.text.len() + 1).sum();
+        assert!(shown <= SHOWN_PER_FIELD + 40, "{shown}");
+        assert!(r.last().unwrap().end <= SHOWN_PER_FIELD);
     }
 
     #[test]

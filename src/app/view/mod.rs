@@ -20,7 +20,9 @@ pub use targets::{TargetLabel, Targets};
 use crate::bookmarks::ParagraphIndex;
 use crate::document::{Document, Location};
 use ratatui::layout::Rect;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::sync::Arc;
 use wrap::WrapCache;
 
@@ -47,6 +49,8 @@ pub struct DocView {
     /// Blocks flagged in the body's gutter (bookmarks).
     gutter_marks: BTreeSet<usize>,
     wrap: WrapCache,
+    /// The metadata pane's rows for the last width they were wrapped at.
+    meta_rows: RefCell<Option<(u16, Rc<[meta::MetaRow]>)>>,
 }
 
 impl DocView {
@@ -66,6 +70,7 @@ impl DocView {
             targets: None,
             gutter_marks: BTreeSet::new(),
             wrap: WrapCache::default(),
+            meta_rows: RefCell::new(None),
         }
     }
 
@@ -79,6 +84,7 @@ impl DocView {
         self.index = DocIndex::new(&self.doc);
         self.paragraphs = ParagraphIndex::new(&self.doc);
         self.wrap = WrapCache::default();
+        self.meta_rows = RefCell::new(None);
         if !same_block {
             self.top = self.index.location_at(pos);
         }
@@ -191,9 +197,23 @@ impl DocView {
     pub(super) fn scroll_metadata(&mut self, delta: isize) {
         let Some(p) = self.panes() else { return };
         let inner_h = usize::from(p.metadata.height.saturating_sub(2));
-        let rows = meta::rows(&self.doc.metadata, p.metadata.width.saturating_sub(2)).len();
+        let rows = self.meta_rows(p.metadata.width.saturating_sub(2)).len();
         let max = rows.saturating_sub(inner_h);
         self.meta_scroll = self.meta_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// The metadata pane's rows at `width` columns, wrapped once per width (drawing only
+    /// reads them).
+    pub fn meta_rows(&self, width: u16) -> Rc<[meta::MetaRow]> {
+        let mut cache = self.meta_rows.borrow_mut();
+        if let Some((w, rows)) = cache.as_ref()
+            && *w == width
+        {
+            return Rc::clone(rows);
+        }
+        let rows: Rc<[meta::MetaRow]> = meta::rows(&self.doc.metadata, width).into();
+        *cache = Some((width, Rc::clone(&rows)));
+        rows
     }
 
     /// "paragraph N of M" (N is 0 above the first paragraph), as bookmarks count them.
