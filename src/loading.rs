@@ -237,6 +237,7 @@ impl Pending {
 
 /// The worker: read the rest, parse, send; then find the entities, send.
 fn work(file: source::Opened, head: Vec<u8>, aliases: &UserAliases, tx: &mpsc::Sender<Arrival>) {
+    lower_priority();
     let shown = file.shown.clone();
     let loaded = contain::run("the whole document", || {
         contain::debug_fail("load");
@@ -266,6 +267,16 @@ fn work(file: source::Opened, head: Vec<u8>, aliases: &UserAliases, tx: &mpsc::S
         crate::entities::extract_with_user(&doc, aliases)
     });
     let _ = tx.send(Arrival::Entities(entities));
+}
+
+/// Background work yields to the reader and to the terminal drawing it: on Linux, where a
+/// thread has a priority of its own, the loader runs at nice 10. (Failing to lower it is
+/// harmless.)
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
+    }
 }
 
 #[cfg(test)]
