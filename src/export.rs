@@ -15,8 +15,9 @@ pub struct Export<'a> {
     pub blocks: &'a [crate::document::Block],
     pub footnotes: &'a [crate::document::Footnote],
     pub warnings: &'a [String],
-    /// People, places and organizations with every mention (see `entities::output`).
-    pub entities: Vec<crate::entities::output::EntityJson<'a>>,
+    /// People, places and organizations with every mention (see `entities::output`),
+    /// written as they are serialised.
+    pub entities: crate::entities::output::EntitiesJson<'a>,
     /// The user's bookmarks in this document (see README.md, "Bookmarks and reading positions").
     pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
@@ -32,7 +33,7 @@ impl<'a> Export<'a> {
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
             warnings: &doc.warnings,
-            entities: Vec::new(),
+            entities: crate::entities::output::to_json(doc, &[]),
             bookmarks: Vec::new(),
         }
     }

@@ -11,9 +11,10 @@
 //! reader shows, and a worker that vanishes without a word is reported as one too, never
 //! taken for "not ready yet".
 
+use crate::app::EntityIndex;
 use crate::contain::{self, Failure};
 use crate::document::{self, Document, LoadError};
-use crate::entities::{Entity, UserAliases};
+use crate::entities::UserAliases;
 use crate::source;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -143,8 +144,8 @@ impl Unavailable {
 pub enum Arrival {
     /// The whole document (shared with the worker while it finds the entities).
     Document(Result<Arc<Document>, Unavailable>),
-    /// The whole document's entities.
-    Entities(Result<Vec<Entity>, Failure>),
+    /// The whole document's entities, indexed for the reader.
+    Entities(Result<EntityIndex, Failure>),
 }
 
 /// The rest of a big file: its bytes waiting to be read, then a worker reading, parsing and
@@ -264,9 +265,23 @@ fn work(file: source::Opened, head: Vec<u8>, aliases: &UserAliases, tx: &mpsc::S
     }
     let entities = contain::run("entities", || {
         contain::debug_fail("entities");
-        crate::entities::extract_with_user(&doc, aliases)
+        EntityIndex::build(crate::entities::extract_with_user(&doc, aliases))
     });
+    drop(doc);
     let _ = tx.send(Arrival::Entities(entities));
+}
+
+/// Give the memory a big load freed back to the system. Reading, parsing and extracting a
+/// large file allocate several times its size for a while (the file's bytes, the cleaned
+/// text, candidate names); glibc keeps what is freed in its arenas, so without this the
+/// reader would go on holding it.
+pub fn give_back_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks and shrinks the allocator's own free lists; it takes
+    // no pointers from us and is safe to call at any time from any thread.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Background work yields to the reader and to the terminal drawing it: on Linux, where a
@@ -372,7 +387,7 @@ mod tests {
             panic!("{got:?}");
         };
         assert!(whole.blocks.len() > opened.doc.blocks.len());
-        assert!(entities.iter().any(|e| e.name == "Dairen"));
+        assert!(entities.list().iter().any(|e| e.name == "Dairen"));
     }
 
     #[test]

@@ -3,24 +3,23 @@
 //! entity's mentions as the current targets while the selection moves, Enter to jump to the
 //! first mention, and the concordance overlay (every mention in context).
 
+use super::entity_index::{EntityIndex, Listed, MetaMark};
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
-use crate::document::{Location, MetaField, TextRange};
-use crate::entities::{Entity, Site};
+use crate::document::{Location, TextRange};
+use crate::entities::Entity;
 use crate::search::{Matcher, Query, SearchError};
 use std::sync::Arc;
 
 /// The document's entities and how the reader lists them.
 #[derive(Debug, Default)]
 pub struct EntityState {
-    /// As extracted, in extraction order.
-    list: Vec<Entity>,
+    /// The entities in extraction order, with their mentions.
+    index: EntityIndex,
     /// The entities pane (filtered while a filter is kept, see `search.rs`).
     side: SideList,
     /// Sort each kind by mention count (most first) instead of first appearance.
     by_count: bool,
-    /// Mentions in the metadata fields, in field order: what the metadata pane marks.
-    meta_marks: Vec<MetaMark>,
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
@@ -42,8 +41,13 @@ pub enum NamesStatus {
 
 impl EntityState {
     /// The entities, in extraction order.
-    pub fn list(&self) -> &[Entity] {
-        &self.list
+    pub fn list(&self) -> &[Listed] {
+        self.index.list()
+    }
+
+    /// The entities with their mentions.
+    pub fn index(&self) -> &EntityIndex {
+        &self.index
     }
 
     /// The entities pane.
@@ -57,7 +61,7 @@ impl EntityState {
 
     /// Mentions in the metadata fields, sorted by field and position.
     pub fn meta_marks(&self) -> &[MetaMark] {
-        &self.meta_marks
+        self.index.meta_marks()
     }
 
     /// Whether the list is ready, coming or failed.
@@ -69,36 +73,6 @@ impl EntityState {
     pub fn selected(&self) -> Option<usize> {
         self.side.selected_item().map(|i| i.entity)
     }
-}
-
-/// A mention in a metadata field: `start..end` of the field's text names `entity`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct MetaMark {
-    pub field: MetaField,
-    pub start: usize,
-    pub end: usize,
-    pub entity: usize,
-}
-
-/// The metadata mentions of `entities`, sorted.
-fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
-    let mut out: Vec<MetaMark> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            e.mentions.iter().filter_map(move |m| match m.site {
-                Site::Field(field) => Some(MetaMark {
-                    field,
-                    start: m.start,
-                    end: m.end,
-                    entity: i,
-                }),
-                Site::Block(_) => None,
-            })
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 /// The open concordance: which entity, its mentions (found once, when it opens), which
@@ -125,50 +99,18 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
     });
 }
 
-/// The body mentions of `entity`, in document order.
-pub fn body_ranges(entity: &Entity) -> Vec<TextRange> {
-    let mut ranges: Vec<TextRange> = entity.ranges().collect();
-    // Mentions come in document order: sorting is only a safeguard.
-    if !ranges.is_sorted() {
-        ranges.sort();
-    }
-    ranges.dedup();
-    ranges
-}
-
-/// How many distinct body mentions `entity` has, and the first: what the side list shows
-/// and sorts by, without a copy of every mention.
-fn count_and_first(entity: &Entity) -> (usize, Option<TextRange>) {
-    let mut count = 0;
-    let mut previous: Option<TextRange> = None;
-    for r in entity.ranges() {
-        if previous.is_some_and(|p| p > r) {
-            let all = body_ranges(entity);
-            return (all.len(), all.first().copied());
-        }
-        if previous != Some(r) {
-            count += 1;
-        }
-        previous = Some(r);
-    }
-    (count, entity.ranges().next())
-}
-
 /// The side list for `entities`.
-pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
+pub fn side_list(entities: &[Listed], by_count: bool) -> SideList {
     let mut items: Vec<SideItem> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            let (count, first) = count_and_first(e);
-            SideItem {
-                entity: i,
-                label: e.name.clone(),
-                kind: e.kind,
-                detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
-                count,
-                first,
-            }
+        .map(|(i, e)| SideItem {
+            entity: i,
+            label: e.name.clone(),
+            kind: e.kind,
+            detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
+            count: e.count,
+            first: e.first,
         })
         .collect();
     sort_items(&mut items, by_count);
@@ -178,9 +120,14 @@ pub fn side_list(entities: &[Entity], by_count: bool) -> SideList {
 impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
-        self.entities.side = side_list(&list, self.entities.by_count);
-        self.entities.meta_marks = meta_marks(&list);
-        self.entities.list = list;
+        self.set_entity_index(EntityIndex::build(list));
+    }
+
+    /// Install the document's entities, already indexed (the loader indexes a big
+    /// document's on its own thread).
+    pub fn set_entity_index(&mut self, index: EntityIndex) {
+        self.entities.side = side_list(index.list(), self.entities.by_count);
+        self.entities.index = index;
         self.entities.status = NamesStatus::Ready;
     }
 
@@ -234,12 +181,7 @@ impl App {
             return;
         };
         let label = item.label.clone();
-        let ranges = self
-            .entities
-            .list
-            .get(item.entity)
-            .map(body_ranges)
-            .unwrap_or_default();
+        let ranges = self.entities.index.ranges_of(item.entity);
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
             self.say(format!("{label}: named only in the metadata"));
@@ -340,11 +282,12 @@ impl App {
             self.say("no entity selected: choose one in the entities pane");
             return;
         };
-        if self.entities.list[entity].ranges().next().is_none() {
+        let ranges = self.entities.index.ranges_of(entity);
+        if ranges.is_empty() {
             self.say("named only in the metadata: no mentions in the text");
             return;
         }
-        let ranges = body_ranges(&self.entities.list[entity]).into();
+        let ranges = ranges.into();
         self.overlay = Overlay::Concordance(Concordance {
             entity,
             ranges,
@@ -389,7 +332,9 @@ impl App {
         let Overlay::Concordance(c) = std::mem::take(&mut self.overlay) else {
             return;
         };
-        let name = self.entities.list[c.entity].name.clone();
+        let Some(name) = self.entities.list().get(c.entity).map(|e| e.name.clone()) else {
+            return;
+        };
         let Some(r) = c.ranges.get(c.selected).copied() else {
             return;
         };

@@ -19,6 +19,7 @@
 mod action;
 pub mod bookmarks;
 pub mod entities;
+pub mod entity_index;
 pub mod help;
 mod input;
 mod input_hooks;
@@ -30,7 +31,8 @@ pub mod view;
 
 pub use action::Action;
 pub use bookmarks::{BookmarkList, BookmarkState};
-pub use entities::{Concordance, EntityState, MetaMark, NamesStatus};
+pub use entities::{Concordance, EntityState, NamesStatus};
+pub use entity_index::{EntityIndex, Listed, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use search::SearchState;
 pub use side::{SideItem, SideList};

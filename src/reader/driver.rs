@@ -85,9 +85,7 @@ impl Driver {
         let Some(arrival) = p.try_take() else {
             return false;
         };
-        if p.is_done() {
-            self.pending = None;
-        }
+        let done = p.is_done();
         match arrival {
             Arrival::Document(Ok(doc)) => {
                 self.app.replace_document(doc);
@@ -99,8 +97,13 @@ impl Driver {
                 self.app
                     .entities_unavailable("no names: only the first part of the file was read");
             }
-            Arrival::Entities(Ok(list)) => self.app.set_entities(list),
+            Arrival::Entities(Ok(index)) => self.app.set_entity_index(index),
             Arrival::Entities(Err(f)) => self.app.entities_failed(f.message()),
+        }
+        if done {
+            // The loader is finished with everything it used to get here.
+            self.pending = None;
+            crate::loading::give_back_free_memory();
         }
         true
     }
