@@ -133,7 +133,7 @@ pub fn lead(block: &Block) -> Lead {
 }
 
 /// Blocks longer than this many bytes are wrapped in segments of about this size.
-pub const SEGMENT: usize = 32 << 10;
+pub const SEGMENT: usize = 16 << 10;
 
 /// Where segment `s` of `text` starts: 0 for the first; for the others the first sentence
 /// end within a quarter segment after `s * SEGMENT`, else the first space or line break
