@@ -7,19 +7,9 @@
 //! `MEMCON_BENCH_WRITE=PATH` it also writes the document to PATH, for timing the real
 //! binary: `/usr/bin/time -v memcon export PATH > /dev/null`.
 
-use std::time::{Duration, Instant};
-
-/// CPU time of this thread (the machine may be shared: wall time would count waiting).
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid timespec for clock_gettime to fill.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
+mod common;
+use common::thread_cpu;
+use std::time::Instant;
 /// Run `f`, returning its result and the CPU and wall time it took.
 fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
     let (t, c) = (Instant::now(), thread_cpu());

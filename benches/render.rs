@@ -7,6 +7,8 @@
 //! that directory is there (`MEMCON_BENCH_BIG` to point elsewhere). `MEMCON_BENCH_MB` changes
 //! the size of the big generated document.
 
+mod common;
+use common::thread_cpu;
 use memcon::app::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,17 +28,6 @@ fn generate(bytes: usize) -> String {
     }
     out.push_str(tail);
     out
-}
-
-/// CPU time of this thread: unlike wall time, it leaves out waiting for a busy machine's cores.
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid timespec for clock_gettime to fill.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 fn ms(d: Duration) -> f64 {

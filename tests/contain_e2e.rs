@@ -12,14 +12,14 @@ const STATUS: &str = "Body  ¶ ";
 /// A document big enough to be loaded in the background: the bundled memo's body repeated.
 fn big_document(dir: &Path) -> String {
     let path = dir.join("big.txt");
-    let memo = memcon::BUNDLED;
-    let start = memo.find("One side light").unwrap();
-    let end = memo.rfind("WAH").unwrap();
-    let mut text = memo[..start].to_string();
-    while text.len() < 1 << 20 {
-        text.push_str(&memo[start..end]);
-    }
-    text.push_str("The very last paragraph.\n\nWAH\n");
+    let mut text = memcon::document::generate::large_document(1 << 20);
+    text.push_str(
+        "
+The very last paragraph.
+
+WAH
+",
+    );
     std::fs::write(&path, text).unwrap();
     path.to_str().unwrap().to_string()
 }

@@ -9,14 +9,14 @@ use memcon::reader::{Driver, StoreLink};
 use std::time::{Duration, Instant};
 
 fn big_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let memo = memcon::BUNDLED;
-    let start = memo.find("One side light").unwrap();
-    let end = memo.rfind("WAH").unwrap();
-    let mut text = memo[..start].to_string();
-    while text.len() < 1 << 20 {
-        text.push_str(&memo[start..end]);
-    }
-    text.push_str("The very last paragraph.\n\nWAH\n");
+    let mut text = memcon::document::generate::large_document(1 << 20);
+    text.push_str(
+        "
+The very last paragraph.
+
+WAH
+",
+    );
     let path = dir.join("big.txt");
     std::fs::write(&path, text).unwrap();
     path
