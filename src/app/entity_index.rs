@@ -96,9 +96,10 @@ impl EntityIndex {
         body.sort_unstable();
         body.dedup();
         for p in &body {
-            let listed = &mut list[p.entity as usize];
-            listed.count += 1;
-            listed.first.get_or_insert(p.range());
+            if let Some(listed) = list.get_mut(p.entity as usize) {
+                listed.count += 1;
+                listed.first.get_or_insert(p.range());
+            }
         }
         meta.sort();
         body.shrink_to_fit();

@@ -54,8 +54,9 @@ pub fn parse(text: &str) -> Document {
             match first {
                 // A first line of running prose (a whole text on one line) is no title: it
                 // stays in the body and its beginning names the document.
-                Some(i) if lines[i].len() > LONGEST_TITLE_LINE => {
-                    doc.metadata.title = Some(beginning(&strip_bold(head(lines[i]))));
+                Some(i) if lines.get(i).is_some_and(|l| l.len() > LONGEST_TITLE_LINE) => {
+                    let line = lines.get(i).copied().unwrap_or_default();
+                    doc.metadata.title = Some(beginning(&strip_bold(head(line))));
                     i
                 }
                 Some(i) => {
