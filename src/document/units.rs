@@ -99,7 +99,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let hard_wrapped = blank_layout && width >= 50 && long * 20 <= nonblank;
     let full = width * 6 / 10;
 
-    let mut out: Vec<Unit> = Vec::new();
+    let mut out: Vec<Unit> = Vec::with_capacity(nonblank);
     let mut group = 0usize;
     let mut fresh_group = true;
     let mut page_break = false;
