@@ -2,7 +2,8 @@
 # memcon against less in tmux, as a person sees them: first screen, then key → screen for G, g,
 # 50%, /word, n and a resize, on generated 1, 10 and 100 MB memos and the two one-line
 # volumes in ../shared/big (when present). memcon and less take turns (memcon, less, memcon,
-# less, ...), RUNS rounds each; the medians and their ratio are printed.
+# less, ...), RUNS rounds each, every key three times a round; the medians and their ratio
+# are printed.
 #
 # Usage: benches/first-screen.sh [path/to/memcon]   (default: target/release/memcon)
 # Environment: RUNS (default 5), SIZES (MB of the generated files, default "1 10 100"),
@@ -66,10 +67,25 @@ key() {
     fi
 }
 
-# One round for program $1 (memcon|less) on file $2, searching for $3. Prints
-# "first G g 50% search n resize" in milliseconds.
+# Milliseconds from resizing the window to $1 columns until the pane is redrawn at that
+# width, or `-`.
+resize_to() {
+    local before t
+    sleep 0.1
+    before=$(screen)
+    t=$(now)
+    tmux resize-window -t "$session" -x "$1" -y 24
+    if wait_for "[ \"\$s\" != \"\$before\" ] && [ \"\$(wc -L <<<\"\$s\")\" -gt $(($1 - 10)) ]" 5; then
+        echo $((($(now) - t) / 1000000))
+    else
+        echo -
+    fi
+}
+
+# One round for program $1 (memcon|less) on file $2, searching for $3: lines of
+# "measurement milliseconds", three of each key (first screen once).
 round() {
-    local prog=$1 file=$2 word=$3 t0 first cmd ready
+    local prog=$1 file=$2 word=$3 t0 cmd ready
     tmux kill-session -t "$session" 2>/dev/null || true
     # tmux gives a new session the server's environment: set memcon's and less's here.
     if [ "$prog" = memcon ]; then
@@ -82,34 +98,26 @@ round() {
     t0=$(now)
     tmux new-session -d -s "$session" -x 80 -y 24 "$cmd"
     wait_for "$ready"
-    first=$((($(now) - t0) / 1000000))
+    echo "first $((($(now) - t0) / 1000000))"
     if [ "$prog" = memcon ]; then
         wait_for '[[ "$s" != *"loading…"* && "$s" != *"finding names…"* ]]'
     fi
     # Both show the search prompt on the last line while a search is typed and run.
     KEY_DONE='[[ "$(tail -n 1 <<<"$s")" != /* ]]'
-
-    local g_end g_top half search next resize
-    g_end=$(key G)
-    g_top=$(key g)
-    tmux send-keys -t "$session" 5 0
-    sleep 0.05
-    half=$(key %)
-    search=$(key "/$word" Enter)
-    next=$(key n)
-    local before t
-    sleep 0.1
-    before=$(screen)
-    t=$(now)
-    tmux resize-window -t "$session" -x 100 -y 24
-    if wait_for "[ \"\$s\" != \"\$before\" ] && [ \"\$(wc -L <<<\"\$s\")\" -gt 80 ]" 5; then
-        resize=$((($(now) - t) / 1000000))
-    else
-        resize=-
-    fi
+    local _
+    for _ in 1 2 3; do
+        echo "G $(key G)"
+        echo "g $(key g)"
+        tmux send-keys -t "$session" 5 0
+        sleep 0.05
+        echo "50% $(key %)"
+        tmux send-keys -t "$session" g
+    done
+    echo "search $(key "/$word" Enter)"
+    for _ in 1 2 3; do echo "n $(key n)"; done
+    for width in 100 80 100; do echo "resize $(resize_to "$width")"; done
     tmux send-keys -t "$session" q
     tmux kill-session -t "$session" 2>/dev/null || true
-    echo "$first $g_end $g_top $half $search $next $resize"
 }
 
 # The median of the numbers on standard input (`-` lines skipped; `-` when there are none).
@@ -119,7 +127,7 @@ median() {
 }
 
 measure() {
-    local name=$1 file=$2 word=$3 r prog col
+    local name=$1 file=$2 word=$3 r prog
     local -A results=()
     for r in $(seq 1 "$runs"); do
         for prog in memcon less; do
@@ -130,12 +138,17 @@ measure() {
         "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '| %-13s | %9s | %9s | %6s |\n' "ms (median)" memcon less ratio
     printf '|---|---:|---:|---:|\n'
-    local labels=("first screen" G g 50% "/$word" n "resize 80→100")
-    for col in 1 2 3 4 5 6 7; do
-        local m l
-        m=$(grep -v '^$' <<<"${results[memcon]}" | cut -d' ' -f"$col" | median)
-        l=$(grep -v '^$' <<<"${results[less]}" | cut -d' ' -f"$col" | median)
-        printf '| %-13s | %9s | %9s | %6s |\n' "${labels[$((col - 1))]}" "$m" "$l" \
+    local key label m l
+    for key in first G g 50% search n resize; do
+        case $key in
+            first) label="first screen" ;;
+            search) label="/$word" ;;
+            resize) label="resize 80↔100" ;;
+            *) label=$key ;;
+        esac
+        m=$(awk -v k="$key" '$1 == k {print $2}' <<<"${results[memcon]}" | median)
+        l=$(awk -v k="$key" '$1 == k {print $2}' <<<"${results[less]}" | median)
+        printf '| %-13s | %9s | %9s | %6s |\n' "$label" "$m" "$l" \
             "$(awk -v a="$m" -v b="$l" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f×", a / b}')"
     done
 }
