@@ -33,7 +33,7 @@ thread_local! {
 /// A job that panicked: what is unavailable because of it, and where the details are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    /// What the user goes without (`entities`, `search`, `the whole document`).
+    /// What the user goes without (`entities`, `search`, `whole document`).
     pub what: &'static str,
     /// The log that holds the panic message and backtrace, if it could be written.
     pub log: Option<PathBuf>,

@@ -222,7 +222,7 @@ impl Pending {
                     Arrival::Entities(Err(Failure::vanished("entities")))
                 } else {
                     self.state = State::Done;
-                    let f = Failure::vanished("the whole document");
+                    let f = Failure::vanished("whole document");
                     Arrival::Document(Err(Unavailable::Failed(f)))
                 };
                 Some(owed)
@@ -240,7 +240,7 @@ impl Pending {
 fn work(file: source::Opened, head: Vec<u8>, aliases: &UserAliases, tx: &mpsc::Sender<Arrival>) {
     lower_priority();
     let shown = file.shown.clone();
-    let loaded = contain::run("the whole document", || {
+    let loaded = contain::run("whole document", || {
         contain::debug_fail("load");
         let bytes = file
             .read_rest(head)
