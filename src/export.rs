@@ -14,6 +14,8 @@ pub struct Export<'a> {
     pub memo: &'a crate::document::Memo,
     pub blocks: &'a [crate::document::Block],
     pub footnotes: &'a [crate::document::Footnote],
+    /// Enclosures and attachments, each with its blocks' range and its own header fields.
+    pub enclosures: &'a [crate::document::Enclosure],
     pub warnings: &'a [String],
     /// People, places and organizations with every mention (see `entities::output`),
     /// written as they are serialised.
@@ -32,6 +34,7 @@ impl<'a> Export<'a> {
             memo: &doc.memo,
             blocks: &doc.blocks,
             footnotes: &doc.footnotes,
+            enclosures: &doc.enclosures,
             warnings: &doc.warnings,
             entities: crate::entities::output::to_json(doc, &[]),
             bookmarks: Vec::new(),

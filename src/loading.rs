@@ -34,7 +34,7 @@ pub struct Opened {
 /// background. Refuses binary data in what it reads now.
 pub fn open(mut file: source::Opened) -> Result<Opened, String> {
     let shown = file.shown.clone();
-    let fail = |e: String| format!("{shown} : {e}");
+    let fail = |e: String| format!("{shown}: {e}");
     if file.len <= WHOLE_UP_TO {
         let bytes = file
             .read_up_to(file.len)
@@ -265,7 +265,7 @@ fn work(file: source::Opened, head: Vec<u8>, aliases: &UserAliases, tx: &mpsc::S
     }
     let entities = contain::run("entities", || {
         contain::debug_fail("entities");
-        EntityIndex::build(crate::entities::extract_with_user(&doc, aliases))
+        EntityIndex::build(crate::entities::extract_with_user(&doc, aliases), &doc)
     });
     drop(doc);
     let _ = tx.send(Arrival::Entities(entities));

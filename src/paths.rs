@@ -100,9 +100,30 @@ impl Dirs {
         self.config.as_ref().map(|d| d.join(CONFIG_FILE))
     }
 
+    /// Where collections keep their caches (one folder each), if there is a cache directory.
+    pub fn collections(&self) -> Option<PathBuf> {
+        self.cache.as_ref().map(|d| d.join("collections"))
+    }
+
     /// The alias file, if there is a configuration directory.
     pub fn alias_file(&self) -> Option<PathBuf> {
         self.config.as_ref().map(|d| d.join(ALIAS_FILE))
+    }
+}
+
+/// `path` with a leading `~/` (or a lone `~`) standing for the home directory, as a shell
+/// would read it (the yank file, a file to write bookmarks to).
+pub fn expand_home(path: &Path) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path.to_path_buf();
+    };
+    let rest = match text.strip_prefix('~') {
+        Some(r) if r.is_empty() || r.starts_with('/') => r.trim_start_matches('/'),
+        _ => return path.to_path_buf(),
+    };
+    match directories::BaseDirs::new() {
+        Some(b) => b.home_dir().join(rest),
+        None => path.to_path_buf(),
     }
 }
 

@@ -7,7 +7,6 @@
 //! open. The caps ([`Limits`]) come from `--max-file-size`, the environment, or the
 //! `[limits]` table of config.toml, in that order.
 
-use serde::Deserialize;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -36,58 +35,33 @@ impl Default for Limits {
     }
 }
 
-/// The `[limits]` table of config.toml: sizes as `"512M"`, `"2G"` or a number of bytes.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LimitsTable {
-    document: Option<SizeValue>,
-    alias_file: Option<SizeValue>,
+/// What the `[limits]` table of config.toml sets (read by `crate::config`): bytes, or
+/// nothing for the default.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LimitSettings {
+    pub document: Option<u64>,
+    pub alias_file: Option<u64>,
 }
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum SizeValue {
-    Bytes(u64),
-    Text(String),
-}
-
-impl SizeValue {
-    fn bytes(&self) -> Result<u64, String> {
-        match self {
-            SizeValue::Bytes(n) => Ok(*n),
-            SizeValue::Text(t) => parse_size(t),
-        }
-    }
-}
-
-/// What config.toml may say: only its `[limits]` table is read here.
-#[derive(Debug, Default, Deserialize)]
-struct ConfigLimits {
-    #[serde(default)]
-    limits: LimitsTable,
-}
-
-/// config.toml is small; more than this is not a configuration file.
-const CONFIG_CAP: u64 = 1 << 20;
 
 impl Limits {
     /// The caps for this run: `flag` (`--max-file-size`) first, then the environment, then
-    /// the `[limits]` table of `config`, then the defaults. A bad value is an error naming
-    /// where it came from.
-    pub fn resolve(flag: Option<&str>, config: Option<&Path>) -> Result<Self, String> {
+    /// `config` (the `[limits]` table of config.toml), then the defaults. A bad value is an
+    /// error naming where it came from.
+    pub fn resolve(flag: Option<&str>, config: LimitSettings) -> Result<Self, String> {
         Self::resolve_with(flag, config, |name| std::env::var(name).ok())
     }
 
     /// [`Limits::resolve`] with the environment given (for tests).
     pub fn resolve_with(
         flag: Option<&str>,
-        config: Option<&Path>,
+        config: LimitSettings,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, String> {
-        let mut limits = Self::default();
-        if let Some(path) = config {
-            limits.apply_config(path)?;
-        }
+        let defaults = Self::default();
+        let mut limits = Self {
+            document: config.document.unwrap_or(defaults.document),
+            alias_file: config.alias_file.unwrap_or(defaults.alias_file),
+        };
         let env = |name: &str| env(name).filter(|v| !v.trim().is_empty());
         if let Some(v) = env(ENV_MAX_ALIAS_SIZE) {
             limits.alias_file = parse_size(&v).map_err(|e| format!("{ENV_MAX_ALIAS_SIZE}: {e}"))?;
@@ -100,41 +74,10 @@ impl Limits {
         }
         Ok(limits)
     }
-
-    fn apply_config(&mut self, path: &Path) -> Result<(), String> {
-        let shown = path.display().to_string();
-        let Some(text) = read_text(path, CONFIG_CAP, Cap::Config)? else {
-            return Ok(());
-        };
-        // Only the `[limits]` table is this module's business; other tables are read
-        // elsewhere, so unknown top-level keys are let through.
-        let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{shown} : {e}"))?;
-        let Some(limits) = table.get("limits") else {
-            return Ok(());
-        };
-        let parsed = ConfigLimits::deserialize(toml::Value::Table(
-            [("limits".to_string(), limits.clone())]
-                .into_iter()
-                .collect(),
-        ))
-        .map_err(|e| format!("{shown} : [limits]: {e}"))?;
-        let field = |v: &Option<SizeValue>, key: &str| -> Result<Option<u64>, String> {
-            v.as_ref()
-                .map(|v| {
-                    v.bytes()
-                        .map_err(|e| format!("{shown} : [limits] {key}: {e}"))
-                })
-                .transpose()
-        };
-        if let Some(n) = field(&parsed.limits.document, "document")? {
-            self.document = n;
-        }
-        if let Some(n) = field(&parsed.limits.alias_file, "alias_file")? {
-            self.alias_file = n;
-        }
-        Ok(())
-    }
 }
+
+/// config.toml is small; more than this is not a configuration file.
+pub const CONFIG_CAP: u64 = 1 << 20;
 
 /// `"512M"`, `"2 GiB"`, `"64k"`, `"1048576"` → bytes (K, M, G, T are powers of 1024).
 pub fn parse_size(text: &str) -> Result<u64, String> {
@@ -210,7 +153,7 @@ impl Opened {
     }
 }
 
-/// Open the document at `path` under the cap `limit`: a clear one-line reason (`<path> :
+/// Open the document at `path` under the cap `limit`: a clear one-line reason (`<path>:
 /// <why>`) for a directory, a FIFO, a device, a socket, a missing or unreadable file, and
 /// a file over the cap.
 pub fn open(path: &Path, limit: u64) -> Result<Opened, String> {
@@ -221,6 +164,8 @@ pub fn open(path: &Path, limit: u64) -> Result<Opened, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cap {
     Document,
+    /// A file of a collection (which has a cap of its own).
+    Collection,
     AliasFile,
     Config,
 }
@@ -230,6 +175,7 @@ impl Cap {
     fn what(self) -> &'static str {
         match self {
             Cap::Document => "documents",
+            Cap::Collection => "a collection's files",
             Cap::AliasFile => "the alias file",
             Cap::Config => "the configuration file",
         }
@@ -245,28 +191,34 @@ impl Cap {
                 "raise it with {ENV_MAX_ALIAS_SIZE} or `alias_file` in the [limits] table of \
                  config.toml"
             ),
+            Cap::Collection => "open it on its own".to_string(),
             Cap::Config => "a configuration file is never this big".to_string(),
         }
     }
 }
 
 fn open_capped(path: &Path, limit: u64, cap: Cap) -> Result<Opened, String> {
+    open_why(path, limit, cap).map_err(|why| format!("{}: {why}", path.display()))
+}
+
+/// Open a regular file under `limit` (its cap `cap`); `Err` is why not, without the path
+/// (for lists that name the file themselves, like a collection's skipped files).
+pub fn open_why(path: &Path, limit: u64, cap: Cap) -> Result<Opened, String> {
     let shown = path.display().to_string();
-    let fail = |why: String| format!("{shown} : {why}");
-    let file = open_nonblocking(path).map_err(|e| fail(io_reason(&e)))?;
-    let meta = file.metadata().map_err(|e| fail(io_reason(&e)))?;
+    let file = open_nonblocking(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if let Some(kind) = not_regular(&meta.file_type()) {
-        return Err(fail(format!("is {kind}, not a file memcon can read")));
+        return Err(format!("is {kind}, not a file memcon can read"));
     }
     let len = meta.len();
     if len > limit {
-        return Err(fail(format!(
+        return Err(format!(
             "{} is over the {} limit for {}; {}",
             show_size(len),
             show_size(limit),
             cap.what(),
             cap.how_to_raise()
-        )));
+        ));
     }
     Ok(Opened { file, len, shown })
 }
@@ -281,10 +233,10 @@ pub fn read_text(path: &Path, limit: u64, cap: Cap) -> Result<Option<String>, St
     };
     let bytes = opened
         .read_up_to(opened.len)
-        .map_err(|e| format!("{} : {}", opened.shown, io_reason(&e)))?;
+        .map_err(|e| format!("{}: {}", opened.shown, io_reason(&e)))?;
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| format!("{} : not UTF-8 text", opened.shown))
+        .map_err(|_| format!("{}: not UTF-8 text", opened.shown))
 }
 
 /// Open for reading without blocking (a FIFO would otherwise wait for a writer).
@@ -344,39 +296,33 @@ mod tests {
 
     #[test]
     fn the_flag_wins_over_the_environment_and_the_environment_over_the_config() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(
-            &config,
-            "[keys]\nquit = [\"q\"]\n\n[limits]\ndocument = \"2G\"\nalias_file = 1024\n",
-        )
-        .unwrap();
+        let config = LimitSettings {
+            document: Some(2 << 30),
+            alias_file: Some(1024),
+        };
         let none = |_: &str| None;
-        let l = Limits::resolve_with(None, Some(&config), none).unwrap();
+        let l = Limits::resolve_with(None, config, none).unwrap();
         assert_eq!((l.document, l.alias_file), (2 << 30, 1024));
         let env = |name: &str| (name == ENV_MAX_FILE_SIZE).then(|| "3G".to_string());
-        let l = Limits::resolve_with(None, Some(&config), env).unwrap();
+        let l = Limits::resolve_with(None, config, env).unwrap();
         assert_eq!(l.document, 3 << 30);
-        let l = Limits::resolve_with(Some("10M"), Some(&config), env).unwrap();
+        let l = Limits::resolve_with(Some("10M"), config, env).unwrap();
         assert_eq!(l.document, 10 << 20);
-        let missing = dir.path().join("none.toml");
         assert_eq!(
-            Limits::resolve_with(None, Some(&missing), none).unwrap(),
+            Limits::resolve_with(None, LimitSettings::default(), none).unwrap(),
             Limits::default()
         );
     }
 
     #[test]
     fn a_bad_limit_names_where_it_came_from() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(&config, "[limits]\ndocument = \"huge\"\n").unwrap();
-        let e = Limits::resolve_with(None, Some(&config), |_| None).unwrap_err();
-        assert!(e.contains("config.toml") && e.contains("document"), "{e}");
-        std::fs::write(&config, "[limits]\ndocumnet = \"1G\"\n").unwrap();
-        let e = Limits::resolve_with(None, Some(&config), |_| None).unwrap_err();
-        assert!(e.contains("documnet"), "{e}");
-        let e = Limits::resolve_with(Some("x"), None, |_| None).unwrap_err();
+        let env = |name: &str| (name == ENV_MAX_ALIAS_SIZE).then(|| "huge".to_string());
+        let e = Limits::resolve_with(None, LimitSettings::default(), env).unwrap_err();
+        assert!(
+            e.starts_with(ENV_MAX_ALIAS_SIZE) && e.contains("huge"),
+            "{e}"
+        );
+        let e = Limits::resolve_with(Some("x"), LimitSettings::default(), |_| None).unwrap_err();
         assert!(e.starts_with("--max-file-size"), "{e}");
     }
 

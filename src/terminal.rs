@@ -41,8 +41,8 @@ impl TerminalGuard {
         let guard = Self { terminal };
         execute!(stdout(), EnableMouseCapture)?;
         // Installed after ratatui's hook so it runs first and also switches the mouse off.
-        // A panic inside a contained job (loading, entities, search) is only logged: the
-        // reader goes on, so the terminal must stay as it is.
+        // A panic inside a contained job (loading, entities, search, indexing a collection)
+        // is only logged: the reader goes on, so the terminal must stay as it is.
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             if crate::contain::handled(info) {

@@ -24,6 +24,31 @@ fn the_same_words_stay_at_the_top_across_resizes() {
 }
 
 #[test]
+fn at_the_end_a_taller_screen_and_back_return_to_the_same_words() {
+    let mut app = app(model_memo(), 80, 24);
+    app.update(A::Bottom);
+    let (para, words) = (app.paragraph().0, top_text(&app));
+    // Taller and wider: the whole end fits, the top row moves up; back: the same words.
+    run(&mut app, &[A::Resize(120, 60)]);
+    assert_eq!(app.paragraph().0, para, "the reading position stays");
+    run(&mut app, &[A::Resize(80, 24)]);
+    assert_eq!(top_text(&app), words);
+    assert_eq!(app.paragraph().0, para);
+    assert_eq!(app.percent(), 100);
+}
+
+#[test]
+fn near_the_end_a_wider_screen_and_back_return_to_the_same_words() {
+    let mut app = app(model_memo(), 60, 24);
+    app.update(A::Bottom);
+    run(&mut app, &[A::LineUp, A::LineUp, A::LineUp]);
+    let (top, para) = (app.top(), app.paragraph().0);
+    run(&mut app, &[A::Resize(160, 24), A::Resize(60, 24)]);
+    assert_eq!(app.top(), top);
+    assert_eq!(app.paragraph().0, para);
+}
+
+#[test]
 fn bottom_shows_the_last_block_and_says_100_percent() {
     let mut app = app(model_memo(), 80, 24);
     app.update(A::Bottom);

@@ -210,6 +210,50 @@ fn notes_can_be_edited_from_the_list() {
 }
 
 #[test]
+fn a_note_at_its_limit_takes_no_more_and_the_input_line_says_so() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 1);
+    add(&mut app, "short");
+    // The longest note, set by another process; the reader opened after it.
+    let max = memcon::bookmarks::model::NOTE_MAX_CHARS;
+    let mut store = BookmarkStore::open(StorePaths::in_dir(&fx.data));
+    let id = store.all()[0].id.clone();
+    let long = format!("{}xend", "ab ".repeat((max - 4) / 3));
+    assert_eq!(long.chars().count(), max);
+    assert!(store.set_note(&id, Some(long.clone())).unwrap());
+    let mut app = fx.app();
+    press(&mut app, Action::OpenBookmarks);
+    press(&mut app, Action::BookmarkListEditNote);
+    press(&mut app, Action::InputChar('!'));
+    let input = app.input().unwrap();
+    assert_eq!(input.text, long);
+    let shown = screen(&app, 80, 16);
+    let last = shown.lines().nth(15).unwrap();
+    assert!(
+        last.contains("a note holds at most 10000 characters"),
+        "{shown}"
+    );
+    assert!(
+        last.contains("ab xend"),
+        "the cursor's end of the note shows: {last}"
+    );
+    // Deleting makes room again.
+    press(&mut app, Action::InputBackspace);
+    press(&mut app, Action::InputChar('!'));
+    press(&mut app, Action::InputConfirm);
+    let saved = fx.saved()["bookmarks"][0]["note"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        saved.ends_with("en!") && saved.chars().count() == max,
+        "{}",
+        &saved[..20]
+    );
+}
+
+#[test]
 fn next_and_previous_bookmark_walk_in_reading_order_and_wrap() {
     let fx = Fixture::new();
     let mut app = fx.app();

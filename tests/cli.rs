@@ -111,12 +111,14 @@ fn bad_files_get_one_line_and_a_failure_code() {
         (binary.to_str().unwrap(), "binary file"),
     ];
     for (path, why) in cases {
-        for args in [vec!["export", path], vec![path]] {
+        // A folder alone opens the library (which needs a terminal, see below).
+        let alone = (why != "is a directory").then(|| vec![path]);
+        for args in std::iter::once(vec!["export", path]).chain(alone) {
             let out = memcon(&args);
             assert!(!out.status.success(), "{args:?} should fail");
             let err = stderr(&out);
             assert_eq!(err.lines().count(), 1, "one line: {err}");
-            assert!(err.starts_with(&format!("memcon: {path} : ")), "{err}");
+            assert!(err.starts_with(&format!("memcon: {path}: ")), "{err}");
             assert!(err.contains(why), "{err}");
             assert!(!err.contains("panicked"));
             assert!(out.stdout.is_empty());
@@ -159,4 +161,101 @@ fn help_and_version() {
     assert!(help.contains("export"));
     let out = memcon(&["--version"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
+
+fn memcon_with_config(args: &[&str], config: &str) -> (Output, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_memcon"))
+        .args(args)
+        .env("MEMCON_CONFIG_DIR", dir.path())
+        .env("MEMCON_DATA_DIR", dir.path().join("data"))
+        .output()
+        .expect("run memcon");
+    (out, dir)
+}
+
+#[test]
+fn help_lists_the_environment_and_points_to_the_keys() {
+    let help = String::from_utf8(memcon(&["--help"]).stdout).unwrap();
+    for name in [
+        "MEMCON_CONFIG_DIR",
+        "MEMCON_DATA_DIR",
+        "NO_COLOR",
+        "memcon keys",
+        "--config-dir",
+    ] {
+        assert!(help.contains(name), "{name} missing from --help:\n{help}");
+    }
+}
+
+#[test]
+fn keys_prints_the_live_key_table() {
+    let out = memcon(&["keys"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Quit memcon"), "{text}");
+    assert!(text.contains("In the bookmarks list"), "{text}");
+    let quit = text.lines().find(|l| l.contains("Quit memcon")).unwrap();
+    assert!(quit.contains("q Ctrl-c"), "{quit}");
+    let (out, _dir) = memcon_with_config(&["keys"], "[keys]\nquit = [\"x\"]\n");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let quit = text.lines().find(|l| l.contains("Quit memcon")).unwrap();
+    assert!(quit.trim_start().starts_with("x "), "{quit}");
+}
+
+#[test]
+fn config_default_prints_a_file_that_check_accepts() {
+    let out = memcon(&["config", "--default"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("[keys]") && text.contains("[theme]"),
+        "{text}"
+    );
+    let (out, dir) = memcon_with_config(&["config", "--check"], &text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("config.toml: ok"), "{said}");
+    drop(dir);
+    let (out, _dir) = memcon_with_config(
+        &["config", "--check"],
+        "[keys]\nquit = [\"x\"]\nleave = [\"y\"]\n[theme]\ntarget = \"shiny\"\n",
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("config.toml:3: unknown action `leave`"),
+        "{err}"
+    );
+    assert!(err.contains("config.toml:5:"), "{err}");
+}
+
+#[test]
+fn completions_and_the_manual_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = memcon(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("memcon")
+                && script.contains("bookmarks")
+                && script.contains("data-dir"),
+            "{shell}: {script}"
+        );
+    }
+    let out = memcon(&["completions", "tcsh"]);
+    assert!(!out.status.success(), "an unknown shell is refused");
+    let out = memcon(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH memcon"),
+        "{page}"
+    );
+    assert!(
+        page.contains("MEMCON_CONFIG_DIR"),
+        "the environment is in the page"
+    );
 }

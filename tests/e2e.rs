@@ -184,7 +184,7 @@ fn a_missing_file_is_reported_before_the_terminal_is_touched() {
     s.assert_restored();
     assert!(
         s.contents()
-            .contains("/nonexistent/memo.txt : no such file")
+            .contains("memcon: /nonexistent/memo.txt: no such file")
     );
     assert!(
         !s.raw_output().windows(2).any(|w| w == b"\x1b["),

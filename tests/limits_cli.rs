@@ -42,7 +42,7 @@ fn devices_fifos_and_directories_are_refused_at_once() {
     let out = memcon(&["export", "/dev/zero"], &[], dir.path());
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("/dev/zero : is a device, not a file memcon can read"),
+        stderr(&out).contains("/dev/zero: is a device, not a file memcon can read"),
         "{}",
         stderr(&out)
     );

@@ -87,11 +87,13 @@ fn wilson_center_export_memo_header_and_body() {
         [
             Participant {
                 name: "W. A. Harriman".into(),
-                role: Some("American Ambassador".into())
+                role: Some("American Ambassador".into()),
+                side: None,
             },
             Participant {
                 name: "Dr. T. V. Soong".into(),
-                role: None
+                role: None,
+                side: None,
             },
         ]
     );
@@ -134,7 +136,7 @@ fn wilson_center_export_memo_header_and_body() {
 
 #[test]
 fn pdftotext_letter() {
-    let doc = fixture("synthetic-pdftotext-letter.txt");
+    let doc = fixture("pdftotext-letter.txt");
     let m = &doc.metadata;
     assert_eq!(
         m.banner,
@@ -146,11 +148,11 @@ fn pdftotext_letter() {
     assert_eq!(
         m.title.as_deref(),
         Some(
-            "Letter from the Embassy in Ottawa to the Department of External Trade \
-             Concerning Wheat Shipments to Murmansk"
+            "Letter from the Consulate in Halifax to the Department of Trade and \
+             Commerce Concerning Timber Cargoes for Leningrad"
         )
     );
-    assert_eq!(m.date_iso.as_deref(), Some("1962-10-02"));
+    assert_eq!(m.date_iso.as_deref(), Some("1958-03-09"));
     assert!(
         m.citation
             .as_deref()
@@ -159,16 +161,16 @@ fn pdftotext_letter() {
     );
     assert_eq!(
         m.url.as_deref(),
-        Some("https://digitalarchive.wilsoncenter.org/document/900002")
+        Some("https://digitalarchive.wilsoncenter.org/document/910001")
     );
     assert_eq!(m.contents, ["Original Scan", "Transcript - English"]);
     assert_eq!(doc.memo.classification, ["CONFIDENTIAL"]);
-    assert_eq!(doc.memo.place.as_deref(), Some("Ottawa"));
-    assert_eq!(doc.memo.date.as_deref(), Some("October 2, 1962"));
-    assert_eq!(doc.memo.salutation.as_deref(), Some("Dear Mr. Halvorsen,"));
+    assert_eq!(doc.memo.place.as_deref(), Some("Halifax"));
+    assert_eq!(doc.memo.date.as_deref(), Some("March 9, 1958"));
+    assert_eq!(doc.memo.salutation.as_deref(), Some("Dear Mr. Lindqvist,"));
     let sig = doc.memo.signature.as_ref().unwrap();
-    assert_eq!(sig.name, "M. T. Desrosiers");
-    assert_eq!(sig.title.as_deref(), Some("Commercial Counsellor"));
+    assert_eq!(sig.name, "R. K. Amundsen");
+    assert_eq!(sig.title.as_deref(), Some("Trade Commissioner"));
 
     let text = body_text(&doc);
     assert!(
@@ -177,7 +179,7 @@ fn pdftotext_letter() {
     );
     assert!(!text.contains('\r') && !text.contains('\u{c}'));
     assert!(
-        text.contains("go to Arkhangelsk, since"),
+        text.contains("from Leningrad to Archangel, where"),
         "hyphenation not rejoined"
     );
     let paragraphs: Vec<&str> = doc
@@ -191,8 +193,13 @@ fn pdftotext_letter() {
         3,
         "hard-wrapped lines must join: {paragraphs:#?}"
     );
-    assert!(paragraphs[0].starts_with("Further to our telephone conversation"));
-    assert!(paragraphs[0].ends_with("before the end of the month."));
+    assert!(paragraphs[0].starts_with("I write to follow up my telegram"));
+    assert!(paragraphs[0].ends_with("expected there before the thaw."));
+    // The paragraph the page break cut in two is mended.
+    assert!(
+        paragraphs[1]
+            .ends_with("the talks with the charterers in Montreal would go on in the meantime.")
+    );
     assert_eq!(
         doc.blocks
             .iter()
@@ -204,7 +211,7 @@ fn pdftotext_letter() {
 
 #[test]
 fn translated_telegram() {
-    let doc = fixture("synthetic-translated-telegram.txt");
+    let doc = fixture("translated-telegram.txt");
     let m = &doc.metadata;
     assert_eq!(
         m.original_archive.as_deref(),
@@ -212,11 +219,12 @@ fn translated_telegram() {
     );
     assert_eq!(m.contents, ["Original Scan", "Translation - English"]);
     assert_eq!(m.original_language.as_deref(), Some("Russian"));
-    assert_eq!(doc.memo.classification, ["TOP SECRET", "Copy No. 2"]);
+    assert!(m.citation.as_deref().unwrap().ends_with("by L. Morozova."));
+    assert_eq!(doc.memo.classification, ["TOP SECRET", "Copy No. 3"]);
     assert_eq!(doc.memo.heading.as_deref(), Some("CIPHERED TELEGRAM"));
-    assert_eq!(doc.memo.from.as_deref(), Some("HARBIN"));
-    assert_eq!(doc.memo.to.as_deref(), Some("Comrade V. M. Molotov"));
-    assert_eq!(doc.memo.signature.as_ref().unwrap().name, "ORLOV");
+    assert_eq!(doc.memo.from.as_deref(), Some("MUKDEN"));
+    assert_eq!(doc.memo.to.as_deref(), Some("Comrade A. Ya. Vyshinsky"));
+    assert_eq!(doc.memo.signature.as_ref().unwrap().name, "VORONIN");
 
     let numbered: Vec<&str> = doc
         .blocks
@@ -241,7 +249,7 @@ fn translated_telegram() {
     assert!(
         doc.blocks[note.block]
             .text
-            .starts_with("The figures for wagons")
+            .starts_with("The number of wagons sent to Hsinking")
     );
     let item1 = doc
         .blocks
@@ -260,7 +268,7 @@ fn translated_telegram() {
         item1
             .spans
             .iter()
-            .any(|s| &item1.text[s.start..s.end] == "[Hā'ěrbīn, 哈尔滨]")
+            .any(|s| &item1.text[s.start..s.end] == "[Shenyang, 沈阳]")
     );
     let item3 = doc
         .blocks
@@ -280,16 +288,17 @@ fn plain_text_without_archive_header() {
     let doc = fixture("plain-note.txt");
     assert_eq!(
         doc.metadata.title.as_deref(),
-        Some("Notes on the Yalta documents")
+        Some("Reading notes on the Potsdam conference")
     );
     assert!(doc.metadata.banner.is_empty() && doc.metadata.citation.is_none());
     assert_eq!(kinds(&doc), [BlockKind::Paragraph, BlockKind::Paragraph]);
     assert!(
         doc.blocks[0]
             .text
-            .contains("Crimea conference met at Livadia Palace")
+            .contains("The conference opened at Potsdam in July 1945")
     );
     assert_eq!(doc.identity.record_id, None);
+    assert_eq!(doc.metadata.date, None, "no dateline, no date");
 }
 
 #[test]

@@ -28,7 +28,37 @@ fn bundled_40x12() {
 fn help_overlay_80x24() {
     let mut app = bundled_at(80, 24);
     app.update(A::ToggleHelp);
+    // Nothing of the panes stands beside the overlay: every cell outside its box is blank
+    // (the status line aside).
+    let buf = draw(&app);
+    let popup = memcon::app::help::popup(buf.area);
+    for y in 0..23 {
+        for x in 0..80 {
+            if !popup.contains(ratatui::layout::Position::new(x, y)) {
+                assert_eq!(
+                    buf[(x, y)].symbol(),
+                    " ",
+                    "({x}, {y}) outside the help overlay"
+                );
+            }
+        }
+    }
     insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn overlays_at_100_columns_clear_the_panes_too() {
+    let mut app = bundled_at(100, 30);
+    app.update(A::ToggleHelp);
+    let buf = draw(&app);
+    let popup = memcon::app::help::popup(buf.area);
+    for y in 0..29 {
+        for x in 0..100 {
+            if !popup.contains(ratatui::layout::Position::new(x, y)) {
+                assert_eq!(buf[(x, y)].symbol(), " ", "({x}, {y}) outside the overlay");
+            }
+        }
+    }
 }
 
 #[test]
@@ -36,7 +66,14 @@ fn help_overlay_scrolled_to_its_end() {
     let mut app = bundled_at(80, 24);
     run(
         &mut app,
-        &[A::ToggleHelp, A::PageDown, A::PageDown, A::PageDown],
+        &[
+            A::ToggleHelp,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+            A::PageDown,
+        ],
     );
     let s = screen(&app);
     assert!(s.contains("Mouse"), "{s}");

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use memcon::app::{Action as A, App};
-use memcon::ui::theme::Theme;
+use memcon::theme::Theme;
 use ratatui::style::Color;
 
 fn typed(app: &mut App, text: &str) {

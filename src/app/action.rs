@@ -20,18 +20,30 @@ macro_rules! actions {
                 }
             }
 
-            /// The variant's name (stable, usable in a config file).
+            /// The variant's name (`HalfPageDown`).
             pub fn name(&self) -> &'static str {
                 match self {
                     $( Self::$name { .. } => stringify!($name) ),*
                 }
+            }
+
+            /// The name a configuration file uses for it (`half_page_down`).
+            pub fn config_name(&self) -> String {
+                let mut out = String::new();
+                for (i, c) in self.name().chars().enumerate() {
+                    if c.is_ascii_uppercase() && i > 0 {
+                        out.push('_');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+                out
             }
         }
     };
 }
 
 actions! {
-    /// Quit memcon
+    /// Quit memcon (in a document opened from the library: back to the library)
     Quit,
     /// Scroll down one line (or move down in a list)
     LineDown,
@@ -53,7 +65,7 @@ actions! {
     NextParagraph,
     /// Go to the previous paragraph
     PrevParagraph,
-    /// Go to paragraph N (`:N`) or to N percent (`:N%`)
+    /// Go to paragraph N (`:N`) or N percent (`:N%`); `:q` quits, `:noh` hides highlights
     GotoPrompt,
     /// Start typing a paragraph number or percent (`12` Enter, `50%`)
     GotoDigit(char),
@@ -65,7 +77,7 @@ actions! {
     NextTarget,
     /// Jump to the previous target
     PrevTarget,
-    /// Clear the highlighted targets
+    /// Clear the highlighted targets (with none, back to the library if it is open)
     ClearTargets,
     /// Search forward (in the side list: filter it)
     SearchForward,
@@ -73,9 +85,11 @@ actions! {
     SearchBackward,
     /// Switch match highlighting off and on
     ToggleHighlight,
-    /// In the search line: switch between plain text and regular expression
+    /// In the search line: plain text or regular expression, for this search only
     SearchToggleRegex,
-    /// In the search line: switch between ignoring and matching accents
+    /// In the search line: plain text or regular expression, kept for the searches after it
+    SearchKeepRegex,
+    /// In the search line: ignore or match accents, for this search only
     SearchToggleAccents,
     /// Focus the next pane
     FocusNext,
@@ -113,10 +127,34 @@ actions! {
     BookmarkListUndo,
     /// Close the bookmarks list
     CloseBookmarks,
+    /// Write this document's bookmarks as Markdown notes to a file
+    WriteBookmarks,
+    /// Select by whole sentences, from the sentence being read (then j/k, }/{ extend it)
+    StartSelection,
+    /// Copy the selection, else the current paragraph, to the clipboard
+    Yank,
+    /// Copy the selection, else the current paragraph, with its pinpoint citation
+    YankCited,
+    /// Extend the selection by the next sentence
+    SelectNext,
+    /// Take back the last sentence of the selection (or extend it backward)
+    SelectPrev,
+    /// Extend the selection to the end of the paragraph, then of the next one
+    SelectNextParagraph,
+    /// Extend the selection to the start of the paragraph, then of the one before
+    SelectPrevParagraph,
+    /// Stop selecting
+    CancelSelection,
     /// Sort the entities by mention count or by first appearance
     ToggleEntitySort,
+    /// Mark the names of places, people and organizations, or stop marking them
+    ToggleEntityMarks,
     /// Show every mention of the selected entity in context (concordance)
     OpenConcordance,
+    /// Show the entities list over the whole screen (the way to it below 72 columns)
+    ShowEntities,
+    /// Close the entities list
+    CloseEntities,
     /// Select the next line of the concordance
     ConcordanceDown,
     /// Select the previous line of the concordance
@@ -125,6 +163,18 @@ actions! {
     ConcordanceJump,
     /// Close the concordance
     CloseConcordance,
+    /// Read the selected document (at the entity's first mention or the first match)
+    LibraryOpen,
+    /// Sort the documents by date, title, file or most bookmarks
+    LibrarySort,
+    /// Search the full text of every document of the collection
+    LibrarySearch,
+    /// Filter the focused list (typing a letter that is not a key does it too)
+    LibraryFilter,
+    /// Start the filter with a typed character
+    LibraryFilterChar(char),
+    /// Clear the filter; back from an entity's documents or a search to every document
+    LibraryBack,
     /// Mouse wheel at a screen cell: column, row, lines (negative scrolls up)
     ScrollAt(u16, u16, i16),
     /// Mouse click at a screen cell: column, row
@@ -163,7 +213,10 @@ mod tests {
 
     #[test]
     fn doc_lines_come_from_the_variant_docs() {
-        assert_eq!(Action::Quit.doc(), "Quit memcon");
+        assert_eq!(
+            Action::Quit.doc(),
+            "Quit memcon (in a document opened from the library: back to the library)"
+        );
         assert_eq!(Action::Resize(1, 2).name(), "Resize");
         assert_eq!(
             Action::ScrollAt(0, 0, 1).doc(),

@@ -7,9 +7,10 @@ use super::entity_index::{EntityIndex, Listed, MetaMark};
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
 use crate::document::{Location, TextRange};
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityKind};
 use crate::search::{Matcher, Query, SearchError};
 use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
 
 /// The document's entities and how the reader lists them.
 #[derive(Debug, Default)]
@@ -69,20 +70,46 @@ impl EntityState {
         &self.status
     }
 
+    /// The transcript mentions of block `block` that start in `from..to`, in order, with
+    /// their entity's kind (a place two entities share once): what the body marks on a row.
+    pub fn marks_starting_in(
+        &self,
+        block: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<(TextRange, EntityKind)> {
+        let list = self.index.list();
+        let mut out: Vec<(TextRange, EntityKind)> = Vec::new();
+        for (r, e) in self.index.starting_in(block, from, to) {
+            if out.last().is_some_and(|(last, _)| *last == r) {
+                continue;
+            }
+            if let Some(listed) = list.get(e) {
+                out.push((r, listed.kind));
+            }
+        }
+        out
+    }
+
     /// The entity behind the selected side item.
     pub fn selected(&self) -> Option<usize> {
         self.side.selected_item().map(|i| i.entity)
     }
 }
 
-/// The open concordance: which entity, its mentions (found once, when it opens), which
-/// one is selected and the first one shown.
+/// The open concordance: which entity, its places in the transcript (found once, when it
+/// opens), which one is selected and the first one shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Concordance {
     pub entity: usize,
     pub ranges: Arc<[TextRange]>,
     pub selected: usize,
     pub offset: usize,
+    /// The widest of the names at `ranges`, in columns (line breaks as spaces): the width of
+    /// the concordance's name column, measured once.
+    pub name_width: usize,
+    /// Opened from the entities list over the screen (`E`): closing goes back to it.
+    pub from_list: bool,
 }
 
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
@@ -99,7 +126,8 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
     });
 }
 
-/// The side list for `entities`.
+/// The side list for `entities`: each with its places in the transcript (a name and its
+/// gloss once, see `entities::stops`) and its mentions in the metadata.
 pub fn side_list(entities: &[Listed], by_count: bool) -> SideList {
     let mut items: Vec<SideItem> = entities
         .iter()
@@ -110,6 +138,7 @@ pub fn side_list(entities: &[Listed], by_count: bool) -> SideList {
             kind: e.kind,
             detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
             count: e.count,
+            in_metadata: e.in_metadata,
             first: e.first,
         })
         .collect();
@@ -120,7 +149,8 @@ pub fn side_list(entities: &[Listed], by_count: bool) -> SideList {
 impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
-        self.set_entity_index(EntityIndex::build(list));
+        let index = EntityIndex::build(list, self.view.doc());
+        self.set_entity_index(index);
     }
 
     /// Install the document's entities, already indexed (the loader indexes a big
@@ -181,14 +211,20 @@ impl App {
             return;
         };
         let label = item.label.clone();
-        let ranges = self.entities.index.ranges_of(item.entity);
+        let in_meta = item.in_metadata;
+        let ranges = self.entities.index.stops_of(item.entity, self.view.doc());
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
-            self.say(format!("{label}: named only in the metadata"));
+            // The counter says "only in the metadata · {label}"; this says how often.
+            let s = if in_meta == 1 { "" } else { "s" };
+            self.say(format!("{in_meta} mention{s} in the metadata"));
             return;
         }
         self.set_targets(TargetLabel::Entity(label), ranges, Some(0));
         self.preview_current();
+        if in_meta > 0 {
+            self.say(format!("{in_meta} more in the metadata"));
+        }
     }
 
     fn preview_current(&mut self) {
@@ -213,6 +249,19 @@ impl App {
         }
     }
 
+    /// `E`: the entities list over the whole screen, at any size.
+    pub(super) fn show_entities(&mut self) {
+        self.overlay = Overlay::Entities;
+    }
+
+    /// Enter in the entities list over the screen: close it on the entity's first mention.
+    pub(super) fn entity_chosen(&mut self) {
+        self.entity_activated();
+        if self.targets().is_some_and(|t| t.current.is_some()) {
+            self.overlay = Overlay::None;
+        }
+    }
+
     /// `s`: sort each kind by mention count or by first appearance.
     pub(super) fn toggle_entity_sort(&mut self) {
         self.entities.by_count = !self.entities.by_count;
@@ -230,6 +279,7 @@ impl App {
     /// `/` or `?` with the entities pane focused: filter it (the kept filter to edit).
     pub(super) fn start_filter(&mut self) {
         let text = self.entities.side.begin_filter();
+        self.search.fresh_options();
         self.open_input(InputPurpose::Filter, &text);
     }
 
@@ -276,27 +326,45 @@ impl App {
         }
     }
 
+    /// `e`: entity marks off and on.
+    pub(super) fn toggle_entity_marks(&mut self) {
+        self.entity_marks = !self.entity_marks;
+        self.say(if self.entity_marks {
+            "entity marks on"
+        } else {
+            "entity marks off"
+        });
+    }
+
     /// `c`: the concordance of the selected entity.
     pub(super) fn open_concordance(&mut self) {
         let Some(entity) = self.entities.selected() else {
             self.say("no entity selected: choose one in the entities pane");
             return;
         };
-        let ranges = self.entities.index.ranges_of(entity);
+        let ranges = self.entities.index.stops_of(entity, self.view.doc());
         if ranges.is_empty() {
             self.say("named only in the metadata: no mentions in the text");
             return;
         }
-        let ranges = ranges.into();
+        let doc = self.view.doc();
+        let name_width = ranges
+            .iter()
+            .map(|r| crate::document::flat(doc.text(*r)).width())
+            .max()
+            .unwrap_or(0);
         self.overlay = Overlay::Concordance(Concordance {
             entity,
-            ranges,
+            ranges: ranges.into(),
             selected: 0,
             offset: 0,
+            name_width,
+            from_list: self.overlay == Overlay::Entities,
         });
     }
 
-    /// The body mentions of the concordance's entity, in document order.
+    /// The places in the transcript the concordance lists: the entity's stops (a name and
+    /// its gloss once), in document order, found when it opened.
     pub fn concordance_ranges(&self) -> &[TextRange] {
         match &self.overlay {
             Overlay::Concordance(c) => &c.ranges,
@@ -310,6 +378,16 @@ impl App {
         let n = self.concordance_ranges().len();
         let popup = super::Panes::overlay(ratatui::layout::Rect::new(0, 0, w, h), 120, Some(n));
         usize::from(popup.height.saturating_sub(2)).max(1)
+    }
+
+    /// Esc in the concordance: back to the text, or to the entities list it was opened from.
+    pub(super) fn close_concordance(&mut self) {
+        if let Overlay::Concordance(c) = &self.overlay {
+            self.overlay = match c.from_list {
+                true => Overlay::Entities,
+                false => Overlay::None,
+            };
+        }
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {
@@ -362,6 +440,7 @@ mod tests {
             kind,
             detail: None,
             count,
+            in_metadata: 0,
             first: Some(TextRange::new(block, 0, 1)),
         }
     }

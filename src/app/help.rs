@@ -2,12 +2,18 @@
 //! doc line, wrapped for a width. `ui::help` styles and draws these rows; `update` uses
 //! their count to stop scrolling at the end.
 
-use super::keymap::{INPUT, NORMAL_TABLES, grouped};
-use super::{Action, Panes};
+use super::keymap::{Keymap, grouped};
+use super::{Action, Mode, Panes};
 use ratatui::layout::Rect;
 
 /// Width of the keys column.
 pub const KEYS_WIDTH: usize = 22;
+
+/// The keys column in an overlay `width` columns wide inside: at most [`KEYS_WIDTH`], and
+/// two fifths of a narrow overlay, so what the keys do keeps room to be read.
+pub fn keys_width(width: u16) -> usize {
+    KEYS_WIDTH.min(usize::from(width) * 2 / 5).max(8)
+}
 /// The overlay is at most this wide.
 pub const MAX_WIDTH: u16 = 78;
 
@@ -24,24 +30,44 @@ pub enum HelpRow {
     },
 }
 
-/// Sections of `(keys, doc line)`, in the order help shows them.
-pub fn sections() -> Vec<(String, Vec<(String, &'static str)>)> {
-    let mut out: Vec<(String, Vec<(String, &'static str)>)> = NORMAL_TABLES
+/// A section of help: its name and `(keys, doc line)` entries.
+pub type HelpSection = (String, Vec<(String, &'static str)>);
+
+/// The sections of `keymap` for `modes`, in table order, each action once with all its keys.
+pub fn sections_of(keymap: &Keymap, modes: &[Mode]) -> Vec<HelpSection> {
+    keymap
+        .sections()
         .iter()
-        .map(|(name, table)| {
-            let entries = grouped(table)
+        .filter(|s| modes.contains(&s.mode))
+        .map(|s| {
+            let mut entries: Vec<(String, &'static str)> = grouped(&s.bindings)
                 .into_iter()
                 .map(|(a, keys)| (keys.join(" "), a.doc()))
                 .collect();
-            (name.to_string(), entries)
+            if s.mode == Mode::Input {
+                entries.insert(0, ("0-9".into(), Action::GotoDigit('0').doc()));
+            }
+            if s.mode == Mode::Library {
+                let doc = Action::LibraryFilterChar('a').doc();
+                entries.push(("other letters, 0-9".into(), doc));
+            }
+            (s.name.to_string(), entries)
         })
-        .collect();
-    let mut input: Vec<(String, &'static str)> = grouped(INPUT)
-        .into_iter()
-        .map(|(a, keys)| (keys.join(" "), a.doc()))
-        .collect();
-    input.insert(0, ("0-9".into(), Action::GotoDigit('0').doc()));
-    out.push(("Input line".into(), input));
+        .collect()
+}
+
+/// What the help overlay lists: normal mode, the input line and the mouse; with a
+/// `library`, its keys first.
+pub fn sections(keymap: &Keymap, library: bool) -> Vec<HelpSection> {
+    let mut out = if library {
+        sections_of(keymap, &[Mode::Library])
+    } else {
+        Vec::new()
+    };
+    out.extend(sections_of(
+        keymap,
+        &[Mode::Normal, Mode::Select, Mode::Input],
+    ));
     out.push((
         "Mouse".into(),
         vec![
@@ -56,10 +82,10 @@ pub fn sections() -> Vec<(String, Vec<(String, &'static str)>)> {
 }
 
 /// The overlay's rows for an inner width: doc lines wrap under their column.
-pub fn rows(width: u16) -> Vec<HelpRow> {
-    let doc_width = usize::from(width).saturating_sub(KEYS_WIDTH).max(10);
+pub fn rows(keymap: &Keymap, width: u16, library: bool) -> Vec<HelpRow> {
+    let doc_width = usize::from(width).saturating_sub(keys_width(width)).max(10);
     let mut out = Vec::new();
-    for (name, entries) in sections() {
+    for (name, entries) in sections(keymap, library) {
         if !out.is_empty() {
             out.push(HelpRow::Blank);
         }
@@ -82,8 +108,8 @@ pub fn popup(area: Rect) -> Rect {
 }
 
 /// How far the overlay can scroll on a screen of `size` (columns, rows).
-pub fn max_scroll(size: (u16, u16)) -> usize {
+pub fn max_scroll(keymap: &Keymap, size: (u16, u16), library: bool) -> usize {
     let p = popup(Rect::new(0, 0, size.0, size.1));
-    let all = rows(p.width.saturating_sub(2)).len();
+    let all = rows(keymap, p.width.saturating_sub(2), library).len();
     all.saturating_sub(usize::from(p.height.saturating_sub(2)))
 }

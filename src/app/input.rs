@@ -6,7 +6,7 @@
 //! `input_hooks.rs`, where each purpose has its arm.
 
 use std::collections::HashMap;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
 /// The input line, when open, and the histories of every purpose for the session.
 #[derive(Debug, Default)]
@@ -70,6 +70,12 @@ pub enum InputPurpose {
     Filter,
     /// A bookmark's note.
     BookmarkNote,
+    /// The file the bookmarks list writes its Markdown notes to.
+    BookmarksFile,
+    /// The library's document list: filter it.
+    LibraryFilter,
+    /// `/` in the library: search the whole collection.
+    LibrarySearch,
 }
 
 impl InputPurpose {
@@ -81,8 +87,29 @@ impl InputPurpose {
             InputPurpose::Search(crate::search::Direction::Backward) => "?",
             InputPurpose::Filter => "filter /",
             InputPurpose::BookmarkNote => "note (Enter: none, Esc: cancel): ",
+            InputPurpose::BookmarksFile => "write bookmarks to (Esc: cancel): ",
+            InputPurpose::LibraryFilter => "filter: ",
+            InputPurpose::LibrarySearch => "search the collection /",
         }
     }
+
+    /// The most characters the line takes, if there is a limit.
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            InputPurpose::BookmarkNote => Some(crate::bookmarks::model::NOTE_MAX_CHARS),
+            _ => None,
+        }
+    }
+}
+
+/// What of the line is drawn in a given width (see [`InputLine::window`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputWindow<'a> {
+    /// The prompt, or its end, or nothing when the text is scrolled past it.
+    pub prompt: &'static str,
+    pub text: &'a str,
+    /// The cursor's column from the left of the window.
+    pub cursor: usize,
 }
 
 /// The text being edited. `cursor` is a byte offset on a char boundary.
@@ -111,7 +138,14 @@ impl InputLine {
         }
     }
 
+    /// Insert `c` at the cursor; at the purpose's limit, refuse it and say so.
     pub fn insert(&mut self, c: char) {
+        if let Some(max) = self.purpose.max_chars()
+            && self.text.chars().count() >= max
+        {
+            self.error = Some(format!("a note holds at most {max} characters"));
+            return;
+        }
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
         self.history_pos = None;
@@ -181,9 +215,52 @@ impl InputLine {
         changed
     }
 
-    /// Display column of the cursor, after the prompt.
-    pub fn cursor_column(&self) -> usize {
-        self.purpose.prompt().width() + self.text[..self.cursor].width()
+    /// The prompt and text that fit in `width` columns, scrolled so the cursor stays on
+    /// screen (characters are dropped from the left, the prompt's first), and the cursor's
+    /// column. Only the characters near the cursor are looked at, so a long line costs no
+    /// more to draw than a short one.
+    pub fn window(&self, width: usize) -> InputWindow<'_> {
+        let width = width.max(1);
+        let prompt = self.purpose.prompt();
+        // Walk left from the cursor while the columns fit (the cursor takes the last one).
+        let mut used = 0;
+        let mut start = self.cursor;
+        let mut fits = true;
+        for (i, c) in self.text[..self.cursor].char_indices().rev() {
+            let w = c.width().unwrap_or(0);
+            if used + w >= width {
+                fits = false;
+                break;
+            }
+            used += w;
+            start = i;
+        }
+        let mut prompt_start = prompt.len();
+        if fits {
+            for (i, c) in prompt.char_indices().rev() {
+                let w = c.width().unwrap_or(0);
+                if used + w >= width {
+                    break;
+                }
+                used += w;
+                prompt_start = i;
+            }
+        }
+        // Then right from the cursor, up to the width.
+        let mut end = self.cursor;
+        let mut col = used;
+        for (i, c) in self.text[self.cursor..].char_indices() {
+            col += c.width().unwrap_or(0);
+            if col > width {
+                break;
+            }
+            end = self.cursor + i + c.len_utf8();
+        }
+        InputWindow {
+            prompt: &prompt[prompt_start..],
+            text: &self.text[start..end],
+            cursor: used,
+        }
     }
 }
 
@@ -241,5 +318,58 @@ mod tests {
         remember(&mut h, "a");
         remember(&mut h, "  ");
         assert_eq!(h, ["b", "a"]);
+    }
+
+    #[test]
+    fn a_note_stops_at_its_limit_and_says_so() {
+        let max = crate::bookmarks::model::NOTE_MAX_CHARS;
+        let mut l = InputLine::new(InputPurpose::BookmarkNote, &"é".repeat(max - 1));
+        l.insert('x');
+        assert_eq!((l.text.chars().count(), l.error.as_deref()), (max, None));
+        l.insert('y');
+        assert_eq!(l.text.chars().count(), max);
+        assert_eq!(
+            l.error.as_deref(),
+            Some("a note holds at most 10000 characters")
+        );
+        l.backspace();
+        l.insert('z');
+        assert!(l.text.ends_with('z'));
+        // Other purposes have no limit.
+        let mut l = InputLine::new(InputPurpose::Filter, &"a".repeat(max));
+        l.insert('b');
+        assert_eq!(l.text.len(), max + 1);
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_on_screen_and_stays_small() {
+        let prompt = InputPurpose::Goto.prompt();
+        let mut l = InputLine::new(InputPurpose::Goto, "12345");
+        let w = l.window(10);
+        assert_eq!((w.prompt, w.text, w.cursor), (prompt, "12345", 6));
+        // Long: the end shows, the cursor in the last column.
+        let long = "abcdefghij".repeat(100_000);
+        l = InputLine::new(InputPurpose::Goto, &long);
+        let w = l.window(10);
+        assert_eq!((w.prompt, w.text, w.cursor), ("", "bcdefghij", 9));
+        // At the start: the prompt, then as much text as fits.
+        l.home();
+        let w = l.window(10);
+        assert_eq!((w.prompt, w.text, w.cursor), (prompt, "abcdefghi", 1));
+        // In the middle, with wide characters: never more than the width.
+        l = InputLine::new(InputPurpose::Goto, &"漢字".repeat(50_000));
+        for _ in 0..1000 {
+            l.left();
+        }
+        let w = l.window(11);
+        assert_eq!(w.cursor, 10);
+        // The character under the cursor is two columns wide: it does not fit in the 11th.
+        assert_eq!(w.text, "字漢字漢字");
+        let w = l.window(12);
+        assert_eq!((w.text, w.cursor), ("字漢字漢字漢", 10));
+        // The prompt's end when the text only just overflows.
+        l = InputLine::new(InputPurpose::Goto, "123456789");
+        let w = l.window(10);
+        assert_eq!((w.prompt, w.text, w.cursor), ("", "123456789", 9));
     }
 }

@@ -1,6 +1,6 @@
 //! What each input purpose does as the user types, confirms or cancels. One arm per purpose.
 
-use super::{App, Effect, InputPurpose, Location};
+use super::{App, Effect, InputPurpose, Location, Screen};
 
 impl App {
     /// The input text changed (every keystroke, history recall). Incremental features react here.
@@ -19,19 +19,31 @@ impl App {
             InputPurpose::Search(_) => self.search_changed(text),
             InputPurpose::Filter => {
                 let (regex, fold) = (self.search.regex(), self.search.fold_accents());
-                self.filter_changed(text, regex, fold);
+                if self.screen == Screen::Library {
+                    self.library_entity_filter(text, regex, fold);
+                } else {
+                    self.filter_changed(text, regex, fold);
+                }
             }
-            InputPurpose::BookmarkNote => {}
+            InputPurpose::BookmarkNote | InputPurpose::BookmarksFile => {}
+            InputPurpose::LibraryFilter => self.library_filter_changed(text),
+            InputPurpose::LibrarySearch => {}
         }
     }
 
     /// Enter was pressed; the line is already closed and remembered in history.
     pub(super) fn input_confirmed(&mut self, purpose: InputPurpose, text: &str) -> Option<Effect> {
         match purpose {
-            InputPurpose::Goto => self.goto(text),
+            InputPurpose::Goto => return self.command(text),
             InputPurpose::Search(_) => self.search_confirmed(text),
+            InputPurpose::Filter if self.screen == Screen::Library => {
+                self.library_side_filter_done(Some(text))
+            }
             InputPurpose::Filter => self.filter_confirmed(text),
             InputPurpose::BookmarkNote => return self.bookmark_note_confirmed(text),
+            InputPurpose::BookmarksFile => return self.bookmarks_file_confirmed(text),
+            InputPurpose::LibraryFilter => self.library_filter_changed(text),
+            InputPurpose::LibrarySearch => return self.library_search_confirmed(text),
         }
         None
     }
@@ -41,12 +53,32 @@ impl App {
         match purpose {
             InputPurpose::Goto => {}
             InputPurpose::Search(_) => self.search_cancelled(),
+            InputPurpose::Filter if self.screen == Screen::Library => {
+                self.library_side_filter_done(None)
+            }
             InputPurpose::Filter => {
                 let (regex, fold) = (self.search.regex(), self.search.fold_accents());
                 self.filter_cancelled(regex, fold);
             }
             InputPurpose::BookmarkNote => self.bookmark_note_cancelled(),
+            InputPurpose::BookmarksFile => self.say("nothing written"),
+            InputPurpose::LibraryFilter => {
+                let kept = self.library_kept_filter();
+                self.library_filter_cancelled(&kept);
+            }
+            InputPurpose::LibrarySearch => {}
         }
+    }
+
+    /// Enter on `:`: the vim commands a reader reaches for (`:q`, `:noh`), else a paragraph
+    /// number or a percentage.
+    fn command(&mut self, text: &str) -> Option<Effect> {
+        match text.trim() {
+            "q" | "q!" | "qa" | "qa!" | "quit" | "qall" => return Some(Effect::Quit),
+            "noh" | "nohl" | "nohls" | "nohlsearch" => self.hide_highlights(),
+            _ => self.goto(text),
+        }
+        None
     }
 
     /// `N` → paragraph N, `N%` → N percent of the document.

@@ -24,7 +24,10 @@ pub mod help;
 mod input;
 mod input_hooks;
 pub mod keymap;
+pub mod library;
+mod quit;
 mod search;
+pub mod select;
 pub mod side;
 mod update;
 pub mod view;
@@ -34,14 +37,20 @@ pub use bookmarks::{BookmarkList, BookmarkState};
 pub use entities::{Concordance, EntityState, NamesStatus};
 pub use entity_index::{EntityIndex, Listed, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
+pub use keymap::Keymap;
+pub use library::{Library, OpenAt, OpenRequest, ReadMark, Walk};
+pub use quit::UnsavedQuit;
 pub use search::SearchState;
+pub use select::{Selection, Yank};
 pub use side::{SideItem, SideList};
 pub use view::{
     DocIndex, DocView, Focus, GUTTER_WIDTH, Layout, MIN_HEIGHT, MIN_WIDTH, Panes, RowPos,
     TargetLabel, Targets, VisibleRow,
 };
 
+use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
+use crate::theme::Theme;
 use std::sync::Arc;
 
 /// Which keymap is live.
@@ -54,6 +63,22 @@ pub enum Mode {
     Bookmarks,
     /// The concordance overlay of an entity.
     Concordance,
+    /// A selection is being made (`v`).
+    Select,
+    /// The entities list over the whole screen.
+    Entities,
+    /// The library of a collection.
+    Library,
+}
+
+/// Which top-level view is on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// A document.
+    #[default]
+    Reader,
+    /// The library of a collection (`library`).
+    Library,
 }
 
 /// The one overlay drawn over the panes, if any, with its own state.
@@ -67,15 +92,41 @@ pub enum Overlay {
     },
     Bookmarks(BookmarkList),
     Concordance(Concordance),
+    /// The entities pane over the whole screen (`E`), at any size: below 72 columns the
+    /// only way to it.
+    Entities,
+    /// Quitting with bookmark changes that could not be saved: the quit key again writes
+    /// them to a file of their own and quits, any other key stays (keys of normal mode).
+    Unsaved(UnsavedQuit),
 }
 
 /// Work `update` asks the event loop to do (it touches the world outside the App).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Leave memcon.
+    /// Leave memcon (after saving what is pending; see `quit.rs`).
     Quit,
+    /// Quit although bookmark changes could not be saved: write them to a file of their own
+    /// first (`BookmarkStore::write_unsaved`).
+    QuitKeepingUnsaved,
+    /// Quit although the unsaved bookmark changes could not be written anywhere.
+    QuitDiscardingUnsaved,
     /// Save a bookmark change (see `bookmarks.rs`).
     Bookmarks(bookmarks::BookmarkOp),
+    /// Put text on the clipboard (OSC 52) and in the yank file (see `select.rs`).
+    Yank(Yank),
+    /// Write this document's bookmarks as Markdown to a file (a new one: an existing file
+    /// keeps its content and a free name next to it is used).
+    WriteBookmarks(std::path::PathBuf),
+    /// Read a document of the library and show it (`App::show_document`, then
+    /// `App::apply_open`).
+    OpenDocument(OpenRequest),
+    /// The reader left library document `n` (save its reading position, mark it read).
+    LeaveDocument(usize),
+    /// Search the whole collection; hits come back through `App::library_search_hits`.
+    SearchLibrary {
+        query: crate::search::Query,
+        generation: u64,
+    },
 }
 
 /// The whole state of the reader.
@@ -87,15 +138,30 @@ pub struct App {
     search: SearchState,
     entities: EntityState,
     bookmarks: BookmarkState,
+    /// The selection being made with `v`, if any.
+    selection: Option<Selection>,
+    keymap: Keymap,
     /// A transient message for the status line, cleared by the next key.
     message: Option<String>,
-    /// False when `NO_COLOR` asks for a colourless screen.
-    color: bool,
+    /// Every style the screen uses.
+    theme: Theme,
+    /// Mark entity names in the text and the metadata by kind.
+    entity_marks: bool,
     /// Whether the document is all of the file (see [`App::replace_document`]).
     completeness: Completeness,
     /// What the reader goes without (a failed job), shown in the status line when there is
     /// no message.
     notices: Vec<String>,
+    /// Which view is on screen.
+    screen: Screen,
+    /// The collection, when memcon was opened on one.
+    library: Option<Box<Library>>,
+    /// `n`/`N` across the documents of the list the reader was opened from.
+    walk: Option<Walk>,
+    /// The library's number of the document being read.
+    open_doc: Option<usize>,
+    /// Ctrl-o / Ctrl-i across documents.
+    doc_jumps: library::DocJumps,
 }
 
 /// How much of its file the document shown is.
@@ -131,10 +197,18 @@ impl App {
             search: SearchState::default(),
             entities: EntityState::default(),
             bookmarks: BookmarkState::default(),
+            selection: None,
+            keymap: Keymap::default(),
             message: None,
-            color: true,
+            theme: Theme::dark(),
+            entity_marks: true,
             completeness: Completeness::Whole,
             notices: Vec::new(),
+            screen: Screen::Reader,
+            library: None,
+            walk: None,
+            open_doc: None,
+            doc_jumps: library::DocJumps::default(),
         };
         app.set_entities(list);
         app
@@ -147,6 +221,7 @@ impl App {
     pub fn replace_document(&mut self, doc: impl Into<Arc<Document>>) {
         self.view.replace_document(doc.into());
         self.bookmarks = BookmarkState::default();
+        self.selection = None;
         self.completeness = Completeness::Whole;
         if !self.view.doc().warnings.is_empty() {
             self.say(self.view.doc().warnings.join("; "));
@@ -184,6 +259,16 @@ impl App {
         &self.overlay
     }
 
+    /// The live key table.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Use the user's keys.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
     /// The input line, when open.
     pub fn input(&self) -> Option<&InputLine> {
         self.input.line()
@@ -194,14 +279,27 @@ impl App {
         self.message.as_deref()
     }
 
-    /// Whether the screen may use colour.
-    pub fn color(&self) -> bool {
-        self.color
+    /// The styles to draw with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
-    /// Draw without colour (`NO_COLOR`).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// Draw with the built-in dark theme, or without colour (`NO_COLOR`).
     pub fn set_color(&mut self, color: bool) {
-        self.color = color;
+        self.theme = Theme::new(color);
+    }
+
+    /// Whether entity names are marked by kind in the text and the metadata.
+    pub fn entity_marks(&self) -> bool {
+        self.entity_marks
+    }
+
+    pub fn set_entity_marks(&mut self, on: bool) {
+        self.entity_marks = on;
     }
 
     /// Apply the user's layout settings (text width cap, side column width).
@@ -249,16 +347,25 @@ impl App {
         &self.notices
     }
 
+    /// Which view is on screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
     /// Which keymap applies now.
     pub fn mode(&self) -> Mode {
         if self.input.line().is_some() {
             return Mode::Input;
         }
         match self.overlay {
+            Overlay::None if self.screen == Screen::Library => Mode::Library,
+            Overlay::None if self.selection.is_some() => Mode::Select,
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
             Overlay::Concordance(_) => Mode::Concordance,
+            Overlay::Entities => Mode::Entities,
+            Overlay::Unsaved(_) => Mode::Normal,
         }
     }
 
@@ -280,6 +387,7 @@ impl App {
         current: Option<usize>,
     ) {
         self.search.stop_counting();
+        self.search.unhide();
         self.view
             .set_targets(Some(Targets::new(label, ranges, current)));
     }
@@ -305,9 +413,21 @@ impl App {
         self.input.open(purpose, text);
     }
 
-    /// Show `text` in the status line until the next key.
+    /// The first key of `action` in normal mode, for messages ("Ctrl-o returns").
+    pub(crate) fn key(&self, action: Action) -> String {
+        self.keymap
+            .key_label(Mode::Normal, action)
+            .unwrap_or_else(|| action.config_name())
+    }
+
+    /// Show `text` in the status line until the next key. Messages carry file names, notes
+    /// and other text from outside: they are sanitised like document text.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(text.into());
+        let text = text.into();
+        self.message = Some(match for_screen(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
     }
 
     /// "paragraph N of M" as `crate::bookmarks::paragraphs` counts them (N is 0 above the

@@ -7,7 +7,7 @@
 //! where it was; Enter keeps the position and records the jump. With the side list focused,
 //! `/` filters that list instead (`entities.rs`).
 
-use super::{App, Focus, InputPurpose, TargetLabel, Targets};
+use super::{App, Focus, InputPurpose, Overlay, TargetLabel, Targets};
 use crate::contain;
 use crate::document::Location;
 use crate::search::{
@@ -22,12 +22,17 @@ const KEYSTROKE_BYTES: usize = 256 << 10;
 /// Search settings and the search in progress.
 #[derive(Debug)]
 pub struct SearchState {
-    /// Treat the query as a regular expression (Ctrl-r in the input line).
+    /// Treat the query as a regular expression (Ctrl-r in the input line: this search only).
     regex: bool,
-    /// Ignore accents (Ctrl-t in the input line); on for plain queries, off for regexes.
+    /// What each new search starts with (Alt-r in the input line switches it, and `regex`).
+    regex_kept: bool,
+    /// Ignore accents (Ctrl-t in the input line, this search only); each search starts with
+    /// accents ignored for plain text and matched for a regular expression.
     fold_accents: bool,
     /// Highlight matches; Alt-u switches it off and on.
     highlight: bool,
+    /// `:noh`: highlights hidden until the next search, `n`/`N` or entity selection.
+    hidden: bool,
     /// The direction of the last search: `n` goes that way, `N` the other.
     direction: Direction,
     /// The query whose matches are the targets (also highlighted in the metadata pane).
@@ -44,8 +49,10 @@ impl Default for SearchState {
     fn default() -> Self {
         Self {
             regex: false,
+            regex_kept: false,
             fold_accents: true,
             highlight: true,
+            hidden: false,
             direction: Direction::Forward,
             matcher: None,
             job: None,
@@ -81,6 +88,12 @@ impl SearchState {
         self.job.as_ref().map(|j| j.matches().len())
     }
 
+    /// Keep the regex and accent settings (a new document opened from the library).
+    pub(super) fn set_options(&mut self, regex: bool, fold_accents: bool) {
+        self.regex = regex;
+        self.fold_accents = fold_accents;
+    }
+
     pub fn regex(&self) -> bool {
         self.regex
     }
@@ -89,9 +102,25 @@ impl SearchState {
         self.fold_accents
     }
 
-    /// Whether matches are highlighted (Alt-u).
+    /// Whether matches are highlighted (Alt-u, `:noh`).
     pub fn highlight(&self) -> bool {
-        self.highlight
+        self.highlight && !self.hidden
+    }
+
+    /// Whether new searches start as regular expressions (Alt-r).
+    pub fn regex_kept(&self) -> bool {
+        self.regex_kept
+    }
+
+    /// A new search or filter line: the settings each starts with.
+    pub(super) fn fresh_options(&mut self) {
+        self.regex = self.regex_kept;
+        self.fold_accents = !self.regex;
+    }
+
+    /// Show highlights again after `:noh` (a new search, `n`/`N`, a new entity).
+    pub(super) fn unhide(&mut self) {
+        self.hidden = false;
     }
 
     /// The query whose matches are the targets.
@@ -99,22 +128,41 @@ impl SearchState {
         self.matcher.as_ref()
     }
 
-    /// The flags shown beside the search line.
-    pub fn flags(&self) -> String {
-        let mode = if self.regex { "regex" } else { "text" };
+    /// The settings shown beside the search line, with the keys that change them; `short`
+    /// leaves out the key that keeps the regex setting.
+    pub fn flags(&self, keymap: &super::Keymap, short: bool) -> String {
+        let key = |a: super::Action| {
+            keymap
+                .key_label(super::Mode::Input, a)
+                .unwrap_or_else(|| a.config_name())
+        };
+        let mode = match (self.regex, self.regex == self.regex_kept) {
+            (true, true) if self.regex_kept => "regex, kept",
+            (true, _) => "regex",
+            (false, _) => "text",
+        };
         let accents = if self.fold_accents {
             "accents ignored"
         } else {
             "accents count"
         };
-        format!("{mode} (Ctrl-r) · {accents} (Ctrl-t)")
+        let keys = match short {
+            true => key(super::Action::SearchToggleRegex),
+            false => format!(
+                "{} this search, {} keep",
+                key(super::Action::SearchToggleRegex),
+                key(super::Action::SearchKeepRegex)
+            ),
+        };
+        let accents_key = key(super::Action::SearchToggleAccents);
+        format!("{mode} ({keys}) · {accents} ({accents_key})")
     }
 }
 
 impl App {
     /// `/` or `?`: search the body, or filter the side list when it has the focus.
     pub fn start_search(&mut self, direction: Direction) {
-        if self.view.focus() == Focus::Side {
+        if self.view.focus() == Focus::Side || self.overlay == Overlay::Entities {
             self.start_filter();
             return;
         }
@@ -130,6 +178,8 @@ impl App {
             error: None,
         });
         self.search.direction = direction;
+        self.search.fresh_options();
+        self.search.unhide();
         self.open_input(InputPurpose::Search(direction), "");
     }
 
@@ -157,9 +207,15 @@ impl App {
             .map_or(self.top(), |r| Location::new(r.block, r.row.end))
     }
 
-    /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them).
+    /// Alt-u: highlighting off and on (the targets stay; `n`/`N` still walk them). After
+    /// `:noh` it shows them again.
     pub fn toggle_highlight(&mut self) {
-        self.search.highlight = !self.search.highlight;
+        if self.search.hidden {
+            self.search.hidden = false;
+            self.search.highlight = true;
+        } else {
+            self.search.highlight = !self.search.highlight;
+        }
         self.say(if self.search.highlight {
             "highlighting on"
         } else {
@@ -167,8 +223,28 @@ impl App {
         });
     }
 
-    /// Ctrl-r / Ctrl-t in the search line: switch regex mode or accent folding and search
-    /// again with the new setting.
+    /// `:noh`: hide the highlights until the next search, `n`/`N` or entity selection (the
+    /// targets stay).
+    pub(super) fn hide_highlights(&mut self) {
+        self.search.hidden = true;
+        self.say("highlights hidden until the next search");
+    }
+
+    /// Alt-r in the search line: switch between text and regular expression for this search
+    /// and the ones after it.
+    pub fn keep_regex(&mut self) {
+        if !matches!(
+            self.input.line().map(|l| l.purpose),
+            Some(InputPurpose::Search(_) | InputPurpose::Filter)
+        ) {
+            return;
+        }
+        self.search.regex_kept = !self.search.regex;
+        self.toggle_search_option(true);
+    }
+
+    /// Ctrl-r / Ctrl-t in the search line: switch regex mode or accent folding for this
+    /// search and search again with the new setting.
     pub fn toggle_search_option(&mut self, regex: bool) {
         let Some(line) = self.input.line() else {
             return;
@@ -208,12 +284,18 @@ impl App {
     /// `n` (forward = true) and `N`: walk the targets. While a search is still counting, the
     /// matches counted so far are complete from the top of the document, so a step inside
     /// them needs no wait; a step past them (or a wrap) finishes the count first.
-    pub(super) fn next_target(&mut self, forward: bool) {
+    pub(super) fn next_target(&mut self, forward: bool) -> Option<super::Effect> {
+        self.search.unhide();
         let forward = self.target_direction(forward);
         if !self.next_target_is_known(forward) {
             self.finish_search();
         }
+        // Past the last target of a walk across documents: the next document.
+        if let Some(effect) = self.walk_step(forward) {
+            return Some(effect);
+        }
         self.step_target(forward);
+        None
     }
 
     fn next_target_is_known(&self, forward: bool) -> bool {

@@ -3,11 +3,15 @@
 
 use super::{Action, App, Completeness, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
+use crate::document::sanitize::acts_on_terminal;
 use crate::search::Direction;
 
 impl App {
     /// Apply one action. Returns work for the event loop, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.quit_question().is_some() {
+            return self.answer_quit_question(action);
+        }
         match &self.completeness {
             Completeness::Loading if waits_for_whole_document(action) => {
                 self.say("still reading the whole document: try again in a moment");
@@ -22,8 +26,24 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        if self.screen == super::Screen::Library && self.mode() == super::Mode::Library {
+            return match action {
+                Action::Resize(w, h) => {
+                    self.resize(w, h);
+                    self.library_resized();
+                    None
+                }
+                Action::ScrollAt(_, _, delta) => self.library_action(if delta > 0 {
+                    Action::LineDown
+                } else {
+                    Action::LineUp
+                }),
+                a => self.library_action(a),
+            };
+        }
         let page = self.view.body_height() as isize;
         match action {
+            Action::Quit if self.open_doc.is_some() => return self.back_to_library(),
             Action::Quit => return Some(Effect::Quit),
             Action::LineDown => self.move_focused(1),
             Action::LineUp => self.move_focused(-1),
@@ -31,6 +51,8 @@ impl App {
             Action::PageUp => self.move_focused(-page),
             Action::HalfPageDown => self.move_focused((page / 2).max(1)),
             Action::HalfPageUp => self.move_focused(-(page / 2).max(1)),
+            Action::Top if self.overlay == Overlay::Entities => self.move_side(isize::MIN),
+            Action::Bottom if self.overlay == Overlay::Entities => self.move_side(isize::MAX),
             Action::Top => self.view.jump_to(Location::default()),
             Action::Bottom => self.view.jump_to_end(),
             Action::NextParagraph => self.paragraph_step(true),
@@ -39,21 +61,33 @@ impl App {
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => {
                 if !self.view.jump_back() {
+                    let across = self.doc_jump(true);
+                    if across.is_some() {
+                        return across;
+                    }
                     self.say("at the oldest jump");
                 }
             }
             Action::JumpForward => {
                 if !self.view.jump_forward() {
+                    let across = self.doc_jump(false);
+                    if across.is_some() {
+                        return across;
+                    }
                     self.say("at the newest jump");
                 }
             }
-            Action::NextTarget => self.next_target(true),
-            Action::PrevTarget => self.next_target(false),
+            Action::NextTarget => return self.next_target(true),
+            Action::PrevTarget => return self.next_target(false),
+            Action::ClearTargets if self.targets().is_none() && self.open_doc.is_some() => {
+                return self.back_to_library();
+            }
             Action::ClearTargets => self.clear_targets(),
             Action::SearchForward => self.start_search(Direction::Forward),
             Action::SearchBackward => self.start_search(Direction::Backward),
             Action::ToggleHighlight => self.toggle_highlight(),
             Action::SearchToggleRegex => self.toggle_search_option(true),
+            Action::SearchKeepRegex => self.keep_regex(),
             Action::SearchToggleAccents => self.toggle_search_option(false),
             Action::FocusNext => self.view.cycle_focus(1),
             Action::FocusPrev => self.view.cycle_focus(-1),
@@ -71,15 +105,30 @@ impl App {
             | a @ (Action::BookmarkListUndo | Action::CloseBookmarks) => {
                 return self.bookmark_list_action(a);
             }
+            Action::WriteBookmarks => self.ask_bookmarks_file(),
+            Action::StartSelection => self.start_selection(),
+            Action::Yank => return self.yank(false),
+            Action::YankCited => return self.yank(true),
+            a @ (Action::SelectNext | Action::SelectPrev)
+            | a @ (Action::SelectNextParagraph | Action::SelectPrevParagraph) => {
+                self.extend_selection(a);
+            }
+            Action::CancelSelection => self.cancel_selection(),
             Action::ToggleEntitySort => self.toggle_entity_sort(),
+            Action::ToggleEntityMarks => self.toggle_entity_marks(),
             Action::OpenConcordance => self.open_concordance(),
+            Action::ShowEntities => self.show_entities(),
+            Action::CloseEntities => self.overlay = Overlay::None,
             Action::ConcordanceDown => self.concordance_move(1),
             Action::ConcordanceUp => self.concordance_move(-1),
             Action::ConcordanceJump => self.concordance_jump(),
-            Action::CloseConcordance => self.overlay = Overlay::None,
+            Action::CloseConcordance => self.close_concordance(),
             Action::ScrollAt(col, row, delta) => self.scroll_at(col, row, delta),
             Action::ClickAt(col, row) => self.click_at(col, row),
             Action::Resize(w, h) => self.resize(w, h),
+            // A control character (pasted, or from a terminal that passes them on) is not
+            // text: it would reach the screen with the line.
+            Action::InputChar(c) if acts_on_terminal(c) || c == '\t' => {}
             Action::InputChar(c) => self.edit_input(|l| l.insert(c)),
             Action::InputBackspace => self.edit_input(|l| l.backspace()),
             Action::InputDelete => self.edit_input(|l| l.delete()),
@@ -92,18 +141,28 @@ impl App {
             Action::InputHistoryNext => self.recall_history(false),
             Action::InputConfirm => return self.confirm_input(),
             Action::InputCancel => self.cancel_input(),
+            Action::LibraryOpen
+            | Action::LibrarySort
+            | Action::LibrarySearch
+            | Action::LibraryFilter
+            | Action::LibraryFilterChar(_)
+            | Action::LibraryBack => {}
         }
         None
     }
 
-    /// j/k, pages: scroll the help, or the body, the metadata or the side list by focus.
+    /// j/k, pages: scroll the help, move in the entities list, or scroll the body, the
+    /// metadata or the side list by focus.
     fn move_focused(&mut self, delta: isize) {
-        if let Overlay::Help { scroll } = &mut self.overlay {
-            let max = super::help::max_scroll(self.view.size());
-            *scroll = scroll.saturating_add_signed(delta).min(max);
-            return;
+        match &mut self.overlay {
+            Overlay::Help { scroll } => {
+                let max =
+                    super::help::max_scroll(&self.keymap, self.view.size(), self.library.is_some());
+                *scroll = scroll.saturating_add_signed(delta).min(max);
+            }
+            Overlay::Entities => self.move_side(delta),
+            _ => self.move_pane(self.view.focus(), delta),
         }
-        self.move_pane(self.view.focus(), delta);
     }
 
     fn move_pane(&mut self, pane: Focus, delta: isize) {
@@ -123,7 +182,7 @@ impl App {
 
     fn paragraph_step(&mut self, forward: bool) {
         let n = self.view.doc().blocks.len();
-        let top = self.view.top();
+        let top = self.view.reading();
         let target = if forward {
             (top.block + 1).min(n.saturating_sub(1))
         } else if top.offset > 0 {
@@ -161,6 +220,10 @@ impl App {
     }
 
     fn activate(&mut self) {
+        if self.overlay == Overlay::Entities {
+            self.entity_chosen();
+            return;
+        }
         match self.view.focus() {
             Focus::Body => self.follow_footnote(),
             Focus::Metadata => self.view.toggle_metadata(),
@@ -185,7 +248,8 @@ impl App {
             Some(f) => {
                 let (label, block) = (f.label.clone(), f.block);
                 self.view.jump_to(Location::new(block, 0));
-                self.say(format!("footnote {label} — Ctrl-o returns"));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("footnote {label} — {back} returns"));
             }
             None => self.say("no footnote reference on screen"),
         }
@@ -194,12 +258,16 @@ impl App {
     fn resize(&mut self, w: u16, h: u16) {
         self.view.resize(w, h);
         if let Overlay::Help { scroll } = &mut self.overlay {
-            *scroll = (*scroll).min(super::help::max_scroll((w, h)));
+            *scroll = (*scroll).min(super::help::max_scroll(
+                &self.keymap,
+                (w, h),
+                self.library.is_some(),
+            ));
         }
     }
 
     fn scroll_at(&mut self, col: u16, row: u16, delta: i16) {
-        if matches!(self.overlay, Overlay::Help { .. }) {
+        if matches!(self.overlay, Overlay::Help { .. } | Overlay::Entities) {
             self.move_focused(isize::from(delta));
             return;
         }
@@ -209,6 +277,15 @@ impl App {
     }
 
     fn click_at(&mut self, col: u16, row: u16) {
+        if self.overlay == Overlay::Entities {
+            // The list covers all rows but the status line, inside its border.
+            let height = self.view.size().1.saturating_sub(1);
+            if row > 0 && row + 1 < height {
+                let inner = usize::from(height.saturating_sub(2)).max(1);
+                self.click_side(usize::from(row - 1), inner);
+            }
+            return;
+        }
         let Some(p) = self.view.panes() else { return };
         let Some(pane) = p.hit(col, row) else { return };
         self.view.set_focus(pane);
@@ -241,8 +318,9 @@ impl App {
             return;
         };
         let before = line.text.clone();
-        edit(line);
+        // Cleared before the edit, which may set one (a note at its limit).
         line.error = None;
+        edit(line);
         if line.text != before {
             let (purpose, text) = (line.purpose, line.text.clone());
             self.input_changed(purpose, &text);

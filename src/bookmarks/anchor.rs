@@ -9,32 +9,72 @@
 //!    (only pieces of at least [`MIN_PROBE`] characters, so common words do not mislead);
 //! 4. otherwise nowhere: the bookmark is kept and shown as "not found in this version".
 
-use super::model::{Anchor, CONTEXT, Extra, QUOTE};
+use super::model::{Anchor, CONTEXT, Extra, QUOTE, Scope};
 use super::paragraphs::ParagraphIndex;
+use super::quote::{self, Quote};
 use crate::document::{Document, Location, TextRange};
 use regex::Regex;
 
 /// Shortest piece of text used to place a bookmark whose quote is gone, in characters.
 pub const MIN_PROBE: usize = 12;
 
-/// Where a bookmark lands in the document as it is now.
+/// Where a bookmark lands in the document as it is now: the stretch its quote covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
     /// The quote is where it was saved.
-    Exact(Location),
+    Exact(TextRange),
     /// The text changed; the bookmark was found again here.
-    Moved(Location),
+    Moved(TextRange),
     /// Nothing recognisable is left: "not found in this version".
     NotFound,
 }
 
 impl Placement {
     pub fn location(self) -> Option<Location> {
+        self.range().map(|r| r.location())
+    }
+
+    pub fn range(self) -> Option<TextRange> {
         match self {
-            Self::Exact(l) | Self::Moved(l) => Some(l),
+            Self::Exact(r) | Self::Moved(r) => Some(r),
             Self::NotFound => None,
         }
     }
+}
+
+/// A bookmark on a search match or a name: it quotes the sentence(s) the range is in.
+pub fn mark_range(doc: &Document, paragraphs: &ParagraphIndex, range: TextRange) -> Anchor {
+    let passage = quote::for_range(doc, range).text;
+    Anchor {
+        scope: Scope::Sentence,
+        passage,
+        ..anchor_for(doc, paragraphs, range)
+    }
+}
+
+/// A bookmark on the paragraph at `loc`: it quotes the paragraph from the sentence at `loc`
+/// on, and that is the text it is found by again.
+pub fn mark_paragraph(doc: &Document, paragraphs: &ParagraphIndex, loc: Location) -> Anchor {
+    let Quote { range, text } = quote::for_paragraph(doc, loc);
+    let range = if range.start == range.end {
+        TextRange::new(loc.block, loc.offset, loc.offset)
+    } else {
+        range
+    };
+    Anchor {
+        scope: Scope::Paragraph,
+        passage: text,
+        ..anchor_for(doc, paragraphs, range)
+    }
+}
+
+/// The quote of `anchor` taken from where it was placed now; `None` when it was not found.
+pub fn current_quote(doc: &Document, anchor: &Anchor, placement: Placement) -> Option<Quote> {
+    let range = placement.range()?;
+    Some(match anchor.scope {
+        Scope::Paragraph => quote::for_paragraph(doc, range.location()),
+        Scope::Sentence => quote::for_range(doc, range),
+    })
 }
 
 /// An anchor at `loc`: the quote runs from there to the end of the sentence-ish stretch of at
@@ -66,42 +106,47 @@ pub fn anchor_for(doc: &Document, paragraphs: &ParagraphIndex, range: TextRange)
         quote: text[start..end].to_string(),
         before: text[before_start..start].to_string(),
         after: text[end..after_end].to_string(),
+        scope: Scope::Sentence,
+        passage: String::new(),
         extra: Extra::new(),
     }
 }
 
 /// Find `anchor` in `doc` as it is now.
 pub fn place(doc: &Document, anchor: &Anchor) -> Placement {
-    let here = Location::new(anchor.block, anchor.offset);
     if let Some(block) = doc.blocks.get(anchor.block)
         && block.text.get(anchor.offset..).is_some_and(|t| {
             t.starts_with(anchor.quote.as_str()) && !anchor.quote.trim().is_empty()
         })
     {
-        return Placement::Exact(here);
+        let end = anchor.offset + anchor.quote.len();
+        return Placement::Exact(TextRange::new(anchor.block, anchor.offset, end));
     }
-    if let Some(loc) = best_occurrence(doc, anchor) {
-        return Placement::Moved(loc);
+    if let Some(range) = best_occurrence(doc, anchor) {
+        return Placement::Moved(range);
     }
     for probe in probes(anchor) {
         if let Some(loc) = nearest(doc, &probe, anchor.block) {
-            return Placement::Moved(loc);
+            // Only the start is known: the quote's length from there, within the block.
+            let text = &doc.blocks[loc.block].text;
+            let end = floor_char(text, loc.offset + anchor.quote.len());
+            return Placement::Moved(TextRange::new(loc.block, loc.offset, end));
         }
     }
     Placement::NotFound
 }
 
 /// Every occurrence of the quote, scored by how well its surroundings match the context.
-fn best_occurrence(doc: &Document, anchor: &Anchor) -> Option<Location> {
+fn best_occurrence(doc: &Document, anchor: &Anchor) -> Option<TextRange> {
     let re = loose_regex(&anchor.quote)?;
-    let mut best: Option<((usize, usize), Location)> = None;
+    let mut best: Option<((usize, usize), TextRange)> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         for m in re.find_iter(&block.text) {
             let score = common_suffix(&block.text[..m.start()], &anchor.before)
                 + common_prefix(&block.text[m.end()..], &anchor.after);
             let key = (score, usize::MAX - i.abs_diff(anchor.block));
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
-                best = Some((key, Location::new(i, m.start())));
+                best = Some((key, TextRange::new(i, m.start(), m.end())));
             }
         }
     }
@@ -262,7 +307,8 @@ mod tests {
         let a = mark(&d, 1, "Dairen [Dalian]");
         assert_eq!(a.paragraph, 2);
         assert!(a.before.ends_with("naval facilities at "));
-        assert_eq!(place(&d, &a), Placement::Exact(a.location()));
+        let range = TextRange::new(1, a.offset, a.offset + a.quote.len());
+        assert_eq!(place(&d, &a), Placement::Exact(range));
     }
 
     #[test]
@@ -275,7 +321,7 @@ mod tests {
             panic!("not placed")
         };
         assert_eq!(loc.block, 2);
-        assert!(new.blocks[2].text[loc.offset..].starts_with("Dairen"));
+        assert!(new.blocks[2].text[loc.start..].starts_with("Dairen"));
     }
 
     #[test]

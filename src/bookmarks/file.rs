@@ -8,6 +8,7 @@
 
 use super::model::{Anchor, Bookmark, DocRef, Extra};
 use super::time::Timestamp;
+use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 pub const SCHEMA: u32 = 1;
 
 /// `bookmarks.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BookmarkFile {
     pub schema: u32,
     #[serde(default)]
@@ -79,7 +80,7 @@ impl BookmarkFile {
 }
 
 /// `positions.json`: where each document was last read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PositionsFile {
     pub schema: u32,
     #[serde(default)]
@@ -147,6 +148,79 @@ impl PositionsFile {
     }
 }
 
+// The two files are read by hand, field by field, rather than with `#[serde(flatten)]` on
+// `extra`: flatten makes serde buffer the whole object first, which for a 50 MB file meant a
+// copy of every bookmark as a generic tree before the real one was built.
+
+/// Read the fields of a top-level object: `known` takes the fields it knows (returning false
+/// for others), the rest go to `extra`; `schema` must be there.
+fn read_object<'de, A: MapAccess<'de>>(
+    mut map: A,
+    extra: &mut Extra,
+    mut known: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<u32, A::Error> {
+    let mut schema = None;
+    while let Some(key) = map.next_key::<String>()? {
+        if key == "schema" {
+            schema = Some(map.next_value()?);
+        } else if !known(&key, &mut map)? {
+            extra.insert(key, map.next_value()?);
+        }
+    }
+    schema.ok_or_else(|| A::Error::missing_field("schema"))
+}
+
+impl<'de> Deserialize<'de> for BookmarkFile {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BookmarkFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a bookmarks file (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<BookmarkFile, A::Error> {
+                let mut out = BookmarkFile::default();
+                let (bookmarks, deleted) = (&mut out.bookmarks, &mut out.deleted);
+                out.schema = read_object(map, &mut out.extra, |key, map| {
+                    match key {
+                        "bookmarks" => *bookmarks = map.next_value()?,
+                        "deleted" => *deleted = map.next_value()?,
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                })?;
+                Ok(out)
+            }
+        }
+        de.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for PositionsFile {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PositionsFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a reading positions file (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PositionsFile, A::Error> {
+                let mut out = PositionsFile::default();
+                let positions = &mut out.positions;
+                out.schema = read_object(map, &mut out.extra, |key, map| {
+                    if key != "positions" {
+                        return Ok(false);
+                    }
+                    *positions = map.next_value()?;
+                    Ok(true)
+                })?;
+                Ok(out)
+            }
+        }
+        de.deserialize_map(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +282,12 @@ mod tests {
         ours.merge(disk);
         let json = serde_json::to_value(&ours).unwrap();
         assert_eq!(json["sync"]["peer"], "x");
+        let positions: PositionsFile =
+            serde_json::from_str(r#"{"positions":[],"sync":[1],"schema":1}"#).unwrap();
+        assert_eq!(serde_json::to_value(&positions).unwrap()["sync"][0], 1);
+        let e = serde_json::from_str::<BookmarkFile>(r#"{"bookmarks":[]}"#).unwrap_err();
+        assert!(e.to_string().contains("missing field `schema`"), "{e}");
+        assert!(serde_json::from_str::<BookmarkFile>("[1]").is_err());
     }
 
     #[test]
@@ -234,5 +314,86 @@ mod tests {
         assert_eq!(ours.find(&doc("x")).unwrap().anchor.block, 7);
         assert_eq!(ours.find(&doc("y")).unwrap().anchor.block, 1);
         assert_eq!(ours.positions.len(), 2);
+    }
+
+    mod round_trip {
+        use super::*;
+        use proptest::prelude::*;
+        use serde_json::{Value, json};
+
+        /// Times as files hold them: RFC 3339 in and out of the four-digit years, with offsets,
+        /// unix seconds as integers and as fractions.
+        fn time() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+                    .prop_map(Value::from),
+                any::<i64>().prop_map(|ms| Value::from(Timestamp(ms).rfc3339())),
+                (-20_000i64..20_000, 1u32..=12, 1u32..=28, -1439i32..=1439).prop_map(
+                    |(y, m, d, off)| {
+                        let sign = if off < 0 { '-' } else { '+' };
+                        let (h, mi) = (off.abs() / 60, off.abs() % 60);
+                        Value::from(format!("{y:04}-{m:02}-{d:02}T12:00:00{sign}{h:02}:{mi:02}"))
+                    }
+                ),
+            ]
+        }
+
+        /// Values another program might have added: numbers of every kind, text, nesting.
+        fn extra() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("finite", |f| f.is_finite())
+                    .prop_map(Value::from),
+                ".*".prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                Just(Value::Null),
+            ];
+            leaf.prop_recursive(2, 8, 3, |inner| {
+                prop::collection::vec(inner, 0..3).prop_map(Value::from)
+            })
+        }
+
+        fn bookmark() -> impl Strategy<Value = Value> {
+            (time(), time(), ".*", extra(), 0usize..50).prop_map(
+                |(created, updated, note, extra, block)| {
+                    json!({
+                        "id": format!("b-{block}"),
+                        "document": {"fingerprint": "f", "shelf": extra.clone()},
+                        "anchor": {"block": block, "offset": 0, "quote": note.clone()},
+                        "note": note,
+                        "created": created,
+                        "updated": updated,
+                        "tags": extra,
+                    })
+                },
+            )
+        }
+
+        proptest! {
+            /// Read, write, read: the same file, and a second write gives the same bytes.
+            #[test]
+            fn a_file_read_and_written_reads_back_the_same(
+                bookmarks in prop::collection::vec(bookmark(), 0..4),
+                deleted in prop::collection::btree_map("b-[0-9]", time(), 0..3),
+                extra in extra(),
+            ) {
+                let text = json!({
+                    "schema": 1,
+                    "bookmarks": bookmarks,
+                    "deleted": deleted,
+                    "sync": extra,
+                })
+                .to_string();
+                let first: BookmarkFile = serde_json::from_str(&text).unwrap();
+                let written = serde_json::to_string_pretty(&first).unwrap();
+                let second: BookmarkFile = serde_json::from_str(&written).unwrap();
+                prop_assert_eq!(&first, &second);
+                prop_assert_eq!(serde_json::to_string_pretty(&second).unwrap(), written);
+            }
+        }
     }
 }

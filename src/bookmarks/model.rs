@@ -3,6 +3,7 @@
 //! a later memcon of the same schema loses nothing when this one saves it.
 
 use super::time::Timestamp;
+use crate::cite::{Source, SourceFields};
 use crate::document::{Document, Location};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -33,6 +34,15 @@ pub struct DocRef {
     pub citation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The language of the original, when the document is a translation or says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_language: Option<String>,
+    /// Translators the credits or the citation name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translators: Vec<String>,
+    /// Who signed the document, when the signature is a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -48,6 +58,7 @@ impl DocRef {
                 .to_string()
         });
         let m = &doc.metadata;
+        let source = Source::of(doc);
         Self {
             record_id: doc.identity.record_id.clone(),
             fingerprint: doc.identity.fingerprint.clone(),
@@ -56,8 +67,27 @@ impl DocRef {
             date: m.date.clone(),
             citation: m.citation.clone(),
             url: m.url.clone(),
+            original_language: source.original_language,
+            translators: source.translators,
+            author: source.author,
             extra: Extra::new(),
         }
+    }
+
+    /// What a citation can be built from when the document itself is not at hand.
+    pub fn source(&self) -> Source {
+        Source::new(SourceFields {
+            title: self.label(),
+            date: self.date.as_deref(),
+            date_iso: None,
+            citation: self.citation.as_deref(),
+            url: self.url.as_deref(),
+            record_id: self.record_id.as_deref(),
+            fingerprint: &self.fingerprint,
+            original_language: self.original_language.as_deref(),
+            translators: self.translators.clone(),
+            author: self.author.clone(),
+        })
     }
 
     /// Same document? The record id decides when both have one (a re-export keeps it while
@@ -105,13 +135,32 @@ pub struct Anchor {
     pub before: String,
     #[serde(default)]
     pub after: String,
+    /// What was marked: the sentence of a search match or a name, or a paragraph.
+    #[serde(default)]
+    pub scope: Scope,
+    /// The quote as shown when the bookmark was made: whole sentences, `…` where cut.
+    /// Empty in bookmarks made before quotes were kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub passage: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+/// What a bookmark quotes, so its quote can be taken again from a changed text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The sentence(s) holding `quote` (a search match, a name). Bookmarks saved before
+    /// scopes existed are read as this: their quote is a stretch of text from the anchor.
+    #[default]
+    Sentence,
+    /// The paragraph from the sentence at the anchor on (`m` with no target, `bookmarks add`).
+    Paragraph,
+}
+
 /// How much context is saved on each side of a quote, in bytes (cut at a character boundary).
 pub const CONTEXT: usize = 48;
-/// Longest quote taken from a paragraph when no range was marked, in bytes.
+/// Longest stretch a reading position remembers from where it is, in bytes.
 pub const QUOTE: usize = 160;
 
 impl Anchor {
@@ -136,6 +185,19 @@ pub struct Bookmark {
     pub extra: Extra,
 }
 
+/// The longest note, in characters (about 1,500 words). The reader's note prompt stops taking
+/// text there and `memcon bookmarks add --note` refuses a longer one; notes already in a file
+/// are kept whatever their length.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+
+/// A note as it is saved: sanitised like document text (no escape sequence, control or bidi
+/// override character reaches the file or, later, a terminal; tabs become spaces, line breaks
+/// stay) and `None` when nothing but white space is left.
+pub fn clean_note(note: Option<String>) -> Option<String> {
+    note.map(|n| crate::document::sanitize::sanitize_str(&n))
+        .filter(|n| !n.trim().is_empty())
+}
+
 impl Bookmark {
     /// A new bookmark with a fresh id, created now.
     pub fn new(document: DocRef, anchor: Anchor, note: Option<String>) -> Self {
@@ -144,7 +206,7 @@ impl Bookmark {
             id: new_id(),
             document,
             anchor,
-            note: note.filter(|n| !n.trim().is_empty()),
+            note: clean_note(note),
             created: now,
             updated: now,
             extra: Extra::new(),
@@ -152,9 +214,15 @@ impl Bookmark {
     }
 }
 
-/// A fresh id: the clock, the process id, a counter and the standard library's random hash
-/// keys, mixed, so two processes starting in the same millisecond still differ.
+/// A fresh id (`b-` and 16 hex digits).
 pub fn new_id() -> String {
+    format!("b-{:016x}", random())
+}
+
+/// 64 bits no other process or call can predict or repeat: the clock, the process id, a
+/// counter and the standard library's random hash keys (seeded by the operating system), mixed,
+/// so two processes starting in the same millisecond still differ.
+pub fn random() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_i64(Timestamp::now().0);
@@ -163,7 +231,7 @@ pub fn new_id() -> String {
     if let Ok(d) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         h.write_u32(d.subsec_nanos());
     }
-    format!("b-{:016x}", h.finish())
+    h.finish()
 }
 
 #[cfg(test)]

@@ -1,16 +1,20 @@
 //! What "paragraph N" means, in one place, for the status line, bookmarks and the CLI.
 //!
-//! Paragraphs are the body blocks a reader counts: blocks of kind `Paragraph` or `Numbered`
-//! before the footnotes, numbered from 1 in document order. The memo header (heading,
-//! classification, dateline, `Present:`, subject), page markers, salutation, closing and
-//! signature are not counted. A position inside an uncounted block belongs to the paragraph
+//! Paragraphs are the body blocks a reader counts: blocks of kind `Paragraph`, `Numbered` or
+//! `Table` (a table counts once, whatever its rows) before the footnotes, numbered from 1 in
+//! document order, enclosures included. The memo header (heading, classification, dateline,
+//! `Present:`, subject, drafting line), page markers, salutation, closing, signature and
+//! enclosure markers are not counted. A position inside an uncounted block belongs to the paragraph
 //! before it (0 when no paragraph comes before it, e.g. in the memo header).
 
 use crate::document::{BlockKind, Document};
 
 /// True for a block that counts as a paragraph.
 pub fn is_paragraph(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::Numbered)
+    matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::Numbered | BlockKind::Table
+    )
 }
 
 /// Block indices of the paragraphs, built once per document so lookups are O(log n).
@@ -54,7 +58,7 @@ mod tests {
     use crate::document::Block;
 
     #[test]
-    fn counts_paragraphs_and_numbered_items_only() {
+    fn counts_paragraphs_numbered_items_and_tables_only() {
         let mut doc = Document::default();
         for kind in [
             BlockKind::Heading,
@@ -63,15 +67,18 @@ mod tests {
             BlockKind::PageMarker,
             BlockKind::Numbered,
             BlockKind::Signature,
+            BlockKind::Enclosure,
+            BlockKind::Table,
         ] {
             doc.blocks.push(Block::new(kind, "x"));
         }
         let idx = ParagraphIndex::new(&doc);
-        assert_eq!(idx.count(), 2);
+        assert_eq!(idx.count(), 3);
+        assert_eq!(idx.block_of(3), Some(7), "a table is one paragraph");
         assert_eq!(idx.block_of(1), Some(2));
         assert_eq!(idx.block_of(2), Some(4));
         assert_eq!(idx.block_of(0), None);
-        assert_eq!(idx.block_of(3), None);
+        assert_eq!(idx.block_of(4), None);
         assert_eq!(idx.number_at(0), 0);
         assert_eq!(idx.number_at(2), 1);
         assert_eq!(idx.number_at(3), 1);

@@ -2,11 +2,17 @@
 //!
 //! Every change is saved at once: lock, re-read, merge, write atomically, unlock. A save that
 //! fails (read-only or full disk) keeps the change in memory, returns a [`SaveError`] the UI
-//! can show, and is tried again, with everything pending, on the next change.
+//! can show, and is tried again, with everything pending, on the next change. Nothing is lost
+//! silently: [`BookmarkStore::unsaved_changes`] says whether changes are still pending and
+//! [`BookmarkStore::write_unsaved`] writes them to a fallback file (for the reader on quit,
+//! and for `memcon bookmarks add`).
+//!
+//! Opening the store reads and changes nothing on disk, so commands that only read
+//! (`memcon export`, `memcon bookmarks list|export`) never rename or create a file.
 
-use super::disk::{Read, Slot};
+use super::disk::{Read, Seen, Slot, create_private_dir, write_new};
 use super::file::{BookmarkFile, PositionsFile};
-use super::model::{Anchor, Bookmark, DocRef, Extra};
+use super::model::{Anchor, Bookmark, DocRef, Extra, clean_note};
 use super::time::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -53,6 +59,17 @@ pub enum SaveError {
         path: PathBuf,
         reason: String,
     },
+    /// [`BookmarkStore::write_unsaved`] found nowhere to write.
+    #[error(
+        "unsaved bookmarks could not be written anywhere (tried {}): {reason}",
+        tried_list(tried)
+    )]
+    NoFallback { tried: Vec<PathBuf>, reason: String },
+}
+
+fn tried_list(tried: &[PathBuf]) -> String {
+    let dirs: Vec<String> = tried.iter().map(|d| d.display().to_string()).collect();
+    dirs.join(", ")
 }
 
 /// Something the user should be told once (a file set aside, a newer schema).
@@ -66,6 +83,12 @@ struct Kept<T> {
     data: T,
     /// Set when the file turned out to be from a newer memcon: never written this session.
     newer: Option<u64>,
+    /// Changes made since the last successful save (0: what is on disk has them all).
+    pending: usize,
+    /// Set when the file was there but could not be read when the store was opened.
+    unreadable: bool,
+    /// The file's bytes as this process last read or wrote them: `data` already holds them.
+    seen: Option<Seen>,
 }
 
 trait Merge: Serialize + DeserializeOwned + Default {
@@ -85,75 +108,75 @@ impl Merge for PositionsFile {
 }
 
 impl<T: Merge> Kept<T> {
+    /// Read the file; change nothing on disk. A file that cannot be used is reported and left
+    /// where it is: only a save moves an unreadable file aside.
     fn open(slot: Slot, what: &'static str, notices: &mut Vec<Notice>) -> Self {
         let mut kept = Self {
             slot,
             what,
             data: T::default(),
             newer: None,
+            pending: 0,
+            unreadable: false,
+            seen: None,
         };
-        // Read under the lock when it can be had, so that two processes finding the same
-        // unreadable file do not both try to move it aside.
-        let lock = kept.slot.lock();
-        let read = kept.slot.read::<T>();
-        drop(lock);
-        match read {
-            Read::Missing => {}
-            Read::Loaded(data) => kept.data = data,
-            other => {
-                if let Err(e) = kept.absorb(other, notices) {
-                    notices.push(e.to_string());
-                }
+        let path = kept.slot.path.display();
+        match kept.slot.read::<T>(None) {
+            Read::Missing | Read::Unchanged => {}
+            Read::Loaded(data, seen) => {
+                kept.data = data;
+                kept.seen = Some(seen);
+            }
+            // Reported by `read_only_reason` and by every save.
+            Read::Newer(found) => kept.newer = Some(found),
+            Read::Corrupt(why) => {
+                kept.unreadable = true;
+                notices.push(format!(
+                    "{path} is unreadable ({why}); it is left as it is until a change is saved, \
+                     which moves it aside"
+                ));
+            }
+            Read::Failed(e) => {
+                kept.unreadable = true;
+                notices.push(format!("{path} could not be read: {}", reason(&e)));
             }
         }
         kept
     }
 
-    /// Fold a read result into memory; an error when writing now would lose or overwrite data.
-    fn absorb(&mut self, read: Read<T>, notices: &mut Vec<Notice>) -> Result<(), SaveError> {
-        let path = self.slot.path.clone();
-        match read {
-            Read::Missing => Ok(()),
-            Read::Loaded(disk) => {
-                self.data.merge_from(disk);
-                Ok(())
-            }
-            Read::Newer(found) => {
-                self.newer = Some(found);
-                Err(self.newer_error(found))
-            }
-            Read::Corrupt {
-                why,
-                moved_to: Some(to),
-            } => {
-                notices.push(format!(
-                    "{} was unreadable ({why}); it was moved to {} and a new file is used",
-                    path.display(),
-                    to.display()
-                ));
-                Ok(())
-            }
-            Read::Corrupt {
-                why,
-                moved_to: None,
-            } => Err(SaveError::Io {
-                what: self.what,
-                path,
-                reason: format!("the file is unreadable ({why}) and could not be moved aside"),
-            }),
-            Read::Failed(e) => Err(self.io_error(&e)),
-        }
-    }
-
-    /// Lock, re-read, merge, write, unlock.
+    /// Lock, re-read, merge (or move an unreadable file aside), write, unlock.
     fn save(&mut self, notices: &mut Vec<Notice>) -> Result<(), SaveError> {
         if let Some(found) = self.newer {
             return Err(self.newer_error(found));
         }
         let _lock = self.slot.lock().map_err(|e| self.io_error(&e))?;
-        let read = self.slot.read::<T>();
-        self.absorb(read, notices)?;
-        self.slot.write(&self.data).map_err(|e| self.io_error(&e))
+        match self.slot.read::<T>(self.seen) {
+            Read::Missing | Read::Unchanged => {}
+            Read::Loaded(disk, _) => self.data.merge_from(disk),
+            Read::Newer(found) => {
+                self.newer = Some(found);
+                return Err(self.newer_error(found));
+            }
+            Read::Corrupt(why) => {
+                let to = self.slot.set_aside().map_err(|e| SaveError::Io {
+                    what: self.what,
+                    path: self.slot.path.clone(),
+                    reason: format!(
+                        "the file is unreadable ({why}) and could not be moved aside ({})",
+                        reason(&e)
+                    ),
+                })?;
+                notices.push(format!(
+                    "{} was unreadable ({why}); it was moved to {} and a new file is used",
+                    self.slot.path.display(),
+                    to.display()
+                ));
+            }
+            Read::Failed(e) => return Err(self.io_error(&e)),
+        }
+        self.seen = Some(self.slot.write(&self.data).map_err(|e| self.io_error(&e))?);
+        self.pending = 0;
+        Ok(())
     }
 
     fn newer_error(&self, found: u64) -> SaveError {
@@ -165,19 +188,28 @@ impl<T: Merge> Kept<T> {
     }
 
     fn io_error(&self, e: &std::io::Error) -> SaveError {
-        use std::io::ErrorKind::*;
-        let reason = match e.kind() {
-            PermissionDenied => "permission denied".into(),
-            ReadOnlyFilesystem => "read-only file system".into(),
-            StorageFull => "no space left on the disk".into(),
-            NotADirectory => "a path component is not a directory".into(),
-            _ => e.to_string(),
-        };
         SaveError::Io {
             what: self.what,
             path: self.slot.path.clone(),
-            reason,
+            reason: reason(e),
         }
+    }
+}
+
+/// The last error of [`BookmarkStore::write_unsaved`], naming the directory.
+fn reason_in(dir: &Path, e: &std::io::Error) -> String {
+    format!("{}: {}", dir.display(), reason(e))
+}
+
+/// An IO error in the words of the status line.
+fn reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied => "permission denied".into(),
+        ReadOnlyFilesystem => "read-only file system".into(),
+        StorageFull => "no space left on the disk".into(),
+        NotADirectory => "a path component is not a directory".into(),
+        _ => e.to_string(),
     }
 }
 
@@ -191,8 +223,8 @@ pub struct BookmarkStore {
 }
 
 impl BookmarkStore {
-    /// Load both files. Never fails: problems become notices (see [`Self::take_notices`]) and
-    /// saving stays off where writing could lose something.
+    /// Load both files. Never fails and changes nothing on disk: problems become notices (see
+    /// [`Self::take_notices`]) and saving stays off where writing could lose something.
     pub fn open(paths: StorePaths) -> Self {
         let mut notices = Vec::new();
         let bookmarks = Kept::open(
@@ -205,6 +237,11 @@ impl BookmarkStore {
             "reading position",
             &mut notices,
         );
+        // A newer bookmarks file is reported through `read_only_reason`; nothing reports the
+        // positions file's but this.
+        if let Some(found) = positions.newer {
+            notices.push(positions.newer_error(found).to_string());
+        }
         Self {
             paths,
             bookmarks,
@@ -233,6 +270,12 @@ impl BookmarkStore {
     /// Why saving bookmarks is off for this session, if it is.
     pub fn read_only_reason(&self) -> Option<SaveError> {
         self.bookmarks.newer.map(|n| self.bookmarks.newer_error(n))
+    }
+
+    /// Whether `bookmarks.json` was there but could not be read when the store was opened
+    /// (the notices say why): the bookmarks shown are then not the ones on disk.
+    pub fn unreadable(&self) -> bool {
+        self.bookmarks.unreadable
     }
 
     /// Every bookmark, oldest first.
@@ -269,16 +312,18 @@ impl BookmarkStore {
         }
     }
 
-    /// Add a bookmark and save.
-    pub fn add(&mut self, bookmark: Bookmark) -> Result<(), SaveError> {
+    /// Add a bookmark and save. Its note is sanitised first (see [`clean_note`]).
+    pub fn add(&mut self, mut bookmark: Bookmark) -> Result<(), SaveError> {
+        bookmark.note = clean_note(bookmark.note.take());
         self.bookmarks.data.bookmarks.push(bookmark);
         self.bookmarks.data.tidy();
-        self.save()
+        self.changed()
     }
 
-    /// Set or clear a bookmark's note and save. `false` when there is no such bookmark.
+    /// Set or clear a bookmark's note (sanitised) and save. `false` when there is no such
+    /// bookmark.
     pub fn set_note(&mut self, id: &str, note: Option<String>) -> Result<bool, SaveError> {
-        let note = note.filter(|n| !n.trim().is_empty());
+        let note = clean_note(note);
         let Some(b) = self
             .bookmarks
             .data
@@ -290,7 +335,7 @@ impl BookmarkStore {
         };
         b.note = note;
         b.updated = Timestamp::now().max(Timestamp(b.updated.0 + 1));
-        self.save().map(|()| true)
+        self.changed().map(|()| true)
     }
 
     /// Delete a bookmark (leaving a tombstone) and save; returns what was deleted so it can
@@ -302,12 +347,69 @@ impl BookmarkStore {
         };
         let removed = data.bookmarks.remove(i);
         data.deleted.insert(removed.id.clone(), Timestamp::now());
-        (Some(removed), self.save())
+        (Some(removed), self.changed())
+    }
+
+    /// Count one more change to the bookmarks and save them all.
+    fn changed(&mut self) -> Result<(), SaveError> {
+        self.bookmarks.pending += 1;
+        self.save()
     }
 
     /// Write bookmarks now (also retries a save that failed before).
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.bookmarks.save(&mut self.notices)
+    }
+
+    /// How many bookmark changes (additions, note edits, deletions) have not reached
+    /// `bookmarks.json` because saving failed; 0 when everything is on disk.
+    ///
+    /// The reader asks this when the user quits: with changes pending it retries
+    /// [`Self::save`], and if that fails still, offers [`Self::write_unsaved`] instead of
+    /// quitting silently.
+    pub fn unsaved_changes(&self) -> usize {
+        self.bookmarks.pending
+    }
+
+    /// Write every bookmark this store holds (the saved ones and the changes that could not
+    /// be saved) as a complete bookmarks file to a new file that replaces nothing, and return
+    /// its path. The file is `bookmarks.unsaved-<UTC time>.json` (`-N` added if taken) in the
+    /// first directory where writing works: next to `bookmarks.json`, the state directory,
+    /// then the temporary directory (there as `memcon-bookmarks.unsaved-<UTC time>.json`).
+    ///
+    /// The changes still count as unsaved ([`Self::unsaved_changes`]): they are not in
+    /// `bookmarks.json` until a [`Self::save`] succeeds.
+    pub fn write_unsaved(&self) -> Result<PathBuf, SaveError> {
+        let stem = format!("bookmarks.unsaved-{}", Timestamp::now().compact());
+        let temp = std::env::temp_dir();
+        let mut places = vec![
+            (self.paths.data_dir.clone(), stem.clone()),
+            (self.paths.state_dir.clone(), stem.clone()),
+            (temp.clone(), format!("memcon-{stem}")),
+        ];
+        places.dedup_by(|a, b| a.0 == b.0);
+        let mut reason = String::new();
+        for (dir, stem) in &places {
+            // The data and state directories may not exist yet; the temporary one is not ours
+            // to create.
+            let ready = match dir == &temp {
+                true => Ok(()),
+                false => create_private_dir(dir),
+            };
+            match ready.and_then(|()| write_new(dir, stem, &self.bookmarks.data)) {
+                Ok(path) => return Ok(path),
+                Err(e) => reason = reason_in(dir, &e),
+            }
+        }
+        Err(SaveError::NoFallback {
+            tried: places.into_iter().map(|(d, _)| d).collect(),
+            reason,
+        })
+    }
+
+    /// Every saved reading position (the library marks the documents read from them).
+    pub fn positions(&self) -> &[super::file::Position] {
+        &self.positions.data.positions
     }
 
     /// The saved reading position of `doc`.
@@ -357,5 +459,153 @@ mod tests {
         store.save().unwrap();
         let again = BookmarkStore::open(StorePaths::in_dir(dir.path()));
         assert_eq!(again.all()[0].document.path.as_deref(), Some("/new"));
+    }
+
+    fn note(store: &BookmarkStore, i: usize) -> Option<&str> {
+        store.all()[i].note.as_deref()
+    }
+
+    #[test]
+    fn a_failed_save_keeps_changes_pending_and_a_fallback_file_holds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        // The data directory cannot be made (a file is in the way); the state directory can.
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, b"").unwrap();
+        let paths = StorePaths {
+            data_dir: blocker.join("data"),
+            state_dir: dir.path().join("state"),
+        };
+        let mut store = BookmarkStore::open(paths);
+        let bookmark = Bookmark::new(DocRef::default(), Anchor::default(), Some("kept".into()));
+        assert!(store.add(bookmark).is_err());
+        assert!(
+            store
+                .set_note(&store.all()[0].id.clone(), Some("still kept".into()))
+                .is_err()
+        );
+        assert_eq!(store.unsaved_changes(), 2);
+
+        let path = store.write_unsaved().unwrap();
+        assert_eq!(path.parent(), Some(dir.path().join("state").as_path()));
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with("bookmarks.unsaved-") && name.ends_with(".json"),
+            "{name}"
+        );
+        let copy: BookmarkFile = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(copy.bookmarks.len(), 1);
+        assert_eq!(copy.bookmarks[0].note.as_deref(), Some("still kept"));
+        // A second copy takes a new name; the first is not replaced.
+        let again = store.write_unsaved().unwrap();
+        assert_ne!(again, path);
+        assert!(path.exists());
+        assert_eq!(store.unsaved_changes(), 2, "a fallback copy is not a save");
+
+        // Once the disk is usable again, the next save writes everything pending.
+        std::fs::remove_file(&blocker).unwrap();
+        store.save().unwrap();
+        assert_eq!(store.unsaved_changes(), 0);
+        let reopened = BookmarkStore::open(store.paths().clone());
+        assert_eq!(note(&reopened, 0), Some("still kept"));
+    }
+
+    #[test]
+    fn without_a_usable_data_directory_the_fallback_goes_to_the_temporary_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, b"").unwrap();
+        let mut store = BookmarkStore::open(StorePaths::in_dir(blocker.join("data")));
+        let bookmark = Bookmark::new(DocRef::default(), Anchor::default(), None);
+        assert!(store.add(bookmark).is_err());
+        let path = store.write_unsaved().unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(path.parent(), Some(std::env::temp_dir().as_path()));
+        assert!(name.starts_with("memcon-bookmarks.unsaved-"), "{name}");
+    }
+
+    #[test]
+    fn notes_are_sanitised_when_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = BookmarkStore::open(StorePaths::in_dir(dir.path()));
+        let hostile = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\ne";
+        store
+            .add(Bookmark::new(
+                DocRef::default(),
+                Anchor::default(),
+                Some(hostile.into()),
+            ))
+            .unwrap();
+        let id = store.all()[0].id.clone();
+        let clean = "a\u{241b}]0;PWNED\u{2407}b\u{fffd}cd\ne";
+        assert_eq!(note(&store, 0), Some(clean));
+        store.set_note(&id, Some(format!("x{hostile}"))).unwrap();
+        assert_eq!(note(&store, 0), Some(format!("x{clean}").as_str()));
+        let bytes = std::fs::read_to_string(dir.path().join(BOOKMARKS_FILE)).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&bytes).unwrap();
+        let saved = value["bookmarks"][0]["note"].as_str().unwrap();
+        assert!(
+            !saved.chars().any(|c| c.is_control() && c != '\n'),
+            "{saved:?}"
+        );
+        assert!(
+            !saved
+                .chars()
+                .any(crate::document::sanitize::is_bidi_control)
+        );
+        // Only white space and controls that vanish: no note.
+        store.set_note(&id, Some("\u{202e} \t".into())).unwrap();
+        assert_eq!(note(&store, 0), None);
+    }
+
+    #[test]
+    fn opening_changes_nothing_and_the_first_save_moves_an_unreadable_file_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(BOOKMARKS_FILE);
+        std::fs::write(&file, b"{\"schema\": 1, \"bookmarks\": [tru").unwrap();
+        let names = || {
+            let mut n: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            n.sort();
+            n
+        };
+        let mut store = BookmarkStore::open(StorePaths::in_dir(dir.path()));
+        assert!(store.unreadable());
+        let notices = store.take_notices();
+        assert!(notices[0].contains("is unreadable") && notices[0].contains("left as it is"));
+        assert_eq!(names(), [BOOKMARKS_FILE]);
+        store
+            .add(Bookmark::new(DocRef::default(), Anchor::default(), None))
+            .unwrap();
+        let notices = store.take_notices();
+        assert!(notices[0].contains("was moved to"), "{notices:?}");
+        let after = names();
+        assert_eq!(after.len(), 3, "{after:?}");
+        assert!(after[1].starts_with("bookmarks.json.corrupt-"), "{after:?}");
+    }
+
+    #[test]
+    fn two_stores_saving_in_turn_keep_each_others_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = StorePaths::in_dir(dir.path());
+        let (mut a, mut b) = (
+            BookmarkStore::open(paths.clone()),
+            BookmarkStore::open(paths.clone()),
+        );
+        let mark = |n: &str| Bookmark::new(DocRef::default(), Anchor::default(), Some(n.into()));
+        a.add(mark("a1")).unwrap();
+        b.add(mark("b1")).unwrap();
+        a.add(mark("a2")).unwrap();
+        a.add(mark("a3")).unwrap();
+        b.add(mark("b2")).unwrap();
+        let notes = |s: &BookmarkStore| {
+            let mut n: Vec<_> = s.all().iter().filter_map(|b| b.note.clone()).collect();
+            n.sort();
+            n
+        };
+        assert_eq!(notes(&b), ["a1", "a2", "a3", "b1", "b2"]);
+        assert_eq!(notes(&BookmarkStore::open(paths)), notes(&b));
     }
 }

@@ -1,106 +1,86 @@
 //! Timestamps for bookmarks: milliseconds since the Unix epoch, written as RFC 3339 in UTC
 //! (`2026-11-26T15:05:27.123Z`) so the file stays readable; plain unix seconds are accepted too.
+//!
+//! Calendar work (formatting, parsing, rejecting `2026-02-31`) is `jiff`'s. What is ours is the
+//! range: RFC 3339 has four-digit years, so a time is clamped into [`Timestamp::MIN`] ..=
+//! [`Timestamp::MAX`] when it is read and again when it is written. Whatever memcon writes, it
+//! reads back as the same instant, and a time beyond the range (a clock set to the year 60000,
+//! milliseconds stored where seconds belong, a year an older memcon wrote as `10000-…` or
+//! `-001-…`) becomes the nearest end of the range instead of making the file unreadable.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A point in time, to the millisecond, UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(pub i64);
 
 impl Timestamp {
-    /// The current time (the epoch if the clock is set before 1970).
+    /// `0000-01-01T00:00:00.000Z`, the first instant with a four-digit year.
+    pub const MIN: Timestamp = Timestamp(-62_167_219_200_000);
+    /// `9999-12-30T22:00:00.000Z`, the last millisecond `jiff` takes (its range stops short
+    /// of the end of 9999 so that every offset keeps a four-digit year).
+    pub const MAX: Timestamp = Timestamp(253_402_207_200_000);
+
+    /// The current time.
     pub fn now() -> Self {
-        let ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-        Self(ms)
+        Self(jiff::Timestamp::now().as_millisecond()).clamped()
     }
 
+    /// `s` seconds after the epoch (before it when negative), clamped into the range.
     pub fn from_unix_seconds(s: i64) -> Self {
-        Self(s.saturating_mul(1000))
+        Self(s.saturating_mul(1000)).clamped()
     }
 
-    /// `2026-11-26T15:05:27.123Z`.
+    /// The nearest time in [`Self::MIN`] ..= [`Self::MAX`].
+    pub fn clamped(self) -> Self {
+        self.clamp(Self::MIN, Self::MAX)
+    }
+
+    fn jiff(self) -> jiff::Timestamp {
+        // In range after clamping, so this cannot fail; the fallback only satisfies the type.
+        let end = if self.0 < 0 {
+            jiff::Timestamp::MIN
+        } else {
+            jiff::Timestamp::MAX
+        };
+        jiff::Timestamp::from_millisecond(self.clamped().0).unwrap_or(end)
+    }
+
+    /// `2026-11-26T15:05:27.123Z` (clamped into the range first).
     pub fn rfc3339(self) -> String {
-        let (days, ms) = (self.0.div_euclid(86_400_000), self.0.rem_euclid(86_400_000));
-        let (y, m, d) = civil_from_days(days);
-        let s = ms / 1000;
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-            s / 3600,
-            s / 60 % 60,
-            s % 60,
-            ms % 1000
-        )
+        format!("{:.3}", self.jiff())
     }
 
     /// `20261126T150527Z`: safe in a file name.
     pub fn compact(self) -> String {
         let r = self.rfc3339();
-        let mut out: String = r[..19].chars().filter(|c| *c != '-' && *c != ':').collect();
+        let mut out: String = r
+            .chars()
+            .take(19)
+            .filter(|c| *c != '-' && *c != ':')
+            .collect();
         out.push('Z');
         out
     }
 
     /// `2026-11-26`.
     pub fn date(self) -> String {
-        self.rfc3339()[..10].to_string()
+        self.rfc3339().chars().take(10).collect()
     }
 
-    /// Parse RFC 3339 (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`).
+    /// Parse an RFC 3339 time (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`; what `jiff` accepts of
+    /// ISO 8601 beyond that is accepted too). A well-formed time outside the range is clamped.
     pub fn parse_rfc3339(s: &str) -> Option<Self> {
-        let b = s.as_bytes();
-        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
-            return None;
+        match s.parse::<jiff::Timestamp>() {
+            Ok(t) => Some(Self(t.as_millisecond()).clamped()),
+            Err(_) => beyond_the_range(s),
         }
-        let num = |r: std::ops::Range<usize>| -> Option<i64> {
-            let t = s.get(r)?;
-            t.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| t.parse().ok())?
-        };
-        let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if b[13] != b':' || b[16] != b':' {
-            return None;
-        }
-        let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
-        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
-            return None;
-        }
-        let mut i = 19;
-        let mut ms = 0;
-        if b.get(i) == Some(&b'.') {
-            let start = i + 1;
-            i = start;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            let frac = &s[start..i];
-            if frac.is_empty() {
-                return None;
-            }
-            let digits: String = frac.chars().chain("000".chars()).take(3).collect();
-            ms = digits.parse().ok()?;
-        }
-        let offset_min = match s.get(i..)? {
-            "Z" | "z" => 0,
-            tz if tz.len() == 6 && (tz.starts_with('+') || tz.starts_with('-')) => {
-                let oh: i64 = tz.get(1..3)?.parse().ok()?;
-                let om: i64 = tz.get(4..6)?.parse().ok()?;
-                let sign = if tz.starts_with('-') { -1 } else { 1 };
-                sign * (oh * 60 + om)
-            }
-            _ => return None,
-        };
-        let days = days_from_civil(y, mo, d);
-        let secs = days * 86_400 + h * 3600 + mi * 60 + se - offset_min * 60;
-        Some(Self(secs * 1000 + ms))
     }
 
     /// How long ago, in words a list can show: `just now`, `5 min ago`, `3 h ago`, `12 days ago`.
     pub fn age(self, now: Timestamp) -> String {
-        let s = (now.0 - self.0).max(0) / 1000;
+        let s = now.0.saturating_sub(self.0).max(0) / 1000;
         match s {
             0..60 => "just now".into(),
             60..3600 => format!("{} min ago", s / 60),
@@ -112,6 +92,34 @@ impl Timestamp {
     }
 }
 
+/// A time `jiff` refused only for its year: more than four digits (`10000-01-01T…`,
+/// `+012026-…`), a negative year (`-001-12-31T…`, as an older memcon wrote the years before
+/// 0), or year 9999 past `jiff`'s last instant. The rest must be a valid time in an ordinary
+/// year (2000, a leap year, stands in for it); then the nearest end of the range is taken.
+fn beyond_the_range(s: &str) -> Option<Timestamp> {
+    let (negative, rest) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = rest.get(digits..)?;
+    if digits == 0 || !tail.starts_with('-') {
+        return None;
+    }
+    let year: i64 = if digits > 4 {
+        10_000
+    } else {
+        rest.get(..digits)?.parse().ok()?
+    };
+    let late = !negative && year >= 9999;
+    let early = negative || year == 0;
+    if !(late || early) {
+        return None;
+    }
+    format!("2000{tail}").parse::<jiff::Timestamp>().ok()?;
+    Some(if late { Timestamp::MAX } else { Timestamp::MIN })
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         ser.serialize_str(&self.rfc3339())
@@ -120,53 +128,51 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            Seconds(i64),
-        }
-        match Raw::deserialize(de)? {
-            Raw::Seconds(s) => Ok(Self::from_unix_seconds(s)),
-            Raw::Text(t) => Self::parse_rfc3339(&t)
-                .ok_or_else(|| serde::de::Error::custom(format!("not an RFC 3339 time: {t:?}"))),
-        }
+        de.deserialize_any(TimestampVisitor)
     }
 }
 
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
+/// RFC 3339 text, or unix seconds as a JSON number (integer or not).
+struct TimestampVisitor;
 
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+impl Visitor<'_> for TimestampVisitor {
+    type Value = Timestamp;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an RFC 3339 time or unix seconds")
+    }
+
+    fn visit_str<E: de::Error>(self, t: &str) -> Result<Timestamp, E> {
+        Timestamp::parse_rfc3339(t).ok_or_else(|| E::custom(format!("not an RFC 3339 time: {t:?}")))
+    }
+
+    fn visit_i64<E: de::Error>(self, s: i64) -> Result<Timestamp, E> {
+        Ok(Timestamp::from_unix_seconds(s))
+    }
+
+    fn visit_u64<E: de::Error>(self, s: u64) -> Result<Timestamp, E> {
+        Ok(Timestamp::from_unix_seconds(
+            i64::try_from(s).unwrap_or(i64::MAX),
+        ))
+    }
+
+    fn visit_f64<E: de::Error>(self, s: f64) -> Result<Timestamp, E> {
+        // `as` saturates (and maps NaN, which JSON cannot hold, to 0).
+        Ok(Timestamp((s * 1000.0) as i64).clamped())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn formats_and_parses_known_instants() {
         let t = Timestamp(1_795_705_527_123);
         assert_eq!(t.rfc3339(), "2026-11-26T15:05:27.123Z");
         assert_eq!(t.compact(), "20261126T150527Z");
+        assert_eq!(t.date(), "2026-11-26");
         assert_eq!(
             Timestamp::parse_rfc3339("2026-11-26T15:05:27.123Z"),
             Some(t)
@@ -182,8 +188,48 @@ mod tests {
                 .date(),
             "2024-02-29"
         );
-        assert_eq!(Timestamp::parse_rfc3339("yesterday"), None);
-        assert_eq!(Timestamp::parse_rfc3339("2026-13-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn impossible_dates_and_other_text_are_refused() {
+        for bad in [
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-02-31T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T15:05:27",
+            "",
+            "-",
+            "10000-02-31T00:00:00Z",
+            "+2026-11-26T15:05:27Z",
+        ] {
+            assert_eq!(Timestamp::parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn years_beyond_four_digits_are_clamped_not_refused() {
+        // What an older memcon wrote for years past 9999 and before 0.
+        let late = ["10000-01-01T00:00:00.000Z", "292278994-08-17T07:12:55.807Z"];
+        for s in late
+            .into_iter()
+            .chain(["+012026-11-26T15:05:27Z", "9999-12-31T23:59:59.999Z"])
+        {
+            assert_eq!(Timestamp::parse_rfc3339(s), Some(Timestamp::MAX), "{s}");
+        }
+        for s in ["-001-12-31T00:00:00.000Z", "-292275055-05-16T16:47:04.192Z"] {
+            assert_eq!(Timestamp::parse_rfc3339(s), Some(Timestamp::MIN), "{s}");
+        }
+        // Within year 0 but an offset puts it before the range.
+        assert_eq!(
+            Timestamp::parse_rfc3339("0000-01-01T00:00:00+01:00"),
+            Some(Timestamp::MIN)
+        );
+        assert_eq!(Timestamp::MIN.rfc3339(), "0000-01-01T00:00:00.000Z");
+        assert_eq!(Timestamp::MAX.rfc3339(), "9999-12-30T22:00:00.000Z");
+        assert_eq!(Timestamp(i64::MAX).rfc3339(), Timestamp::MAX.rfc3339());
+        assert_eq!(Timestamp(i64::MIN).rfc3339(), Timestamp::MIN.rfc3339());
     }
 
     #[test]
@@ -192,6 +238,17 @@ mod tests {
         assert_eq!(t, Timestamp(1_795_705_527_000));
         let back = serde_json::to_string(&t).unwrap();
         assert_eq!(back, "\"2026-11-26T15:05:27.000Z\"");
+        let t: Timestamp = serde_json::from_str("1795705527.5").unwrap();
+        assert_eq!(t, Timestamp(1_795_705_527_500));
+        // Milliseconds stored where seconds belong: far in the future, clamped.
+        let t: Timestamp = serde_json::from_str("1795705527123").unwrap();
+        assert_eq!(t, Timestamp::MAX);
+        let t: Timestamp = serde_json::from_str("18446744073709551615").unwrap();
+        assert_eq!(t, Timestamp::MAX);
+        let t: Timestamp = serde_json::from_str("-1e300").unwrap();
+        assert_eq!(t, Timestamp::MIN);
+        let e = serde_json::from_str::<Timestamp>("\"2026-02-31T00:00:00Z\"").unwrap_err();
+        assert!(e.to_string().contains("not an RFC 3339 time"), "{e}");
     }
 
     #[test]
@@ -201,5 +258,49 @@ mod tests {
         assert_eq!(Timestamp(now.0 - 300_000).age(now), "5 min ago");
         assert_eq!(Timestamp(now.0 - 3 * 86_400_000).age(now), "3 days ago");
         assert_eq!(Timestamp(0).age(now), "1970-01-01");
+        assert_eq!(Timestamp(i64::MIN).age(Timestamp(i64::MAX)), "0000-01-01");
+    }
+
+    proptest! {
+        /// Whatever is held in memory, what is written reads back as the same instant
+        /// (after clamping), in JSON as in text.
+        #[test]
+        fn every_written_time_reads_back(ms in any::<i64>()) {
+            let t = Timestamp(ms);
+            let text = t.rfc3339();
+            prop_assert_eq!(Timestamp::parse_rfc3339(&text), Some(t.clamped()));
+            let json = serde_json::to_string(&t).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), t.clamped());
+        }
+
+        /// Around the ends of the range and the epoch, where off-by-one errors live.
+        #[test]
+        fn times_near_the_edges_read_back(
+            base in prop::sample::select(vec![Timestamp::MIN.0, 0, Timestamp::MAX.0]),
+            delta in -100_000_000i64..100_000_000,
+        ) {
+            let t = Timestamp(base.saturating_add(delta));
+            prop_assert_eq!(Timestamp::parse_rfc3339(&t.rfc3339()), Some(t.clamped()));
+        }
+
+        /// A time read from text (any year, any offset) is in range and is written in a form
+        /// that reads back to itself.
+        #[test]
+        fn every_read_time_is_written_readably(
+            year in -20_000i64..20_000,
+            month in 1u32..=12,
+            day in 1u32..=28,
+            (h, m, s) in (0u32..24, 0u32..60, 0u32..60),
+            offset_min in -1439i32..=1439,
+        ) {
+            let sign = if offset_min < 0 { '-' } else { '+' };
+            let (oh, om) = (offset_min.abs() / 60, offset_min.abs() % 60);
+            let text = format!(
+                "{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}{sign}{oh:02}:{om:02}"
+            );
+            let t = Timestamp::parse_rfc3339(&text).unwrap();
+            prop_assert!((Timestamp::MIN..=Timestamp::MAX).contains(&t), "{text}");
+            prop_assert_eq!(Timestamp::parse_rfc3339(&t.rfc3339()), Some(t));
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! `memcon bookmarks list|add|export`, and the bookmarks of `memcon export`.
 
 use super::{open, warn};
+use crate::bookmarks::report::Reference;
 use crate::bookmarks::{
-    Bookmark, BookmarkStore, DocRef, ParagraphIndex, Placed, Timestamp, anchor_at, place_all,
-    report,
+    Bookmark, BookmarkStore, DocRef, NOTE_MAX_CHARS, ParagraphIndex, Placed, Timestamp,
+    mark_paragraph, place_all, report,
 };
 use crate::cli::{BookmarksCommand, ExportFormat};
+use crate::document::sanitize::escape_json;
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
 use crate::source::Limits;
@@ -28,24 +30,30 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs, limits: &Limits) -> Result<Strin
     let out = match cmd {
         BookmarksCommand::List { file } => {
             let now = Timestamp::now();
-            with_groups(&store, file.as_deref(), limits, |g| report::list(g, now))?
+            with_groups(&store, file.as_deref(), limits, |g| report::list(g, now))
         }
         BookmarksCommand::Export { file, format } => {
+            let today = Timestamp::now().date();
             with_groups(&store, file.as_deref(), limits, |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
-                ExportFormat::Json => report::json(g),
-            })?
+                // Escapes for what a terminal would act on (a note from an old file).
+                ExportFormat::Json => escape_json(&report::json(g)).into_owned(),
+                ExportFormat::Bibtex => report::references(g, Reference::Bibtex, &today),
+                ExportFormat::CslJson => report::references(g, Reference::CslJson, &today),
+                ExportFormat::Ris => report::references(g, Reference::Ris, &today),
+            })
         }
         BookmarksCommand::Add {
             file,
             paragraph,
             note,
-        } => add(&mut store, file, *paragraph, note.clone(), limits)?,
+        } => add(&mut store, file, *paragraph, note.clone(), limits),
     };
+    // Also when the command failed: a file may have been set aside on the way.
     for n in store.take_notices() {
         warn(&n);
     }
-    Ok(out)
+    out
 }
 
 /// Open the store and print its notices; refuse when the file is from a newer memcon.
@@ -66,8 +74,29 @@ fn with_groups(
     if let Some(e) = store.read_only_reason() {
         return Err(e.to_string());
     }
+    if store.unreadable() {
+        return Err(format!(
+            "no bookmarks to show: {} could not be read",
+            store.bookmarks_path().display()
+        ));
+    }
     match file {
-        None => Ok(show(&report::for_saved(store.all()))),
+        None => {
+            let saved = report::for_saved(store.all());
+            let at_hand: Vec<Option<(Document, Vec<Placed>)>> = saved
+                .iter()
+                .map(|g| at_hand(store, g.document, limits))
+                .collect();
+            let groups: Vec<report::Group<'_>> = saved
+                .into_iter()
+                .zip(&at_hand)
+                .map(|(g, found)| match found {
+                    Some((doc, placed)) => report::placed_group(doc, g.document, placed),
+                    None => g,
+                })
+                .collect();
+            Ok(show(&groups))
+        }
         Some(path) => {
             let doc = open(Some(path), limits)?;
             let docref = DocRef::of(&doc, Some(path));
@@ -76,9 +105,28 @@ fn with_groups(
                 &ParagraphIndex::new(&doc),
                 store.for_document(&docref),
             );
-            Ok(show(&report::for_placed(&docref, &placed)))
+            Ok(show(&report::for_placed(&doc, &docref, &placed)))
         }
     }
+}
+
+/// The document a group of bookmarks belongs to, read again from its last path, with the
+/// bookmarks placed in it; `None` when it is not there (or is another document now).
+fn at_hand(
+    store: &BookmarkStore,
+    docref: &DocRef,
+    limits: &Limits,
+) -> Option<(Document, Vec<Placed>)> {
+    let path = Path::new(docref.path.as_deref()?);
+    if !path.is_file() {
+        return None;
+    }
+    let doc = open(Some(path), limits).ok()?;
+    if !DocRef::of(&doc, Some(path)).same_document(docref) {
+        return None;
+    }
+    let placed = place_all(&doc, &ParagraphIndex::new(&doc), store.for_document(docref));
+    Some((doc, placed))
 }
 
 fn add(
@@ -88,21 +136,36 @@ fn add(
     note: Option<String>,
     limits: &Limits,
 ) -> Result<String, String> {
+    if let Some(n) = note.as_deref().map(|n| n.chars().count())
+        && n > NOTE_MAX_CHARS
+    {
+        return Err(format!(
+            "the note is {n} characters long; a note holds at most {NOTE_MAX_CHARS}"
+        ));
+    }
     let doc = open(Some(file), limits)?;
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
         format!(
-            "{} : there is no paragraph {paragraph} (the document has {} paragraphs)",
+            "{}: there is no paragraph {paragraph} (the document has {} paragraphs)",
             file.display(),
             paragraphs.count()
         )
     })?;
     let docref = DocRef::of(&doc, Some(file));
-    let anchor = anchor_at(&doc, &paragraphs, Location::new(block, 0));
+    let anchor = mark_paragraph(&doc, &paragraphs, Location::new(block, 0));
     let bookmark = Bookmark::new(docref.clone(), anchor, note);
     let id = bookmark.id.clone();
     store.document_seen(&docref);
-    store.add(bookmark).map_err(|e| e.to_string())?;
+    if let Err(e) = store.add(bookmark) {
+        // Not lost: the bookmark goes to a fallback file, and the exit status says it was
+        // not saved.
+        warn(&e.to_string());
+        return Err(match store.write_unsaved() {
+            Ok(path) => format!("unsaved bookmarks written to {}", path.display()),
+            Err(e) => e.to_string(),
+        });
+    }
     Ok(format!(
         "saved {id} at paragraph {paragraph} of {}\n",
         docref.label()
@@ -116,6 +179,9 @@ pub fn for_export(doc: &Document, path: Option<&Path>, dirs: &Dirs) -> Vec<Place
     };
     if let Some(e) = store.read_only_reason() {
         warn(&e.to_string());
+        return Vec::new();
+    }
+    if store.unreadable() {
         return Vec::new();
     }
     let docref = DocRef::of(doc, path);

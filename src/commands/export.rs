@@ -1,6 +1,7 @@
 //! `memcon export`: the parsed document as JSON, with its entities and bookmarks.
 
 use super::{bookmarks, open, stdout_result, warn};
+use crate::document::sanitize::JsonEscapes;
 use crate::paths::Dirs;
 use crate::source::Limits;
 use std::path::Path;
@@ -19,6 +20,7 @@ pub fn run(
     let export = crate::export::Export::new(&doc)
         .with_bookmarks(&marks)
         .with_entities(&doc, &entities);
-    let out = std::io::stdout().lock();
+    // JSON escapes for what a terminal would act on: the output may be read on one.
+    let out = JsonEscapes::new(std::io::stdout().lock());
     stdout_result(crate::export::write_export(&export, pretty, out))
 }

@@ -1,126 +1,12 @@
 //! Units → blocks: the memo header at the top (see `memo`), then paragraphs, numbered items, page markers,
 //! the closing and signature, and the footnotes at the end.
 
-use super::memo::header;
+use super::enclosure::marker;
+use super::lines::{Classified, approved_line, body_block, name_like};
+use super::memo::{dateline_fields, dateline_only, header};
 use super::text::word_count;
 use super::units::Unit;
-use super::{Block, BlockKind, Footnote, Memo, Signature};
-
-/// `(number, text after it)` for a numbered item: `1. `, `12) `, `(2) `, `(b) `, `a) `.
-pub fn numbered(t: &str) -> Option<(&str, &str)> {
-    let (num, rest) = if let Some(inner) = t.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let n = &inner[..close];
-        let ok = (1..=3).contains(&n.len())
-            && (n.bytes().all(|b| b.is_ascii_digit())
-                || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()))
-                || n.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')));
-        if !ok {
-            return None;
-        }
-        (n, &inner[close + 1..])
-    } else {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        let (n, rest) = if digits > 0 {
-            if digits > 3 {
-                return None;
-            }
-            (&t[..digits], &t[digits..])
-        } else {
-            let first = t.bytes().next()?;
-            if !first.is_ascii_lowercase() || !t[1..].starts_with(')') {
-                return None;
-            }
-            (&t[..1], &t[1..])
-        };
-        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
-        (n, rest)
-    };
-    let body = rest.strip_prefix(' ')?.trim_start();
-    (!body.is_empty() && !body.starts_with(|c: char| c.is_ascii_digit())).then_some((num, body))
-}
-
-/// `(p. 1)`, `[p. 2]`, `Page 3`, `- 4 -`.
-pub(super) fn page_marker(t: &str) -> bool {
-    // A page marker is a few characters: a paragraph (every block is asked) is not lowercased
-    // and looked through.
-    if t.len() > 24 {
-        return false;
-    }
-    let inner = t
-        .strip_prefix('(')
-        .and_then(|s| s.strip_suffix(')'))
-        .or_else(|| t.strip_prefix('[').and_then(|s| s.strip_suffix(']')))
-        .or_else(|| t.strip_prefix('-').and_then(|s| s.strip_suffix('-')))
-        .unwrap_or(t)
-        .trim();
-    let lower = inner.to_ascii_lowercase();
-    let num = lower
-        .strip_prefix("p.")
-        .or_else(|| lower.strip_prefix("page"))
-        .or_else(|| lower.strip_prefix("p"))
-        .unwrap_or(if t.starts_with('-') { &lower } else { "" })
-        .trim();
-    !num.is_empty() && num.len() <= 4 && num.bytes().all(|b| b.is_ascii_digit())
-}
-
-const CLOSINGS: [&str; 16] = [
-    "yours sincerely",
-    "yours faithfully",
-    "yours truly",
-    "yours very truly",
-    "very truly yours",
-    "very respectfully",
-    "sincerely",
-    "faithfully yours",
-    "respectfully",
-    "cordially",
-    "cordial greetings",
-    "with best regards",
-    "with kind regards",
-    "best regards",
-    "i am [etc.]",
-    "i have the honor to be",
-];
-
-pub(super) fn closing(t: &str) -> bool {
-    t.len() <= 80 && {
-        let lower = t.to_lowercase();
-        CLOSINGS.iter().any(|c| lower.starts_with(c))
-    }
-}
-
-/// The first `n` bytes of `t` (fewer, to end on a character boundary).
-pub(super) fn head(t: &str, n: usize) -> &str {
-    if t.len() <= n {
-        return t;
-    }
-    let mut end = n;
-    while !t.is_char_boundary(end) {
-        end -= 1;
-    }
-    &t[..end]
-}
-
-/// Does this unit read like running prose rather than a header line?
-pub(super) fn prose(t: &str) -> bool {
-    let words = word_count(t);
-    t.len() > 200 || words > 25 || (t.ends_with(['.', '?', '!']) && words > 12)
-}
-
-/// A name or title line as signed at the foot of a letter.
-pub(super) fn name_like(t: &str) -> bool {
-    const PARTICLES: [&str; 13] = [
-        "de", "van", "von", "v.", "der", "la", "le", "du", "da", "of", "and", "the", "y",
-    ];
-    let t = t.trim_end_matches(['.', ',']);
-    !t.is_empty()
-        && t.len() <= 60
-        && word_count(t) <= 6
-        && !t.ends_with([':', '?'])
-        && t.split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLES.contains(&w))
-}
+use super::{Block, BlockKind, Enclosure, Footnote, Signature};
 
 fn is_footnotes_heading(t: &str) -> bool {
     t.len() <= 12
@@ -148,47 +34,76 @@ fn footnote_line(t: &str, bracketed_only: bool) -> Option<(&str, &str)> {
     None
 }
 
-/// Everything the classifier produces.
-#[derive(Default)]
-pub struct Classified {
-    pub blocks: Vec<Block>,
-    pub memo: Memo,
-    pub footnotes: Vec<Footnote>,
-}
-
-/// Classify the transcript's units.
+/// Classify the transcript's units: the document itself, then each enclosure, then the
+/// footnotes.
 pub fn classify(mut units: Vec<Unit>) -> Classified {
     let mut out = Classified::default();
     let notes_at = split_footnotes(&units);
     let (body_units, note_units) = units.split_at_mut(notes_at.0);
-    let mut i = header(body_units, &mut out);
-    out.blocks.reserve(body_units.len() - i);
-    while i < body_units.len() {
-        // The unit's text moves into its block: no copy of a large document's body.
-        let text = std::mem::take(&mut body_units[i].text);
-        out.blocks.push(body_block(text));
-        i += 1;
+    let markers: Vec<usize> = body_units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.table.is_none() && marker(&u.text).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let main_end = markers.first().copied().unwrap_or(body_units.len());
+    let main = part(&mut body_units[..main_end], false);
+    out.blocks = main.blocks;
+    out.memo = main.memo;
+    for (k, &m) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).copied().unwrap_or(body_units.len());
+        let text = std::mem::take(&mut body_units[m].text);
+        let label = marker(&text).unwrap_or_default().to_string();
+        let block = out.blocks.len();
+        out.blocks.push(Block::new(BlockKind::Enclosure, text));
+        let sub = part(&mut body_units[m + 1..end], true);
+        out.blocks.extend(sub.blocks);
+        out.enclosures.push(Enclosure {
+            label,
+            block,
+            end: out.blocks.len(),
+            memo: sub.memo,
+        });
     }
     let note_units = &note_units[notes_at.1 - notes_at.0..];
-    signature(&mut out);
     footnotes(note_units, &mut out);
     out
 }
 
-pub(super) fn body_block(text: String) -> Block {
-    let t = text.as_str();
-    if page_marker(t) {
-        Block::new(BlockKind::PageMarker, text)
-    } else if let Some((n, _)) = numbered(t) {
-        let number = Some(n.to_string());
-        let mut b = Block::new(BlockKind::Numbered, text);
-        b.number = number;
-        b
-    } else if closing(t) {
-        Block::new(BlockKind::Closing, text)
-    } else {
-        Block::new(BlockKind::Paragraph, text)
+/// One document or enclosure: its header, its body, its closing lines.
+fn part(units: &mut [Unit], enclosure: bool) -> Classified {
+    let mut out = Classified::default();
+    let mut i = header(units, &mut out, enclosure);
+    out.blocks.reserve(units.len().saturating_sub(i));
+    while let Some(unit) = units.get_mut(i) {
+        // The unit's text moves into its block: no copy of a large document's body.
+        let block = match unit.table.take() {
+            Some(rows) => Block::table(rows),
+            None => {
+                let text = std::mem::take(&mut unit.text);
+                let after_drafted = out
+                    .blocks
+                    .last()
+                    .is_some_and(|b| b.kind == BlockKind::Drafted);
+                if after_drafted && approved_line(&text) {
+                    Block::new(BlockKind::Drafted, text)
+                } else {
+                    body_block(text)
+                }
+            }
+        };
+        out.blocks.push(block);
+        i += 1;
     }
+    closing_lines(&mut out);
+    let drafted: Vec<&str> = out
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Drafted)
+        .map(|b| b.text.as_str())
+        .collect();
+    out.memo.drafted = (!drafted.is_empty()).then(|| drafted.join("\n"));
+    out
 }
 
 /// Where the footnotes are: `(end of the body, first footnote)`, the units between being a
@@ -237,9 +152,74 @@ fn footnotes(units: &[Unit], out: &mut Classified) {
     }
 }
 
-/// Turn the trailing name lines of the body into the signature.
-fn signature(out: &mut Classified) {
-    let end = out.blocks.len();
+/// The closing lines of a document or enclosure: after the drafting lines and page markers
+/// that may end it, a closing dateline (`Washington, May 7, 1917.`) and the signature, in
+/// either order.
+fn closing_lines(out: &mut Classified) {
+    let mut end = out.blocks.len();
+    while end > 0
+        && matches!(
+            out.blocks[end - 1].kind,
+            BlockKind::Drafted | BlockKind::PageMarker
+        )
+    {
+        end -= 1;
+    }
+    let dated = closing_dateline(out, end);
+    let signed = signature(out, dated.unwrap_or(end));
+    if dated.is_none()
+        && let Some(s) = signed
+    {
+        closing_dateline(out, s);
+    }
+}
+
+/// Does anything a reader counts as the text come before block `end`?
+fn has_body(blocks: &[Block], end: usize) -> bool {
+    blocks.get(..end).unwrap_or(blocks).iter().any(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Numbered | BlockKind::Closing | BlockKind::Table
+        )
+    })
+}
+
+/// Make the paragraph before block `end` a dateline when it is only a place and a date,
+/// taking a place line above it along (`White House,` / `Washington, December 11, 1901.`).
+/// Returns the index of the dateline.
+fn closing_dateline(out: &mut Classified, end: usize) -> Option<usize> {
+    let at = end.checked_sub(1)?;
+    let b = out.blocks.get(at)?;
+    if b.kind != BlockKind::Paragraph || !dateline_only(&b.text) || !has_body(&out.blocks, at) {
+        return None;
+    }
+    let mut start = at;
+    let place_line = at
+        .checked_sub(1)
+        .and_then(|p| out.blocks.get(p))
+        .is_some_and(|p| {
+            p.kind == BlockKind::Paragraph
+                && p.text.ends_with(',')
+                && word_count(&p.text) <= 4
+                && !p.text.bytes().any(|c| c.is_ascii_digit())
+                && name_like(&p.text)
+        });
+    if place_line && has_body(&out.blocks, at - 1) {
+        let date = out.blocks.remove(at);
+        start = at - 1;
+        let place = &mut out.blocks[start];
+        place.text.push('\n');
+        place.text.push_str(&date.text);
+    }
+    let b = &mut out.blocks[start];
+    b.kind = BlockKind::Dateline;
+    dateline_fields(&b.text, &mut out.memo);
+    Some(start)
+}
+
+/// Turn the name lines before block `end` into the signature; returns its index.
+fn signature(out: &mut Classified, end: usize) -> Option<usize> {
+    let end = end.min(out.blocks.len());
     let mut start = end;
     while start > 0 && end - start < 3 {
         let b = &out.blocks[start - 1];
@@ -249,53 +229,27 @@ fn signature(out: &mut Classified) {
         start -= 1;
     }
     // Something must precede a signature, and it is not the only paragraph of the body.
-    let has_body = out.blocks[..start].iter().any(|b| {
-        matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::Numbered | BlockKind::Closing
-        )
-    });
-    if start == end || !has_body {
-        return;
+    if start == end || !has_body(&out.blocks, start) {
+        return None;
     }
-    let lines: Vec<String> = out.blocks.drain(start..).map(|b| b.text).collect();
-    let title = (lines.len() > 1).then(|| lines[1..].join(", "));
+    let lines: Vec<String> = out.blocks.drain(start..end).map(|b| b.text).collect();
+    let first = lines[0].trim_end_matches(',');
+    // `T. R. Jernigan, Consul-General` on one line: the title follows the comma.
+    let (name, inline_title) = match first.split_once(", ") {
+        Some((n, t)) if !matches!(t.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III") => {
+            (n, Some(t))
+        }
+        _ => (first, None),
+    };
+    let titles: Vec<&str> = inline_title
+        .into_iter()
+        .chain(lines[1..].iter().map(String::as_str))
+        .collect();
     out.memo.signature = Some(Signature {
-        name: lines[0].trim_end_matches(',').to_string(),
-        title,
+        name: name.to_string(),
+        title: (!titles.is_empty()).then(|| titles.join(", ")),
     });
     out.blocks
-        .push(Block::new(BlockKind::Signature, lines.join("\n")));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbered_items() {
-        assert_eq!(numbered("1. Traffic on the"), Some(("1", "Traffic on the")));
-        assert_eq!(
-            numbered("(2) That agreements"),
-            Some(("2", "That agreements"))
-        );
-        assert_eq!(numbered("b) the rest"), Some(("b", "the rest")));
-        assert_eq!(numbered("1945. The year"), None);
-        assert_eq!(numbered("3.5 per cent"), None);
-    }
-
-    #[test]
-    fn page_markers() {
-        assert!(page_marker("(p. 1)"));
-        assert!(page_marker("[p. 12]"));
-        assert!(page_marker("Page 3"));
-        assert!(page_marker("- 4 -"));
-        assert!(!page_marker("(pending)"));
-        assert!(page_marker("  ( page   1234 )  ".trim()));
-        assert!(!page_marker(&format!(
-            "(p. 1) {}",
-            "and more text ".repeat(10)
-        )));
-        assert!(!page_marker("Paris"));
-    }
+        .insert(start, Block::new(BlockKind::Signature, lines.join("\n")));
+    Some(start)
 }

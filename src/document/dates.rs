@@ -65,17 +65,16 @@ fn year(word: &str) -> Option<i32> {
     (1000..=2999).contains(&y).then_some(y)
 }
 
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
+/// `YYYY-MM-DD` when the day exists in that month of that year (`February 30` does not).
 fn iso(y: i32, m: u32, d: u32) -> Option<String> {
-    (d >= 1 && d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let (y, m, d) = (
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    );
+    jiff::civil::Date::new(y, m, d)
+        .ok()
+        .map(|date| date.to_string())
 }
 
 /// Words of `s` with their byte ranges. Dashes glue times to years (`1934—7 p.m.`), so they
@@ -211,6 +210,10 @@ mod tests {
         assert!(parse_date("July 1945").unwrap().iso.is_none());
         assert!(parse_date("Moscow").is_none());
         assert!(parse_date("May I say").is_none());
+        assert!(parse_date("1962-02-31").unwrap().iso.is_none());
+        assert!(parse_date("February 29, 1900").unwrap().iso.is_none());
+        assert_eq!(iso_of("February 29, 2000").as_deref(), Some("2000-02-29"));
+        assert!(parse_date("0 July 1945").is_none_or(|d| d.iso.is_none()));
     }
 
     #[test]

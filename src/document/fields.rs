@@ -3,11 +3,11 @@
 //! a highlight is a byte range of one field's text wherever it comes from.
 
 use super::Metadata;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One field of [`Metadata`]; list fields are addressed by index. Variants are in the
 /// order a reader wants them (the metadata pane's order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetaField {
     Title,

@@ -1,134 +1,50 @@
 //! The memo's own header at the top of the transcript: heading, classification, place and
 //! date, the `Present:` roster, `Subject:`, `From`/`To` and the salutation.
 
-use super::blocks::{Classified, body_block, head, name_like, numbered, page_marker, prose};
 use super::dates::find_date;
+use super::lines::{
+    Classified, body_block, classification, drafted_line, for_the_record, head, labelled,
+    memorandum_for, memorandum_kind, numbered, page_marker, prose, salutation, subject_label,
+};
+use super::roster;
 use super::text::word_count;
 use super::units::Unit;
-use super::{Block, BlockKind, Participant};
+use super::{Block, BlockKind, Memo};
 
-/// Markings that head classified documents. Upper-case ones may share a line with the place.
-const MARKINGS: [&str; 14] = [
-    "TOP SECRET",
-    "STRICTLY CONFIDENTIAL",
-    "PERSONAL AND CONFIDENTIAL",
-    "CONFIDENTIAL",
-    "SECRET",
-    "RESTRICTED",
-    "UNCLASSIFIED",
-    "EYES ONLY",
-    "NOFORN",
-    "LIMITED OFFICIAL USE",
-    "FOR OFFICIAL USE ONLY",
-    "PERSONAL",
-    "URGENT",
-    "IMMEDIATE",
-];
-
-/// `(marking, rest)` when `t` starts with a classification marking.
-fn classification(t: &str) -> Option<(String, &str)> {
-    if t.len() > 120 {
-        return None;
-    }
-    if let Some(rest) = copy_number(t) {
-        return Some((t[..t.len() - rest.len()].trim().to_string(), rest.trim()));
-    }
-    for m in MARKINGS {
-        let Some(marking) = t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m)) else {
-            continue;
-        };
-        let rest = &t[m.len()..];
-        if !rest.is_empty() && !rest.starts_with([' ', ',', '/', '-', '—']) {
-            continue;
-        }
-        let all_caps_line = !t.chars().any(char::is_lowercase);
-        if all_caps_line && word_count(t) <= 8 {
-            return Some((t.to_string(), ""));
-        }
-        let is_caps = marking == m;
-        let rest_ok = rest.trim().is_empty()
-            || (is_caps
-                && word_count(rest) <= 4
-                && rest.trim().starts_with(|c: char| c.is_uppercase()));
-        if rest_ok {
-            return Some((marking.to_string(), rest.trim()));
-        }
-    }
-    None
+/// A unit that can be the value of a label standing alone on the line before it.
+fn label_value(u: &Unit) -> bool {
+    let t = u.text.as_str();
+    u.table.is_none()
+        && t.len() <= 400
+        && roster::label(t).is_none()
+        && subject_label(t).is_none()
+        && classification(t).is_none()
+        && numbered(t).is_none()
 }
 
-/// `Copy No. 2` (and whatever follows it on the line).
-fn copy_number(t: &str) -> Option<&str> {
-    let lower = t.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("copy no.")
-        .or_else(|| lower.strip_prefix("copy no"))
-        .or_else(|| lower.strip_prefix("copy"))?;
-    let skip = rest.len() - rest.trim_start().len();
-    let digits = rest[skip..].bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| &t[t.len() - rest.len() + skip + digits..])
-}
-
-const SALUTATIONS: [&str; 9] = [
-    "dear ",
-    "my dear ",
-    "sir",
-    "sirs",
-    "gentlemen",
-    "madam",
-    "excellency",
-    "your excellency",
-    "mr. president",
-];
-
-/// A salutation on its own line (`Dear Mr. Halvorsen,`), or at the head of the first
-/// paragraph (`My Dear Mr. Porter: I learn ...`): returns its length in bytes.
-fn salutation(t: &str) -> Option<usize> {
-    let lower = head(t, 80).to_lowercase();
-    if !SALUTATIONS.iter().any(|s| lower.starts_with(s)) {
-        return None;
-    }
-    if word_count(t) <= 8 && t.ends_with([',', ':']) {
-        return Some(t.len());
-    }
-    let colon = head(t, 80).find(':')?;
-    (colon <= 60 && word_count(&t[..colon]) <= 6).then_some(colon + 1)
-}
-
-fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
-    for l in labels {
-        if let Some(rest) = t.strip_prefix(l) {
-            let rest_trim = rest.trim_start_matches([':', '.']);
-            let had_sep = rest_trim.len() < rest.len() || rest.starts_with(' ');
-            if had_sep {
-                return Some(rest_trim.trim());
-            }
-        }
-    }
-    None
-}
-
-fn present_label(t: &str) -> Option<&str> {
-    let rest = labelled(t, &["Present", "PRESENT", "Participants", "PARTICIPANTS"])?;
-    let colon = t.contains(':');
-    colon.then_some(rest)
-}
-
-fn subject_label(t: &str) -> Option<&str> {
-    labelled(t, &["Subject", "SUBJECT", "Subj", "SUBJ", "Re:", "RE:"])
-        .filter(|_| t.contains(':') || t.starts_with("Subject") || t.starts_with("SUBJECT"))
-}
-
-/// The memo header at the top; returns the index of the first body unit.
-pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
+/// The memo header at the top; returns the index of the first body unit. After an enclosure
+/// marker (`enclosure`), a short first line is the enclosure's own title.
+pub(super) fn header(units: &[Unit], out: &mut Classified, enclosure: bool) -> usize {
     let mut i = 0;
-    while i < units.len() {
-        let u = &units[i];
+    while let Some(u) = units.get(i) {
         let t = u.text.as_str();
-        if i == 0 && title_line(t) {
+        if u.table.is_some() {
+            break;
+        }
+        let title = if enclosure {
+            enclosure_title(t)
+        } else {
+            title_line(t)
+        };
+        if i == 0 && title && memorandum_for(t).is_none() {
             i += 1;
             out.memo.heading = Some(t.to_string());
             out.blocks.push(Block::new(BlockKind::Heading, t));
+            continue;
+        }
+        if drafted_line(t) {
+            i += 1;
+            out.blocks.push(Block::new(BlockKind::Drafted, t));
             continue;
         }
         if let Some(n) = inline_dateline(t) {
@@ -142,18 +58,36 @@ pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
             break;
         }
         i += 1;
-        if let Some((marking, rest)) = classification(t) {
+        if memorandum_kind(t) {
+            if out.memo.heading.is_none() {
+                out.memo.heading = Some(t.to_string());
+            }
+            out.blocks.push(Block::new(BlockKind::Heading, t));
+        } else if let Some(rest) = memorandum_for(t) {
+            i = addressee(units, i, t, rest, out);
+        } else if let Some((marking, rest)) = classification(t) {
             out.memo.classification.push(marking.clone());
             out.blocks
                 .push(Block::new(BlockKind::Classification, marking));
             if !rest.is_empty() {
                 dateline(rest, out);
             }
-        } else if let Some(first) = present_label(t) {
-            i = present(units, i, first, out);
+        } else if let Some(first) = roster::label(t) {
+            i = roster::present(units, i, first, out);
         } else if let Some(s) = subject_label(t) {
-            out.memo.subject = Some(s.to_string());
-            out.blocks.push(Block::new(BlockKind::Subject, t));
+            match units.get(i).filter(|n| s.is_empty() && label_value(n)) {
+                Some(next) => {
+                    // `SUBJECT` on its own line, the subject on the next.
+                    i += 1;
+                    out.memo.subject = Some(next.text.clone());
+                    let text = format!("{t}\n{}", next.text);
+                    out.blocks.push(Block::new(BlockKind::Subject, text));
+                }
+                None => {
+                    out.memo.subject = Some(s.to_string()).filter(|s| !s.is_empty());
+                    out.blocks.push(Block::new(BlockKind::Subject, t));
+                }
+            }
         } else if let Some(rest) = labelled(t, &["From", "FROM"]).filter(|_| t.len() <= 120) {
             let (from, to) = split_route(rest);
             out.memo.from = Some(from.to_string());
@@ -175,7 +109,12 @@ pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
                 out.blocks.push(body_block(rest.trim().to_string()));
             }
             break;
-        } else if t.len() <= 100 && word_count(t) <= 12 && find_date(t).is_some() {
+        } else if t.len() <= 100
+            && word_count(t) <= 12
+            && !t.ends_with(':')
+            && find_date(t).is_some()
+        {
+            // Not `Press of May 9, 1936:`, which introduces what follows.
             dateline(t, out);
         } else if out.memo.heading.is_none() && t.len() <= 200 && !t.ends_with(',') {
             out.memo.heading = Some(t.to_string());
@@ -187,6 +126,69 @@ pub(super) fn header(units: &[Unit], out: &mut Classified) -> usize {
     i
 }
 
+/// `MEMORANDUM FOR: …` (`units[i - 1]`, with `rest` after the label): the addressee, on the
+/// same line or the next; `Memorandum for the Record` is the memo's heading.
+fn addressee(units: &[Unit], mut i: usize, t: &str, rest: &str, out: &mut Classified) -> usize {
+    if for_the_record(rest) {
+        if out.memo.heading.is_none() {
+            out.memo.heading = Some(t.to_string());
+        }
+        out.blocks.push(Block::new(BlockKind::Heading, t));
+        return i;
+    }
+    let next = units
+        .get(i)
+        .filter(|n| rest.is_empty() && label_value(n) && !prose(&n.text));
+    let (to, text) = match next {
+        Some(n) => {
+            i += 1;
+            (n.text.clone(), format!("{t}\n{}", n.text))
+        }
+        None => (rest.to_string(), t.to_string()),
+    };
+    if !to.is_empty() {
+        out.memo.to = Some(to);
+    }
+    out.blocks.push(Block::new(BlockKind::To, text));
+    i
+}
+
+/// The first line after an enclosure marker, when it is the enclosure's title (`Draft Note
+/// From the American Secretary of State to the Cuban Secretary of State`, `Freight held at
+/// Manzhouli, August–September 1961`) rather than its dateline, salutation or text.
+fn enclosure_title(t: &str) -> bool {
+    t.len() <= 200
+        && !prose(t)
+        && !t.ends_with([',', ':'])
+        && numbered(t).is_none()
+        && classification(t).is_none()
+        && salutation(t).is_none()
+        && !page_marker(t)
+        && !dateline_only(t)
+        && roster::label(t).is_none()
+        && subject_label(t).is_none()
+        && memorandum_for(t).is_none()
+        && t.starts_with(|c: char| c.is_uppercase() || c == '[')
+}
+
+/// A line that is a place and a date and nothing else: `Washington, May 7, 1917.`,
+/// `[Paris,] March 25, 1919.`, `May 7, 1917.`
+pub(super) fn dateline_only(t: &str) -> bool {
+    if t.len() > 100 {
+        return false;
+    }
+    let Some(d) = find_date(t) else {
+        return false;
+    };
+    let after = t[d.end..].trim_matches(|c: char| matches!(c, '.' | ']' | ' '));
+    let place = t[..d.start].trim();
+    let place_ok = place.is_empty()
+        || ((place.ends_with(',') || place.ends_with(",]"))
+            && word_count(place) <= 5
+            && place.starts_with(|c: char| c.is_uppercase() || c == '['));
+    after.is_empty() && place_ok
+}
+
 /// A document title repeated as the transcript's first line (`The Secretary of State to the
 /// Chairman of the Committee ... (Porter)`): long, but not a sentence.
 fn title_line(t: &str) -> bool {
@@ -195,7 +197,7 @@ fn title_line(t: &str) -> bool {
         && t.starts_with(|c: char| c.is_uppercase())
         && !t.ends_with(['.', ':', ',', ';'])
         && classification(t).is_none()
-        && present_label(t).is_none()
+        && roster::label(t).is_none()
         && find_date(t).is_none()
         && (t.contains(" to ") || t.starts_with("Memorandum") || t.ends_with(')'))
 }
@@ -239,6 +241,19 @@ const NOT_PLACES: [&str; 9] = [
 /// A place and/or date line: `Moscow`, `Conversation July 3, 1945`, `[Paris,] March 25, 1919.`
 fn dateline(t: &str, out: &mut Classified) {
     out.blocks.push(Block::new(BlockKind::Dateline, t));
+    dateline_fields(t, &mut out.memo);
+}
+
+/// The place and date of a dateline, into `memo` where it has none yet. A dateline over two
+/// lines (`White House,` / `Washington, December 11, 1901.`) reads as one.
+pub(super) fn dateline_fields(t: &str, memo: &mut Memo) {
+    let joined;
+    let t = if t.contains('\n') {
+        joined = t.replace('\n', " ");
+        joined.as_str()
+    } else {
+        t
+    };
     let (place, date) = match find_date(t) {
         Some(d) => (&t[..d.start], Some(trim_date(&t[d.start..]))),
         None => (t, None),
@@ -252,13 +267,13 @@ fn dateline(t: &str, out: &mut Classified) {
         && !NOT_PLACES.contains(&place)
         && !place.ends_with(':')
         && place.starts_with(|c: char| c.is_uppercase());
-    if is_place && out.memo.place.is_none() {
-        out.memo.place = Some(place.to_string());
+    if is_place && memo.place.is_none() {
+        memo.place = Some(place.to_string());
     }
     if let Some(date) = date
-        && out.memo.date.is_none()
+        && memo.date.is_none()
     {
-        out.memo.date = Some(date.to_string());
+        memo.date = Some(date.to_string());
     }
 }
 
@@ -270,59 +285,6 @@ fn trim_date(s: &str) -> &str {
         Some(head) if head.ends_with(|c: char| c.is_ascii_digit()) => head,
         _ => s,
     }
-}
-
-/// The `Present:` roster: the label's line and the lines that continue it.
-fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Classified) -> usize {
-    let start = &units[i - 1];
-    let mut lines: Vec<&str> = start.lines.iter().map(|l| l.trim()).collect();
-    let mut names: Vec<&str> = Vec::new();
-    if !first.is_empty() {
-        names.push(first);
-    }
-    names.extend(lines.iter().skip(1).copied());
-    let one_per_line = units.iter().all(|x| x.group == start.group);
-    while let Some(u) = units.get(i) {
-        let t = u.text.as_str();
-        let same_group = u.group == start.group;
-        let roster_line = t.len() <= 100
-            && !prose(t)
-            && subject_label(t).is_none()
-            && present_label(t).is_none()
-            && classification(t).is_none()
-            && find_date(t).is_none()
-            && salutation(t).is_none()
-            && !t.ends_with(':');
-        // In a blank-line layout the roster is its group; otherwise its run of short lines.
-        let continues = if same_group {
-            true
-        } else {
-            one_per_line && roster_line && name_like(t.split(',').next().unwrap_or(t))
-        };
-        if !continues || !roster_line {
-            break;
-        }
-        lines.extend(u.lines.iter().map(|l| l.trim()));
-        names.extend(u.lines.iter().map(|l| l.trim()));
-        i += 1;
-    }
-    for entry in names.iter().flat_map(|n| n.split(';')) {
-        let entry = entry.trim().trim_end_matches(['.', ',']);
-        if entry.is_empty() {
-            continue;
-        }
-        let (name, role) = match entry.split_once(", ").or_else(|| entry.split_once(" - ")) {
-            Some((n, r)) => (n.trim(), Some(r.trim().to_string())),
-            None => (entry, None),
-        };
-        out.memo.present.push(Participant {
-            name: name.to_string(),
-            role,
-        });
-    }
-    out.blocks
-        .push(Block::new(BlockKind::Present, lines.join("\n")));
-    i
 }
 
 #[cfg(test)]

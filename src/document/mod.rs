@@ -7,23 +7,30 @@
 
 mod blocks;
 pub mod dates;
+mod enclosure;
 mod fields;
 pub mod generate;
 mod header;
 mod identity;
+mod lines;
 mod memo;
 mod parse;
+mod roster;
 pub mod sanitize;
+pub mod sentences;
 mod spans;
+mod table;
 mod text;
 mod units;
+pub mod width;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use fields::MetaField;
 pub use identity::{Identity, fingerprint, record_id_from_url};
 pub use parse::parse;
+pub use text::flat;
 
 /// Version of the JSON layout written by `memcon export`.
 pub const SCHEMA: u32 = 1;
@@ -43,7 +50,7 @@ impl Location {
 
 /// A stretch of text inside one block: `start..end` are byte offsets into `blocks[block].text`.
 /// Search matches, entity mentions and bookmark anchors are all `TextRange`s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TextRange {
     pub block: usize,
     pub start: usize,
@@ -69,13 +76,16 @@ pub struct Document {
     /// The transcript, memo header first, then paragraphs, then footnote texts.
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// Enclosures and attachments (`[Enclosure 1]`, `[Attachment]`) in document order: each is
+    /// a sub-document with its own heading, dateline and signature.
+    pub enclosures: Vec<Enclosure>,
     /// Problems met while loading, in words a reader understands.
     pub warnings: Vec<String>,
     pub identity: Identity,
 }
 
 /// The archive header above the transcript.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Archive name and banner lines (`Wilson Center`, `Digital Archive`, ...).
     pub banner: Vec<String>,
@@ -84,6 +94,9 @@ pub struct Metadata {
     pub date: Option<String>,
     /// The same date as `YYYY-MM-DD` when it parses.
     pub date_iso: Option<String>,
+    /// Where `date` was found: the archive header, or (for an undated export) the memo's own
+    /// dateline (`Washington, May 7, 1917.`).
+    pub date_source: Option<DateSource>,
     pub citation: Option<String>,
     pub url: Option<String>,
     pub summary: Option<String>,
@@ -95,7 +108,18 @@ pub struct Metadata {
     pub extra: BTreeMap<String, String>,
 }
 
-/// A memorandum's own header at the top of the transcript.
+/// Where the document's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The archive header's date line.
+    Header,
+    /// The memo's dateline, at its top or at the end of its body.
+    Dateline,
+}
+
+/// A memorandum's own header at the top of the transcript (the same fields describe an
+/// enclosure's).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Memo {
     pub heading: Option<String>,
@@ -108,13 +132,34 @@ pub struct Memo {
     pub to: Option<String>,
     pub salutation: Option<String>,
     pub signature: Option<Signature>,
+    /// The drafting line(s) as written (`Drafted by W. J. Brennan on October 5; approved by
+    /// the Secretary on October 6.`), several joined by `\n`.
+    pub drafted: Option<String>,
 }
 
-/// One person from a `Present:` list.
+/// One person from a `Present:` or `PARTICIPANTS` list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Participant {
     pub name: String,
+    /// What follows the name after a comma (`Counselor of Embassy`).
     pub role: Option<String>,
+    /// The side heading the person is listed under (`United States`), when the list has sides.
+    pub side: Option<String>,
+}
+
+/// An enclosure or attachment: its marker line and the blocks up to the next one (or the
+/// footnotes), with the header fields found in them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Enclosure {
+    /// The marker as written, without brackets or final stop (`Enclosure 1`,
+    /// `Enclosure—Translation`, `Inclosure 2 in No. 685`).
+    pub label: String,
+    /// Index of its `enclosure` block (the marker line).
+    pub block: usize,
+    /// Index of the first block after it.
+    pub end: usize,
+    /// Its own heading, dateline, signature and so on.
+    pub memo: Memo,
 }
 
 /// The closing signature: a name (or initials) and the lines under it.
@@ -134,12 +179,15 @@ pub enum BlockKind {
     Classification,
     /// Place and/or date of the memo (`Moscow`, `Ottawa, October 2, 1962`).
     Dateline,
-    /// The `Present:` list, one participant per line.
+    /// The `Present:` or `PARTICIPANTS` list, one participant per line; side headings
+    /// (`United States`) are marked by `side` spans.
     Present,
     Subject,
     From,
     To,
     Salutation,
+    /// A drafting line: `Drafted by …`, and an `Approved by …` line after it.
+    Drafted,
     Paragraph,
     /// A numbered paragraph or list item (`1. Traffic on ...`, `(2) That ...`).
     Numbered,
@@ -151,6 +199,11 @@ pub enum BlockKind {
     Signature,
     /// A footnote's text at the end of the document.
     Footnote,
+    /// The marker that starts an enclosure or attachment (`[Enclosure 1]`); see
+    /// [`Document::enclosures`].
+    Enclosure,
+    /// A table: `rows` holds its cells; `text` is the rows joined by `\n`, cells by ` | `.
+    Table,
 }
 
 impl BlockKind {
@@ -165,6 +218,7 @@ impl BlockKind {
                 | Self::Subject
                 | Self::From
                 | Self::To
+                | Self::Drafted
         )
     }
 }
@@ -178,9 +232,12 @@ pub struct Block {
     /// The item number of a `Numbered` block (`1`, `2`, `a`), or the footnote's label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// Marked stretches of `text` (editorial brackets, footnote references).
+    /// Marked stretches of `text` (editorial brackets, footnote references, side headings).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<Span>,
+    /// The cells of a `Table` block, row by row (empty for every other kind).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<String>>,
 }
 
 impl Block {
@@ -190,7 +247,20 @@ impl Block {
             text: text.into(),
             number: None,
             spans: Vec::new(),
+            rows: Vec::new(),
         }
+    }
+
+    /// A `Table` block of these rows; its text is the rows joined by `\n`, cells by ` | `.
+    pub fn table(rows: Vec<Vec<String>>) -> Self {
+        let mut b = Self::new(BlockKind::Table, table::text_of(&rows));
+        b.rows = rows;
+        b
+    }
+
+    /// Byte ranges of a table's cells in `text`, row by row (empty unless a `Table`).
+    pub fn cell_ranges(&self) -> Vec<Vec<(usize, usize)>> {
+        table::cell_ranges(&self.rows)
     }
 }
 
@@ -212,6 +282,8 @@ pub enum SpanKind {
     Editorial,
     /// A footnote reference such as `[1]`.
     FootnoteRef,
+    /// A side heading inside a participants list (`United States`).
+    Side,
 }
 
 /// A footnote: its label, the block that holds its text, and that text.
@@ -243,6 +315,14 @@ impl Document {
         self.footnotes
             .first()
             .map_or(self.blocks.len(), |f| f.block)
+    }
+
+    /// The enclosure that holds `block`, if any.
+    pub fn enclosure_at(&self, block: usize) -> Option<&Enclosure> {
+        let i = self.enclosures.partition_point(|e| e.block <= block);
+        self.enclosures
+            .get(i.checked_sub(1)?)
+            .filter(|e| block < e.end)
     }
 
     /// The title to show: the metadata title, else the memo heading, else the source.

@@ -1,11 +1,12 @@
 //! Text → [`Document`]: archive header, then the transcript's blocks.
 
 use super::blocks::classify;
+use super::dates::find_date;
 use super::header::parse_header;
 use super::spans::find_spans;
 use super::text::strip_bold;
 use super::units::units;
-use super::{Document, fingerprint, record_id_from_url};
+use super::{BlockKind, DateSource, Document, fingerprint, record_id_from_url};
 
 /// A first line longer than this (in bytes) is prose, not a title.
 const LONGEST_TITLE_LINE: usize = 300;
@@ -75,14 +76,41 @@ pub fn parse(text: &str) -> Document {
     doc.blocks = classified.blocks;
     doc.memo = classified.memo;
     doc.footnotes = classified.footnotes;
+    doc.enclosures = classified.enclosures;
     for block in &mut doc.blocks {
-        if block.text.contains('[') {
-            block.spans = find_spans(&block.text, &doc.footnotes);
+        // An enclosure marker is an editor's bracket as a whole: it needs no span.
+        if block.text.contains('[') && block.kind != BlockKind::Enclosure {
+            let found = find_spans(&block.text, &doc.footnotes);
+            if block.spans.is_empty() {
+                block.spans = found;
+            } else {
+                block.spans.extend(found);
+                block.spans.sort_by_key(|s| (s.start, s.end));
+            }
         }
     }
+    date_from_dateline(&mut doc);
     doc.identity.record_id = doc.metadata.url.as_deref().and_then(record_id_from_url);
     doc.identity.fingerprint = fingerprint(doc.blocks.iter().map(|b| b.text.as_str()));
     doc
+}
+
+/// The document's date: the archive header's, else (an undated export, a plain text) the date
+/// of the memo's own dateline, at its top or at the end of its body.
+fn date_from_dateline(doc: &mut Document) {
+    if doc.metadata.date.is_some() {
+        doc.metadata.date_source = Some(DateSource::Header);
+        return;
+    }
+    let Some(written) = doc.memo.date.as_deref() else {
+        return;
+    };
+    let Some(d) = find_date(written) else {
+        return;
+    };
+    doc.metadata.date = Some(written[d.start..d.end].to_string());
+    doc.metadata.date_iso = d.iso;
+    doc.metadata.date_source = Some(DateSource::Dateline);
 }
 
 #[cfg(test)]

@@ -1,12 +1,19 @@
 //! Input hygiene: no byte of a document may drive the terminal.
 //!
-//! Bytes are decoded lossily, a BOM is dropped, line endings become `\n`, tabs are expanded,
+//! Bytes are decoded lossily (UTF-8, or UTF-16 after its byte-order mark), a BOM is dropped,
+//! line endings become `\n`, tabs are expanded,
 //! and every control character that a terminal would act on is replaced by a visible
 //! stand-in (C0 controls by their Control Pictures `␛`, DEL by `␡`, C1 controls by `�`) or,
 //! for bidi embedding/override/isolate controls, removed. A form feed is kept as a line of its
 //! own (`\x0c`) so the parser can see page breaks; the parser never puts it in a block.
+//!
+//! The same rules make memcon's own output safe: [`for_terminal`] cleans every message, list
+//! and file name printed on standard output or standard error, and [`JsonEscapes`] writes JSON
+//! with the characters a terminal would act on as `\uXXXX` escapes (the text stays the same
+//! for a JSON reader).
 
 use super::LoadError;
+use std::borrow::Cow;
 
 /// Tab stops every eight columns, as `less` and terminals do.
 pub const TAB_WIDTH: usize = 8;
@@ -26,25 +33,42 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Decode and clean untrusted bytes. Refuses data with NUL bytes (binary files).
+/// Decode and clean untrusted bytes: UTF-8 (with or without a byte-order mark), or UTF-16
+/// with one. Refuses other data with NUL bytes (binary files).
 pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary);
-    }
     let mut warnings = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let decoded = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(bytes),
+    let decoded = if let Some(wide) = utf16(bytes, &mut warnings) {
+        std::borrow::Cow::Owned(wide)
+    } else {
+        if bytes.contains(&0) {
+            return Err(LoadError::Binary);
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let decoded = match std::str::from_utf8(bytes) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        if let std::borrow::Cow::Owned(_) = decoded {
+            let n = decoded.matches('\u{FFFD}').count();
+            warnings.push(format!(
+                "invalid UTF-8: {n} byte sequence{} replaced by \u{FFFD}",
+                plural(n)
+            ));
+        }
+        decoded
     };
-    if let std::borrow::Cow::Owned(_) = decoded {
-        let n = decoded.matches('\u{FFFD}').count();
+    let (text, stats) = clean_str(&decoded, Tabs::Expand);
+    drop(decoded);
+    let (text, simplified) = super::width::normalise(text);
+    if simplified > 0 {
         warnings.push(format!(
-            "invalid UTF-8: {n} byte sequence{} replaced by \u{FFFD}",
-            plural(n)
+            "{simplified} emoji sequence{} or stray combining mark{} simplified so the \
+             terminal draws {} at the expected width",
+            plural(simplified),
+            plural(simplified),
+            if simplified == 1 { "it" } else { "them" }
         ));
     }
-    let (text, stats) = clean_str(&decoded);
     if stats.controls > 0 {
         warnings.push(format!(
             "{} control character{} shown as visible symbols",
@@ -62,9 +86,176 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
     Ok(Clean { text, warnings })
 }
 
+/// Text of a file that starts with a UTF-16 byte-order mark (`FF FE` little-endian, `FE FF`
+/// big-endian), decoded; unpaired surrogates and an odd last byte become U+FFFD, with a
+/// warning. `None` for anything else.
+fn utf16(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    let units = body.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut bad = 0usize;
+    let mut text: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad += 1;
+                '\u{FFFD}'
+            })
+        })
+        .collect();
+    if body.len() % 2 == 1 {
+        bad += 1;
+        text.push('\u{FFFD}');
+    }
+    if bad > 0 {
+        warnings.push(format!(
+            "invalid UTF-16: {bad} code unit{} replaced by \u{FFFD}",
+            plural(bad)
+        ));
+    }
+    Some(text)
+}
+
 /// Clean text that is already valid UTF-8 (used for user-typed text such as notes too).
 pub fn sanitize_str(s: &str) -> String {
-    clean_str(s).0
+    clean_str(s, Tabs::Expand).0
+}
+
+/// Text for a terminal: anything memcon prints (messages, notes, file names, entity names,
+/// tables). The rules of [`sanitize_str`], except that tabs are kept (a tab only moves the
+/// cursor). Text with nothing to clean is returned as it is.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_work(c) && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(clean_str(s, Tabs::Keep).0)
+}
+
+/// Text for the reader's screen (messages, notes from an older bookmarks file): the rules of
+/// [`sanitize_str`], tabs expanded (ratatui drops them). Clean text is returned as it is.
+pub fn for_screen(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_work) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(clean_str(s, Tabs::Expand).0)
+}
+
+/// Would a terminal act on `c` (or reorder text around it) if it were printed? C0 controls
+/// other than line feed and tab, DEL, C1 controls, bidi controls and the Unicode line and
+/// paragraph separators.
+pub fn acts_on_terminal(c: char) -> bool {
+    needs_work(c) && c != '\t'
+}
+
+/// A writer of JSON text that turns every character [`acts_on_terminal`] into its `\uXXXX`
+/// escape on the way to `inner`. serde_json already escapes the C0 controls; this adds DEL,
+/// C1 controls, bidi controls and the line separators. Such characters can only stand inside
+/// JSON strings, so the escaped text means the same to a JSON reader.
+pub struct JsonEscapes<W: std::io::Write> {
+    inner: W,
+    /// The first bytes of a character split between two writes.
+    carry: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonEscapes<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonEscapes<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let joined;
+        let bytes = if self.carry.is_empty() {
+            buf
+        } else {
+            joined = [std::mem::take(&mut self.carry).as_slice(), buf].concat();
+            joined.as_slice()
+        };
+        // Keep back an incomplete character at the end for the next write.
+        let (whole, rest) = bytes.split_at(complete_prefix(bytes));
+        self.inner.write_all(&escape_json_bytes(whole))?;
+        self.carry.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.carry.is_empty() {
+            let rest = std::mem::take(&mut self.carry);
+            self.inner.write_all(&rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
+/// JSON text with every character [`acts_on_terminal`] as its `\uXXXX` escape.
+pub fn escape_json(json: &str) -> Cow<'_, str> {
+    match escape_json_bytes(json.as_bytes()) {
+        Cow::Borrowed(_) => Cow::Borrowed(json),
+        Cow::Owned(v) => Cow::Owned(String::from_utf8(v).unwrap_or_default()),
+    }
+}
+
+fn escape_json_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        // Not ours to repair: JSON from serde is always UTF-8.
+        return Cow::Borrowed(bytes);
+    };
+    if !text.chars().any(acts_on_terminal) {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if acts_on_terminal(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out.into_bytes())
+}
+
+/// How many leading bytes of `bytes` end on a character boundary (all but an incomplete
+/// UTF-8 sequence at the end).
+fn complete_prefix(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    // A sequence is at most four bytes: look at most three back for its lead byte.
+    for back in 1..=n.min(3) {
+        let b = bytes[n - back];
+        if b & 0xC0 == 0x80 {
+            continue; // a continuation byte
+        }
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if len > back { n - back } else { n };
+    }
+    n
+}
+
+/// What [`clean_str`] does with a tab.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tabs {
+    /// Spaces to the next tab stop (document text: ratatui drops tabs).
+    Expand,
+    /// Left as it is (printed output).
+    Keep,
 }
 
 #[derive(Default)]
@@ -104,7 +295,7 @@ fn any_suspect(x: u64) -> bool {
         || zero_in(x ^ (ONES * 0xE2))
 }
 
-fn clean_str(s: &str) -> (String, Stats) {
+fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
     let mut out = String::with_capacity(s.len());
     let mut stats = Stats::default();
     let bytes = s.as_bytes();
@@ -136,6 +327,7 @@ fn clean_str(s: &str) -> (String, Stats) {
         i += c.len_utf8();
         copied = i;
         match c {
+            '\t' if tabs == Tabs::Keep => out.push('\t'),
             '\t' => {
                 let n = TAB_WIDTH - col % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', n));
@@ -264,6 +456,51 @@ mod tests {
         }
     }
 
+    fn utf16_bytes(s: &str, little: bool) -> Vec<u8> {
+        let mut out = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in s.encode_utf16() {
+            out.extend(if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Memorandum\r\nPort Arthur [Lüshunkou, 旅顺口] 👍\n";
+        for little in [true, false] {
+            let c = sanitize(&utf16_bytes(text, little)).unwrap();
+            assert_eq!(c.text, "Memorandum\nPort Arthur [Lüshunkou, 旅顺口] 👍\n");
+            assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        }
+        // An unpaired surrogate and an odd last byte are replaced, and said.
+        let mut bytes = vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0, b'c'];
+        let c = sanitize(&bytes).unwrap();
+        assert_eq!(c.text, "a\u{FFFD}b\u{FFFD}");
+        assert!(c.warnings[0].contains("UTF-16"), "{:?}", c.warnings);
+        // Without the mark, NUL bytes still mean binary.
+        bytes.drain(..2);
+        assert_eq!(sanitize(&bytes), Err(LoadError::Binary));
+    }
+
+    #[test]
+    fn clusters_the_terminal_counts_differently_are_simplified() {
+        let c = sanitize("a 👨\u{200D}👩\u{200D}👧 b กำ".as_bytes()).unwrap();
+        assert_eq!(c.text, "a 👨👩👧 b กำ");
+        assert!(
+            c.warnings[0].contains("1 emoji sequence"),
+            "{:?}",
+            c.warnings
+        );
+    }
+
     #[test]
     fn nul_bytes_are_refused() {
         assert_eq!(sanitize(b"PK\x03\x04\0\0"), Err(LoadError::Binary));
@@ -273,5 +510,42 @@ mod tests {
     fn form_feed_becomes_its_own_line() {
         assert_eq!(clean(b"end\x0c\r\nHeader"), "end\n\x0c\nHeader");
         assert_eq!(clean(b"end\n\x0cHeader"), "end\n\x0c\nHeader");
+    }
+
+    #[test]
+    fn terminal_output_keeps_tabs_and_line_feeds_and_cleans_the_rest() {
+        let hostile = "note\t\u{1b}]0;PWNED\u{7}\u{1b}]52;c;aGk=\u{7}\n\u{9b}2J \u{202e}txt";
+        let out = for_terminal(hostile);
+        assert_eq!(
+            out,
+            "note\t\u{241B}]0;PWNED\u{2407}\u{241B}]52;c;aGk=\u{2407}\n\u{FFFD}2J txt"
+        );
+        assert!(matches!(for_terminal("plain\ttext\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_for_a_terminal_escapes_what_serde_leaves_raw() {
+        let value = "a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{7f}";
+        let json = serde_json::to_string(value).unwrap();
+        let safe = escape_json(&json);
+        assert!(!safe.chars().any(acts_on_terminal), "{safe}");
+        assert_eq!(safe, r#""a\u001bb\u009bc\u202ed\u2028e\u007f""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn the_json_writer_handles_characters_split_between_writes() {
+        use std::io::Write;
+        let json = serde_json::to_string("x\u{9b}y\u{2066}z").unwrap();
+        let bytes = json.as_bytes();
+        for cut in 0..bytes.len() {
+            let mut out = JsonEscapes::new(Vec::new());
+            out.write_all(&bytes[..cut]).unwrap();
+            out.write_all(&bytes[cut..]).unwrap();
+            out.flush().unwrap();
+            let text = String::from_utf8(out.inner).unwrap();
+            assert_eq!(text, r#""x\u009by\u2066z""#, "cut at {cut}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! its own unit. Running page headers/footers are dropped and paragraphs broken by a page
 //! break are mended.
 
+use super::table::{clean_cell, is_rule_row, lone_row, row_cells, text_of};
 use super::text::join_wrapped;
 
 /// A page break line as the sanitizer leaves it.
@@ -18,6 +19,9 @@ pub struct Unit<'a> {
     /// Index of the blank-line separated group this unit belongs to.
     pub group: usize,
     pub text: String,
+    /// The cells of a table, row by row, when the unit is one (its `text` is then the
+    /// table's text, see [`super::table::text_of`]).
+    pub table: Option<Vec<Vec<String>>>,
 }
 
 /// A line longer than this is a paragraph on one line, not a hard-wrapped one.
@@ -99,13 +103,42 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let hard_wrapped = blank_layout && width >= 50 && long * 20 <= nonblank;
     let full = width * 6 / 10;
 
+    let runs = table_runs(&lines);
     let mut out: Vec<Unit> = Vec::with_capacity(nonblank);
     let mut group = 0usize;
     let mut fresh_group = true;
     let mut page_break = false;
     let mut open = false; // may the next line join the last unit?
-    for &line in &lines {
+    let mut table_run = None; // the run of table rows the last unit holds
+    for (i, &line) in lines.iter().enumerate() {
         let t = line.trim();
+        if let Some(run) = runs.get(i).copied().flatten() {
+            let cells = row_cells(t).unwrap_or_default();
+            let row: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
+            let keep = !is_rule_row(&cells);
+            match out.last_mut() {
+                Some(last) if table_run == Some(run) => {
+                    last.lines.push(line);
+                    if keep && let Some(rows) = last.table.as_mut() {
+                        rows.push(row);
+                    }
+                }
+                _ => out.push(Unit {
+                    lines: vec![line],
+                    group,
+                    text: String::new(),
+                    table: Some(if keep { vec![row] } else { Vec::new() }),
+                }),
+            }
+            table_run = Some(run);
+            fresh_group = false;
+            page_break = false;
+            open = false;
+            continue;
+        }
+        if !t.is_empty() {
+            table_run = None;
+        }
         if line == PAGE_BREAK_LINE {
             page_break = true;
             open = false;
@@ -140,15 +173,79 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
                 lines: vec![line],
                 group,
                 text: t.to_string(),
+                table: None,
             });
         }
         open = hard_wrapped && char_len(line.trim_end()) >= full;
     }
+    for u in &mut out {
+        match u.table.as_deref() {
+            Some([]) => {
+                // Only rule rows: plain text after all.
+                u.table = None;
+                u.text = join_wrapped(u.lines.iter().copied());
+            }
+            Some(rows) => u.text = text_of(rows),
+            None => {}
+        }
+    }
     out
 }
 
+/// For each line, the run of table rows it belongs to. Consecutive rows make a run, across
+/// blank lines when the rows on both sides have as many cells; a run of one row is a table
+/// only when its cells are short (prose with a stray `|` is not).
+fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
+    let mut runs = vec![None; lines.len()];
+    let mut run = 0usize;
+    // (first row's line, last row's line, last row's cell count, rows, lone row acceptable)
+    let mut current: Option<(usize, usize, usize, usize, bool)> = None;
+    let mut close = |cur: Option<(usize, usize, usize, usize, bool)>,
+                     runs: &mut Vec<Option<usize>>| {
+        if let Some((first, last, _, n, lone_ok)) = cur
+            && (n >= 2 || lone_ok)
+        {
+            for r in &mut runs[first..=last] {
+                *r = Some(run);
+            }
+            run += 1;
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() && *line != PAGE_BREAK_LINE {
+            continue;
+        }
+        match row_cells(t) {
+            Some(cells) => {
+                let joins = current
+                    .is_some_and(|(_, last, width, _, _)| last + 1 == i || width == cells.len());
+                if joins && let Some(c) = current.as_mut() {
+                    c.1 = i;
+                    c.2 = cells.len();
+                    c.3 += 1;
+                } else {
+                    close(current.take(), &mut runs);
+                    current = Some((i, i, cells.len(), 1, lone_row(t, &cells)));
+                }
+            }
+            None => close(current.take(), &mut runs),
+        }
+    }
+    close(current, &mut runs);
+    // Blank lines inside a run belong to no unit.
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            runs[i] = None;
+        }
+    }
+    runs
+}
+
 fn mends(last: Option<&Unit>, next: &str) -> bool {
-    let Some(last) = last else { return false };
+    let Some(last) = last.filter(|u| u.table.is_none()) else {
+        return false;
+    };
     let ends_sentence = last
         .text
         .trim_end()
@@ -156,9 +253,10 @@ fn mends(last: Option<&Unit>, next: &str) -> bool {
     !ends_sentence && next.starts_with(|c: char| c.is_lowercase())
 }
 
-/// Does this line start a numbered item (`1. `, `(2) `, `a) `)?
+/// Does this line start a unit of its own: a numbered item (`1. `, `(2) `, `a) `) or an
+/// enclosure marker (`[Enclosure 1]`)?
 pub fn starts_item(t: &str) -> bool {
-    super::blocks::numbered(t).is_some()
+    super::lines::numbered(t).is_some() || super::enclosure::marker(t).is_some()
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 
 use super::lexicon::{Entry, Lexicon};
 use super::{Entity, EntityKind, fold};
+use crate::document::sanitize::sanitize_str;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -77,6 +78,7 @@ impl UserAliases {
             });
             err(line, e.message().trim().to_string())
         })?;
+        let aliases = aliases.sanitised();
         for a in &aliases.add {
             if a.name.trim().is_empty() {
                 let line = line_of(text, "name").unwrap_or(1);
@@ -84,6 +86,22 @@ impl UserAliases {
             }
         }
         Ok(aliases)
+    }
+
+    /// Every name cleaned like document text (`document::sanitize`): a name from this file
+    /// may be listed and printed, and it can only match text that was cleaned the same way.
+    fn sanitised(mut self) -> Self {
+        let clean = |s: &mut String| *s = sanitize_str(s);
+        for a in &mut self.add {
+            clean(&mut a.name);
+            a.aliases.iter_mut().for_each(clean);
+        }
+        for m in &mut self.merge {
+            clean(&mut m.into);
+            m.names.iter_mut().for_each(clean);
+        }
+        self.hide.iter_mut().for_each(clean);
+        self
     }
 
     /// The built-in lexicon with the names this file adds.
@@ -204,6 +222,16 @@ names = ["Gimo"]
         let plain = crate::entities::extract(&doc);
         assert!(plain.iter().any(|e| e.name == "Board of Trade"));
         assert!(!plain.iter().any(|e| e.is_named("Gimo")));
+    }
+
+    #[test]
+    fn names_from_the_file_are_cleaned_like_document_text() {
+        let text = "hide = [\"x\\u001b[2J\"]\n[[add]]\nname = \"Zorbal\\u001b]0;PWNED\\u0007\"\n\
+                    kind = \"person\"\naliases = [\"Z\\u202e\"]\n";
+        let user = UserAliases::parse("aliases.toml", text).expect("valid");
+        assert_eq!(user.add[0].name, "Zorbal\u{241B}]0;PWNED\u{2407}");
+        assert_eq!(user.add[0].aliases, ["Z"]);
+        assert_eq!(user.hide, ["x\u{241B}[2J"]);
     }
 
     #[test]

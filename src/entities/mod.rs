@@ -14,6 +14,7 @@ pub mod output;
 mod resolve;
 mod rules;
 mod scan;
+pub mod stops;
 mod structure;
 mod tokens;
 

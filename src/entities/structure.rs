@@ -287,6 +287,8 @@ impl Structure<'_> {
     /// The signature's first line: initials (`WAH`) or a name (`ORLOV`, `M. T. Desrosiers`).
     fn signature(&mut self, text: &str, b: usize, out: &mut Vec<Cand>) {
         let line = text.split('\n').next().unwrap_or("");
+        // `T. R. Jernigan, Consul-General`: the name ends at the comma.
+        let line = line.split(", ").next().unwrap_or(line);
         let name = line.trim().trim_end_matches(['.', ',']);
         if name.is_empty() {
             return;

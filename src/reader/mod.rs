@@ -3,12 +3,16 @@
 //! terminal, the bookmark store, the loader and the clock — in a [`Driver`].
 
 mod bookmarks;
+mod clipboard;
 mod driver;
+pub mod library;
 
 pub use bookmarks::StoreLink;
+pub use clipboard::{Clipboard, OSC52_LIMIT};
 pub use driver::{Driver, Stop};
+pub use library::LibraryLink;
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::terminal::{self, TerminalGuard};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use std::time::Duration;
@@ -26,8 +30,8 @@ pub enum Exit {
 const WHEEL_LINES: i16 = 3;
 
 /// Run the reader until the user quits or a signal arrives. The terminal is restored when
-/// this returns, whichever way it returns.
-pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
+/// this returns, whichever way it returns; then [`Driver::farewell`] has what to print.
+pub fn run(driver: &mut Driver) -> std::io::Result<Exit> {
     let signals = terminal::watch_signals()?;
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
@@ -48,10 +52,10 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
         let mut first = true;
         loop {
             if let Some(sig) = terminal::received(&signals) {
-                driver.save_position();
+                driver.save_on_exit();
                 return Ok(Exit::Signal(sig));
             }
-            if driver.take_whole_document() {
+            if driver.poll_background() {
                 break;
             }
             // While a search is counting, poll without waiting and count between frames;
@@ -62,7 +66,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
                 (true, false, false) => Duration::from_millis(100),
             };
             if terminal::wait_input(timeout, &wakeup) == terminal::Input::Gone {
-                driver.save_position();
+                driver.save_on_exit();
                 return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
             }
             // Keys, and resizes (which crossterm learns from SIGWINCH), without waiting.
@@ -89,7 +93,7 @@ pub fn run(mut driver: Driver) -> std::io::Result<Exit> {
 /// A terminal event as an action (keys through the keymap of the current mode).
 fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => keymap::lookup(app.mode(), key),
+        Event::Key(key) => app.keymap().lookup(app.mode(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, WHEEL_LINES)),

@@ -4,14 +4,12 @@
 use super::Theme;
 use super::fit::truncate;
 use crate::app::Panes;
-use crate::app::{App, BookmarkList, Overlay};
+use crate::app::{Action, App, BookmarkList, Mode, Overlay};
 use crate::bookmarks::Placed;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
-
-const KEYS_HINT: &str = " Enter go · e note · d delete · u undo · Esc close ";
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Overlay::Bookmarks(list) = app.overlay() else {
@@ -30,9 +28,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.title_focused))
-        .title_bottom(footer(app, list, theme));
-    frame.render_widget(Clear, popup);
+        .title(Line::styled(
+            super::border_text(&title, popup.width),
+            theme.title_focused,
+        ))
+        .title_bottom(footer(app, list, popup.width, theme));
+    super::clear_for_overlay(frame);
     if placed.is_empty() {
         let text = "No bookmarks in this document yet: press m in the text to add one.";
         frame.render_widget(Paragraph::new(text).style(theme.dim).block(block), popup);
@@ -51,17 +52,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The keys, or the delete question while it is asked.
-fn footer<'a>(app: &App, list: &BookmarkList, theme: &Theme) -> Line<'a> {
+fn footer<'a>(app: &App, list: &BookmarkList, width: u16, theme: &Theme) -> Line<'a> {
     let selected = app.bookmarks().placed().get(list.selected);
     match selected {
         Some(p) if list.confirm_delete => Line::styled(
-            format!(
-                " Delete the bookmark at ¶ {}? y deletes, any other key keeps it ",
-                p.paragraph
+            super::border_text(
+                &format!(
+                    " Delete the bookmark at ¶ {}? {} deletes, any other key keeps it ",
+                    p.paragraph,
+                    app.keymap()
+                        .key_label(Mode::Bookmarks, Action::BookmarkListConfirm)
+                        .unwrap_or_default()
+                ),
+                width,
             ),
             theme.input_error,
         ),
-        _ => Line::styled(KEYS_HINT, theme.dim),
+        _ => {
+            let hint = app.keymap().hint(
+                Mode::Bookmarks,
+                &[
+                    (&[Action::BookmarkListJump], "go"),
+                    (&[Action::BookmarkListEditNote], "note"),
+                    (&[Action::BookmarkListDelete], "delete"),
+                    (&[Action::BookmarkListUndo], "undo"),
+                    (&[Action::WriteBookmarks], "write notes"),
+                    (&[Action::CloseBookmarks], "close"),
+                ],
+            );
+            Line::styled(super::border_text(&hint, width), theme.dim)
+        }
     }
 }
 
@@ -72,12 +92,7 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
         p.paragraph,
         p.bookmark.updated.age(list.now)
     );
-    let quote = p
-        .bookmark
-        .anchor
-        .quote
-        .split_whitespace()
-        .collect::<Vec<_>>();
+    let quote = p.quote.split_whitespace().collect::<Vec<_>>();
     let quote = quote.join(" ");
     let mut spans = vec![Span::styled(head.clone(), theme.help_key)];
     let mut used = head.chars().count();
@@ -85,6 +100,10 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
         let missing = "not found in this version · ";
         spans.push(Span::styled(missing, theme.input_error));
         used += missing.chars().count();
+    } else if p.changed {
+        let changed = "changed since marked · ";
+        spans.push(Span::styled(changed, theme.input_error));
+        used += changed.chars().count();
     }
     let room = width.saturating_sub(used + 2);
     spans.push(Span::styled(
@@ -93,7 +112,12 @@ fn item_lines<'a>(p: &Placed, list: &BookmarkList, width: usize, theme: &Theme) 
     ));
     let mut lines = vec![Line::from(spans)];
     if let Some(note) = &p.bookmark.note {
-        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `width` words fill the row whatever their length: a long note costs no more.
+        let note = note
+            .split_whitespace()
+            .take(width)
+            .collect::<Vec<_>>()
+            .join(" ");
         let text = format!("       note: {}", truncate(&note, width.saturating_sub(13)));
         lines.push(Line::styled(text, theme.item_detail));
     }

@@ -27,7 +27,8 @@ pub fn truncate(text: &str, max: usize) -> String {
         return String::new();
     }
     let (kept, _) = text.unicode_truncate(max - 1);
-    format!("{kept}…")
+    // `Generalissimo…`, not `Generalissimo …`.
+    format!("{}…", kept.trim_end())
 }
 
 /// Styled pieces of one line cut to `max` columns as a whole: the piece that crosses the
@@ -75,6 +76,7 @@ mod tests {
         assert_eq!(truncate("Harriman", 5), "Harr…");
         assert_eq!(truncate("旅顺口", 4), "旅…");
         assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("Generalissimo Stalin", 15), "Generalissimo…");
     }
 
     #[test]

@@ -29,13 +29,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             theme.title
         };
-        let line = Line::from(vec![
-            Span::styled(" ▸ Document ", style),
-            Span::styled(
-                super::fit::truncate(app.doc().display_title(), usize::from(area.width)),
+        let width = usize::from(area.width);
+        let pieces = vec![
+            (format!(" ▸ {} ", Focus::Metadata.name()), style),
+            // Cut first: a title of megabytes is only looked at as far as it can show.
+            (
+                super::fit::truncate(app.doc().display_title(), width),
                 theme.dim,
             ),
-        ]);
+        ];
+        let line = Line::from(super::fit::spans(pieces, width));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -46,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .view()
         .meta_scroll()
         .min(all.len().saturating_sub(inner_h));
-    let mut block = pane_block("Document".into(), focused, theme);
+    let mut block = pane_block(Focus::Metadata.name(), area.width, focused, theme);
     if all.len() > scroll + inner_h {
         block = block.title_bottom(Line::styled(" more ↓ ", theme.dim).right_aligned());
     }
@@ -88,22 +91,25 @@ fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
         _ => None,
     };
     let list = app.entities().list();
+    let marks_on = app.entity_marks();
     app.entities()
         .meta_marks()
         .iter()
-        .map(|m| {
-            let named = list.get(m.entity).map(|e| e.name.as_str());
-            let style = if named.is_some() && named == selected {
+        .filter_map(|m| {
+            let entity = list.get(m.entity)?;
+            let style = if selected == Some(entity.name.as_str()) {
                 theme.meta_value.patch(theme.target)
+            } else if marks_on {
+                theme.meta_value.patch(theme.kind(entity.kind))
             } else {
-                theme.meta_value.patch(theme.entity_name)
+                return None;
             };
-            Mark {
+            Some(Mark {
                 field: m.field,
                 start: m.start,
                 end: m.end,
                 style,
-            }
+            })
         })
         .collect()
 }

@@ -12,17 +12,26 @@ use unicode_width::UnicodeWidthStr;
 /// The search settings (regex or text, accents) at the right of the search line, or how far
 /// counting has gone, when there is room after the text.
 pub fn render_flags(app: &App, line: &InputLine, frame: &mut Frame, area: Rect, theme: &Theme) {
-    if !matches!(line.purpose, InputPurpose::Search(_) | InputPurpose::Filter) {
+    if !matches!(
+        line.purpose,
+        InputPurpose::Search(_) | InputPurpose::Filter | InputPurpose::LibrarySearch
+    ) {
         return;
     }
-    let flags = match app.search().counting() {
-        Some(n) => format!(" counting matches… {n} so far "),
-        None => format!(" {} ", app.search().flags()),
-    };
-    let width = flags.width();
     let error = line.error.as_deref().map_or(0, |e| e.width() + 2);
     let used = line.purpose.prompt().width() + line.text.width() + error + 2;
-    if used + width > usize::from(area.width) {
+    let room = usize::from(area.width).saturating_sub(used);
+    // The settings with all their keys, or without the one that keeps the regex setting.
+    let flags = match app.search().counting() {
+        Some(n) => format!(" counting matches… {n} so far "),
+        None => [false, true]
+            .iter()
+            .map(|short| format!(" {} ", app.search().flags(app.keymap(), *short)))
+            .find(|f| f.width() <= room)
+            .unwrap_or_default(),
+    };
+    let width = flags.width();
+    if width == 0 || width > room {
         return;
     }
     let w = width as u16;

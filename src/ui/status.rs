@@ -3,7 +3,7 @@
 
 use super::Theme;
 use super::fit::truncate;
-use crate::app::{App, NamesStatus};
+use crate::app::{App, Focus, NamesStatus, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,10 +19,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         format!(" ¶ {n}/{m}  {}% ", app.percent())
     };
-    let focus = format!(" {} ", app.view().focus().name());
+    let focus = match app.overlay() {
+        Overlay::Entities => Focus::Side,
+        _ => app.view().focus(),
+    };
+    let focus = format!(" {} ", focus.name());
     let mut middle = Vec::new();
     if let Some(t) = app.targets() {
-        let text = format!(" {} · {} ", t.counter(), t.label.text());
+        let text = match app.walk() {
+            // Walking across the documents of the library: which document of how many.
+            Some(w) => format!(
+                " {} · doc {} of {} · {} ",
+                t.counter(),
+                w.pos + 1,
+                w.docs.len(),
+                t.label.text()
+            ),
+            None => format!(" {} · {} ", t.counter(), t.label.text()),
+        };
         middle.push((text, theme.status_focus));
     }
     match app.message() {

@@ -22,8 +22,8 @@ pub struct Session {
     /// Every byte the program wrote, for checks on raw escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
-    /// Where the program keeps bookmarks and reading positions, unless the test names a
-    /// place: never the real home directory.
+    /// Where the program keeps bookmarks and reading positions and reads its configuration,
+    /// unless the test names a place: never the real home directory.
     _data: tempfile::TempDir,
 }
 
@@ -45,6 +45,7 @@ impl Session {
         cmd.env_remove("MEMCON_DEBUG_PANIC");
         let data = tempfile::tempdir().expect("a data directory");
         cmd.env("MEMCON_DATA_DIR", data.path());
+        cmd.env("MEMCON_CONFIG_DIR", data.path().join("config"));
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -18,7 +18,7 @@ pub struct BookmarkList {
 impl App {
     /// `'` / `B`: open the list at the first bookmark from the top of the screen on.
     pub(in crate::app) fn open_bookmark_list(&mut self) {
-        let here = self.top();
+        let here = self.view.reading();
         let placed = &self.bookmarks.placed;
         let selected = placed
             .iter()
@@ -88,7 +88,8 @@ impl App {
                 let para = p.paragraph;
                 self.overlay = Overlay::None;
                 self.view.jump_to_row_of(loc);
-                self.say(format!("bookmark at ¶ {para} — Ctrl-o goes back"));
+                let back = self.key(Action::JumpBack);
+                self.say(format!("bookmark at ¶ {para} — {back} goes back"));
             }
             None => self.say("this bookmark's text is not found in this version"),
         }
@@ -110,6 +111,29 @@ impl App {
         if let Some(list) = self.list_mut() {
             list.confirm_delete = true;
         }
+    }
+
+    /// `w`: ask where to write this document's bookmarks, offering a name next to where
+    /// memcon was started (`memo-bookmarks.md`).
+    pub(in crate::app) fn ask_bookmarks_file(&mut self) {
+        if self.bookmarks.placed.is_empty() {
+            self.say("no bookmarks in this document to write");
+            return;
+        }
+        let stem = std::path::Path::new(&self.doc().source)
+            .file_stem()
+            .map_or("memcon".into(), |s| s.to_string_lossy().into_owned());
+        self.open_input(InputPurpose::BookmarksFile, &format!("{stem}-bookmarks.md"));
+    }
+
+    /// Enter on the file name.
+    pub(in crate::app) fn bookmarks_file_confirmed(&mut self, text: &str) -> Option<Effect> {
+        let name = text.trim();
+        if name.is_empty() {
+            self.say("nothing written: no file name");
+            return None;
+        }
+        Some(Effect::WriteBookmarks(name.into()))
     }
 
     fn confirm_delete(&mut self) -> Option<Effect> {

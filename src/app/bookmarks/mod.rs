@@ -1,4 +1,6 @@
-//! Bookmarks in the reader: `m` marks a passage (asking for a note), `'`/`B` opens the list,
+//! Bookmarks in the reader: `m` marks what the reader is looking at (asking for a note):
+//! the current target when it is on screen, else the paragraph of the reading position.
+//! `'`/`B` opens the list,
 //! `)`/`(` walk the bookmarks, and the reading position is restored when a document is opened
 //! again.
 //!
@@ -10,20 +12,37 @@
 use super::{App, Effect, InputPurpose};
 use crate::bookmarks::paragraphs::is_paragraph;
 use crate::bookmarks::{Placed, Timestamp};
+use crate::document::sanitize::for_screen;
 use crate::document::{Location, TextRange};
 
 mod list;
 
 pub use list::BookmarkList;
 
+/// What `m` marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A search match or a name: its sentence is quoted.
+    Target(TextRange),
+    /// The paragraph at this place, quoted from the sentence there on.
+    Paragraph(Location),
+}
+
+impl Mark {
+    pub fn block(self) -> usize {
+        match self {
+            Self::Target(r) => r.block,
+            Self::Paragraph(l) => l.block,
+        }
+    }
+}
+
 /// Bookmark work for the event loop: everything here is saved to disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BookmarkOp {
-    /// Bookmark `range` (a whole marked target) or, with `from_top`, the text from
-    /// `range.start` on (the top of the screen).
+    /// Bookmark what `m` marked, with a note.
     Add {
-        range: TextRange,
-        from_top: bool,
+        mark: Mark,
         note: Option<String>,
     },
     SetNote {
@@ -46,7 +65,7 @@ pub struct BookmarkState {
     /// This document's bookmarks in reading order; the ones not found in this version last.
     placed: Vec<Placed>,
     /// What `m` is about to bookmark while the note is typed.
-    pending: Option<(TextRange, bool)>,
+    pending: Option<Mark>,
     /// The bookmark whose note is being edited.
     editing: Option<String>,
     /// The time now, as the event loop last said.
@@ -79,42 +98,61 @@ pub struct Attached {
     pub notices: Vec<String>,
 }
 
+/// `text` sanitised for the screen, in place.
+fn clean(text: &mut String) {
+    if let std::borrow::Cow::Owned(c) = for_screen(text) {
+        *text = c;
+    }
+}
+
 /// What `m` says when there is nowhere to keep bookmarks.
 pub const NO_STORE: &str =
     "bookmarks cannot be kept: no data directory (set MEMCON_DATA_DIR or use --data-dir)";
 
 impl App {
-    /// `m`: the current target if it is on screen, else the top visible paragraph (from the
-    /// top row when it starts inside one); then ask for a note.
+    /// `m`: the current target if it is on screen, else the paragraph of the reading
+    /// position; then ask for a note.
     pub(super) fn start_bookmark(&mut self) {
         if !self.bookmarks.available {
             self.say(NO_STORE);
             return;
         }
-        let target = self.targets().and_then(|t| t.current_range());
-        let pending = match target.filter(|r| self.view.on_screen(r.location())) {
-            Some(range) => (range, false),
-            None => {
-                let at = self.top_paragraph();
-                (TextRange::new(at.block, at.offset, at.offset), true)
-            }
-        };
-        if self.doc().blocks.get(pending.0.block).is_none() {
+        let mark = self.looked_at();
+        if self.doc().blocks.get(mark.block()).is_none() {
             self.say("nothing to bookmark in an empty document");
             return;
         }
-        self.bookmarks.pending = Some(pending);
+        self.bookmarks.pending = Some(mark);
         self.open_input(InputPurpose::BookmarkNote, "");
     }
 
-    /// The start of the first row on screen that belongs to a paragraph, else the top.
-    fn top_paragraph(&self) -> Location {
+    /// What the reader is looking at: the current target when it is on screen, else the
+    /// paragraph of the reading position.
+    pub(in crate::app) fn looked_at(&self) -> Mark {
+        let target = self.targets().and_then(|t| t.current_range());
+        match target.filter(|r| self.view.on_screen(r.location())) {
+            Some(range) => Mark::Target(range),
+            None => Mark::Paragraph(self.reading_paragraph()),
+        }
+    }
+
+    /// The reading position when it is in a paragraph; else the start of the first row on
+    /// screen that belongs to one (the memo header is on top); else the reading position.
+    pub(in crate::app) fn reading_paragraph(&self) -> Location {
         let doc = self.doc();
+        let here = self.view.reading();
+        if doc
+            .blocks
+            .get(here.block)
+            .is_some_and(|b| is_paragraph(b.kind))
+        {
+            return here;
+        }
         self.view
             .visible_rows()
             .iter()
             .find(|r| is_paragraph(doc.blocks[r.block].kind) && !r.row.separator)
-            .map_or(self.top(), |r| Location::new(r.block, r.row.start))
+            .map_or(here, |r| Location::new(r.block, r.row.start))
     }
 
     /// Enter on the note prompt.
@@ -123,12 +161,8 @@ impl App {
         if let Some(id) = self.bookmarks.editing.take() {
             return Some(Effect::Bookmarks(BookmarkOp::SetNote { id, note }));
         }
-        let (range, from_top) = self.bookmarks.pending.take()?;
-        Some(Effect::Bookmarks(BookmarkOp::Add {
-            range,
-            from_top,
-            note,
-        }))
+        let mark = self.bookmarks.pending.take()?;
+        Some(Effect::Bookmarks(BookmarkOp::Add { mark, note }))
     }
 
     /// Esc on the note prompt.
@@ -149,11 +183,12 @@ impl App {
             .filter_map(Placed::location)
             .collect();
         if locs.is_empty() {
-            self.say("no bookmarks in this document — m adds one");
+            let add = self.key(super::Action::AddBookmark);
+            self.say(format!("no bookmarks in this document — {add} adds one"));
             return;
         }
         let view = &self.view;
-        let top_row = view.row_pos(view.top());
+        let top_row = view.row_pos(view.reading());
         let next = if forward {
             locs.iter().find(|l| view.row_pos(**l) > top_row)
         } else {
@@ -185,9 +220,13 @@ impl App {
             let p = self.view.paragraphs();
             let (n, m) = (p.number_at(loc.block), p.count());
             self.view.jump_to(loc);
+            let (top, back) = (
+                self.key(super::Action::Top),
+                self.key(super::Action::JumpBack),
+            );
             notices.insert(
                 0,
-                format!("back where you left off (¶ {n}/{m}) — g or Ctrl-o returns to the top"),
+                format!("back where you left off (¶ {n}/{m}) — {top} or {back} returns to the top"),
             );
         }
         if !notices.is_empty() {
@@ -207,7 +246,16 @@ impl App {
         self.bookmarks.now = now;
     }
 
-    fn set_placed(&mut self, placed: Vec<Placed>) {
+    fn set_placed(&mut self, mut placed: Vec<Placed>) {
+        // Notes are sanitised when saved, but a file written by an older memcon (or by hand)
+        // may hold controls or bidi overrides: none of them reaches the screen.
+        for p in &mut placed {
+            let b = &mut p.bookmark;
+            clean(&mut b.anchor.quote);
+            if let Some(note) = &mut b.note {
+                clean(note);
+            }
+        }
         self.view
             .set_gutter_marks(placed.iter().filter_map(|p| p.location().map(|l| l.block)));
         if let super::Overlay::Bookmarks(list) = &mut self.overlay {

@@ -7,7 +7,7 @@ use crate::document::Location;
 impl DocView {
     /// Jump so `loc` is on the top row, remembering where we were (Ctrl-o comes back).
     pub fn jump_to(&mut self, loc: Location) {
-        self.jumps.push(self.top);
+        self.jumps.push(self.reading());
         self.go(loc);
     }
 
@@ -21,7 +21,7 @@ impl DocView {
     /// Record the current position in the jump list without moving (before a move that
     /// does not go through [`DocView::jump_to`]).
     pub fn remember_position(&mut self) {
-        self.jumps.push(self.top);
+        self.jumps.push(self.reading());
     }
 
     /// Record `from` in the jump list (a position left earlier, such as where a search
@@ -32,7 +32,7 @@ impl DocView {
 
     /// Ctrl-o: back to where the last jump came from; false at the oldest jump.
     pub fn jump_back(&mut self) -> bool {
-        match self.jumps.back(self.top) {
+        match self.jumps.back(self.reading()) {
             Some(loc) => {
                 self.go(loc);
                 true
@@ -54,7 +54,7 @@ impl DocView {
 
     /// `G`: the end of the document, as a jump.
     pub fn jump_to_end(&mut self) {
-        self.jumps.push(self.top);
+        self.jumps.push(self.reading());
         let max = self.max_top();
         self.set_top_row(max);
     }

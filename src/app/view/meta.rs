@@ -4,6 +4,8 @@
 //! also when a name is wrapped across two rows.
 
 use crate::document::{MetaField, Metadata};
+use textwrap::WordSeparator;
+use textwrap::core::Word;
 
 /// One row of the metadata pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +37,9 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
         } else {
             String::new()
         };
-        let options = textwrap::Options::new(width).initial_indent(&lead);
+        let options = textwrap::Options::new(width)
+            .initial_indent(&lead)
+            .word_separator(WordSeparator::Custom(words));
         let mut pos = 0;
         for (i, line) in textwrap::wrap(value, options).into_iter().enumerate() {
             let (label, text) = match line.strip_prefix(lead.as_str()) {
@@ -72,6 +76,58 @@ fn shown_part(value: &str) -> &str {
         Some(space) if space > 0 => head.get(..space).unwrap_or(head),
         _ => head,
     }
+}
+
+/// Where a row of the pane may end: between words as textwrap finds them (Unicode line
+/// breaking), and inside a web address only before `/`, `-`, `.`, `?`, `#`, `&`, `=`, `_`,
+/// `~`, `%`, and never inside its `https://` and the first letters after it. A hyphen or dot
+/// that begins a row cannot be taken for a hyphenation hyphen or a sentence's end, as it could
+/// at a row's end (the rule style manuals give for breaking URLs).
+fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(WordSeparator::AsciiSpace.find_words(line).flat_map(
+        |w| -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+            let whole = &line[offset_in(line, w.word)..][..w.word.len() + w.whitespace.len()];
+            match url_breaks(w.word) {
+                Some(cuts) => Box::new(url_pieces(whole, cuts)),
+                None => WordSeparator::UnicodeBreakProperties.find_words(whole),
+            }
+        },
+    ))
+}
+
+/// The byte offset of `part` (a slice of `line`) in `line`.
+fn offset_in(line: &str, part: &str) -> usize {
+    part.as_ptr() as usize - line.as_ptr() as usize
+}
+
+/// For a web address, the byte offsets where a row may break; `None` for any other word.
+fn url_breaks(word: &str) -> Option<Vec<usize>> {
+    let start = match word.find("://") {
+        Some(i) if i > 0 && word[..i].bytes().all(|b| b.is_ascii_alphabetic()) => i + 3,
+        _ if word.starts_with("www.") => 0,
+        _ => return None,
+    };
+    // The host's first letters stay with the scheme.
+    let from = start + 4;
+    let cuts = word
+        .char_indices()
+        .filter(|&(i, c)| i >= from && "/-.?#&=_~%".contains(c))
+        .map(|(i, _)| i)
+        .collect();
+    Some(cuts)
+}
+
+/// `whole` (a word and the spaces after it) cut before each offset in `cuts`.
+fn url_pieces(whole: &str, cuts: Vec<usize>) -> impl Iterator<Item = Word<'_>> {
+    let mut bounds = vec![0];
+    bounds.extend(cuts);
+    bounds.push(whole.len());
+    bounds.dedup();
+    let pieces: Vec<Word<'_>> = bounds
+        .windows(2)
+        .map(|w| Word::from(&whole[w[0]..w[1]]))
+        .collect();
+    pieces.into_iter()
 }
 
 #[cfg(test)]
@@ -119,5 +175,62 @@ mod tests {
         }
         let labels: Vec<_> = r.iter().filter_map(|r| r.label.as_deref()).collect();
         assert_eq!(labels, ["Summary: ", "Contents: "]);
+    }
+
+    fn url_rows(url: &str, width: u16) -> Vec<String> {
+        let m = Metadata {
+            url: Some(url.into()),
+            ..Metadata::default()
+        };
+        rows(&m, width)
+            .into_iter()
+            .map(|r| format!("{}{}", r.label.unwrap_or_default(), r.text))
+            .collect()
+    }
+
+    #[test]
+    fn web_addresses_break_before_slashes_and_hyphens_never_after_the_scheme() {
+        let url = "https://wilson-center-digital-archive.dvincitest.com/document/123408";
+        for width in 12..=60 {
+            let rows = url_rows(url, width);
+            assert_eq!(rows.concat(), format!("URL: {url}"), "width {width}");
+            for r in &rows {
+                assert!(
+                    !r.ends_with("://") && !r.ends_with('-'),
+                    "width {width}: {rows:?}"
+                );
+            }
+        }
+        assert_eq!(
+            url_rows(url, 28),
+            [
+                "URL: https://wilson-center",
+                "-digital-archive.dvincitest",
+                ".com/document/123408"
+            ]
+        );
+        assert_eq!(
+            url_rows("see https://example.org/a-b and more", 20),
+            ["URL: see", "https://example.org", "/a-b and more"]
+        );
+    }
+
+    #[test]
+    fn other_text_still_wraps_between_words() {
+        let summary = "Soong and Stalin's July 2 conversation on ports, 旅顺口 and 大连, \
+                       a well-known question";
+        let m = Metadata {
+            summary: Some(summary.into()),
+            ..Metadata::default()
+        };
+        for width in 10..40 {
+            let texts: Vec<_> = rows(&m, width).into_iter().map(|r| r.text).collect();
+            let plain = textwrap::Options::new(usize::from(width)).initial_indent("Summary: ");
+            let expected: Vec<_> = textwrap::wrap(summary, plain)
+                .into_iter()
+                .map(|l| l.strip_prefix("Summary: ").unwrap_or(&l).to_string())
+                .collect();
+            assert_eq!(texts, expected, "width {width}");
+        }
     }
 }

@@ -39,6 +39,11 @@ pub struct DocView {
     /// The body's scroll anchor: the document position shown on the top row. Kept exact
     /// across resizes, so the same words stay at the top at any width.
     top: Location,
+    /// Where the reader chose to go (`:N`, a bookmark, a jump back) when the view could not
+    /// put it on the top row because the end of the document was already on screen. Until
+    /// the view moves it is the reading position: the status line's ¶, what `m` marks and
+    /// where a later resize puts the top.
+    chosen: Option<Location>,
     focus: Focus,
     metadata_expanded: bool,
     /// Rows scrolled in the metadata pane.
@@ -63,6 +68,7 @@ impl DocView {
             size,
             layout: Layout::default(),
             top: Location::default(),
+            chosen: None,
             focus: Focus::Body,
             metadata_expanded: true,
             meta_scroll: 0,
@@ -87,6 +93,7 @@ impl DocView {
         self.meta_rows = RefCell::new(None);
         if !same_block {
             self.top = self.index.location_at(pos);
+            self.chosen = None;
         }
         self.clamp_top();
     }
@@ -110,6 +117,12 @@ impl DocView {
     /// The position shown on the body's top row.
     pub fn top(&self) -> Location {
         self.top
+    }
+
+    /// The reading position: where the reader chose to go when the view stopped short of it
+    /// at the end of the document, else the top row.
+    pub fn reading(&self) -> Location {
+        self.chosen.unwrap_or(self.top)
     }
 
     pub fn focus(&self) -> Focus {
@@ -216,10 +229,11 @@ impl DocView {
         rows
     }
 
-    /// "paragraph N of M" (N is 0 above the first paragraph), as bookmarks count them.
+    /// "paragraph N of M" (N is 0 above the first paragraph) at the reading position, as
+    /// bookmarks count them.
     pub fn paragraph(&self) -> (usize, usize) {
         let p = &self.paragraphs;
-        (p.number_at(self.top.block), p.count())
+        (p.number_at(self.reading().block), p.count())
     }
 
     /// Whole percent read: the top row's position, or 100 when the end is on screen.

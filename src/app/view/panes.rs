@@ -41,10 +41,12 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// The pane's name in the status line while it has the focus; the metadata and entities
+    /// panes carry it as their title too.
     pub fn name(self) -> &'static str {
         match self {
             Focus::Body => "Body",
-            Focus::Metadata => "Metadata",
+            Focus::Metadata => "Document",
             Focus::Side => "Entities",
         }
     }

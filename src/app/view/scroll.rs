@@ -53,10 +53,7 @@ impl DocView {
 
     /// How many segments block `index` is wrapped in.
     fn segments(&self, index: usize) -> usize {
-        self.doc
-            .blocks
-            .get(index)
-            .map_or(1, |b| wrap::segment_count(&b.text))
+        self.doc.blocks.get(index).map_or(1, wrap::block_segments)
     }
 
     /// How many block segments are wrapped and cached right now.
@@ -69,7 +66,7 @@ impl DocView {
         let Some(block) = self.doc.blocks.get(loc.block) else {
             return self.last_row();
         };
-        let seg = wrap::segment_of(&block.text, loc.offset);
+        let seg = wrap::block_segment_of(block, loc.offset);
         RowPos {
             block: loc.block,
             seg,
@@ -188,24 +185,35 @@ impl DocView {
         self.row_pos(self.top) >= self.max_top()
     }
 
-    /// Put row `pos` at the top (clamped so the screen does not run past the end).
+    /// Put row `pos` at the top (clamped so the screen does not run past the end). The view
+    /// moved, so the top row is the reading position again.
     pub fn set_top_row(&mut self, pos: RowPos) {
         let pos = pos.min(self.max_top());
         self.top = self.row_location(pos);
+        self.chosen = None;
     }
 
     /// Pull the anchor back when it lies past the furthest top (after a resize, say),
-    /// keeping it exact otherwise.
+    /// keeping it exact otherwise. The top the reader had stays the reading position while
+    /// the view is held short of it, and is tried again first, so growing and then shrinking
+    /// the screen comes back to the same words.
     pub fn clamp_top(&mut self) {
+        if let Some(chosen) = self.chosen {
+            self.top = chosen;
+        }
         let max = self.max_top();
         if self.row_pos(self.top) > max {
+            self.chosen = Some(self.top);
             self.top = self.row_location(max);
         }
+        self.chosen = self.chosen.filter(|c| *c != self.top);
     }
 
-    /// Put `loc` on the top row (clamped), without recording a jump.
+    /// Put `loc` on the top row (clamped), without recording a jump. When the end stops the
+    /// view short of it, `loc` stays the reading position.
     pub fn go(&mut self, loc: Location) {
         self.top = loc;
+        self.chosen = Some(loc);
         self.clamp_top();
     }
 

@@ -100,6 +100,9 @@ impl Targets {
         let k = self.ranges.len();
         match self.current {
             Some(i) => format!("{noun} {} of {k}", i + 1),
+            // Targets with nothing in the transcript: a search or an entity found only in the
+            // metadata pane (never "0 mentions").
+            None if k == 0 => "only in the metadata".to_string(),
             None if k == 1 => format!("1 {noun}"),
             None => {
                 let plural = if noun.ends_with('h') { "es" } else { "s" };
@@ -156,5 +159,12 @@ mod tests {
         assert_eq!(t(&[(0, 0), (1, 0)]).counter(), "2 matches");
         assert_eq!(t(&[(0, 0)]).counter(), "1 match");
         assert!(t(&[]).step(true, (0, 0)).is_none());
+    }
+
+    #[test]
+    fn targets_only_in_the_metadata_are_not_counted_as_zero() {
+        let ts = Targets::new(TargetLabel::Entity("Wilson Center".into()), vec![], None);
+        assert_eq!(ts.counter(), "only in the metadata");
+        assert_eq!(t(&[(1, 0), (2, 0)]).counter(), "2 matches");
     }
 }

@@ -10,7 +10,7 @@
 //! and each starts a new row. So any part of a block of megabytes is wrapped from a known row
 //! start without wrapping what comes before it, and only the segments on screen are wrapped.
 
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, SpanKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -41,7 +41,25 @@ pub struct BlockLayout {
     /// the label style.
     pub text_label: usize,
     pub rows: Vec<Row>,
+    /// Columns each row is indented by beyond `indent` (participants under a side heading,
+    /// hanging lines); empty when none is.
+    pub extra: Vec<u16>,
+    /// For a table drawn in columns: one entry per row (separator excluded).
+    pub table: Option<TableLayout>,
 }
+
+/// A table at one width: column widths, and for each screen row the stretch of each cell it
+/// shows (`start == end` where a cell has no more lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableLayout {
+    pub widths: Vec<u16>,
+    /// Columns of numbers, drawn aligned to the right.
+    pub numeric: Vec<bool>,
+    pub cells: Vec<Vec<(usize, usize)>>,
+}
+
+/// What is drawn between two columns.
+pub const COLUMN_GAP: &str = " │ ";
 
 impl BlockLayout {
     /// The row that shows byte `offset`: the last row starting at or before it.
@@ -69,11 +87,20 @@ pub fn lead(block: &Block) -> Lead {
         indent: 0,
         text_label: 0,
     };
-    let word = match block.kind {
-        BlockKind::Present => "Present",
-        BlockKind::Subject => "Subject",
-        BlockKind::From => "From",
-        BlockKind::To => "To",
+    // The label to print, and the label words the text may already begin with.
+    let (word, own): (&str, &[&str]) = match block.kind {
+        BlockKind::Present => ("Present", &["Present", "Participants"]),
+        BlockKind::Subject => ("Subject", &["Subject", "Subj", "Re"]),
+        BlockKind::From => ("From", &["From"]),
+        BlockKind::To => ("To", &["Memorandum for", "To"]),
+        BlockKind::Enclosure => {
+            // Drawn as a rule across the pane: `── [Enclosure 1] ─────`.
+            return Lead {
+                label: ENCLOSURE_RULE.to_string(),
+                indent: ENCLOSURE_RULE.width(),
+                text_label: 0,
+            };
+        }
         BlockKind::Numbered | BlockKind::Footnote => {
             let Some(n) = block.number.as_deref() else {
                 return none;
@@ -102,19 +129,31 @@ pub fn lead(block: &Block) -> Lead {
         }
         _ => return none,
     };
-    let has = text
-        .get(..word.len())
-        .is_some_and(|t| t.eq_ignore_ascii_case(word));
-    let rest = text.get(word.len()..).unwrap_or("");
-    let in_text = if !has {
-        None
-    } else if rest.starts_with(": ") {
-        Some(word.len() + 2)
-    } else if rest.starts_with(':') || rest.starts_with(' ') {
-        Some(word.len() + 1)
-    } else {
-        None
-    };
+    // `SUBJECT` or `PARTICIPANTS` alone on the first line: the rest hangs under it.
+    let first = text.split('\n').next().unwrap_or("");
+    let bare = first.trim_end().trim_end_matches([':', '.']);
+    if own.iter().any(|w| bare.eq_ignore_ascii_case(w)) {
+        return Lead {
+            label: String::new(),
+            indent: LABEL_LINE_INDENT,
+            text_label: first.trim_end().len(),
+        };
+    }
+    let in_text = own.iter().find_map(|w| {
+        let has = text
+            .get(..w.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(w));
+        let rest = text.get(w.len()..).unwrap_or("");
+        if !has {
+            None
+        } else if rest.starts_with(": ") {
+            Some(w.len() + 2)
+        } else if rest.starts_with(':') || rest.starts_with(' ') {
+            Some(w.len() + 1)
+        } else {
+            None
+        }
+    });
     match in_text {
         Some(n) => Lead {
             label: String::new(),
@@ -192,20 +231,62 @@ pub fn segment_of(text: &str, offset: usize) -> usize {
     }
 }
 
+/// How many segments `block` is wrapped in: tables and participant lists, laid out as a
+/// whole, are one; so is any block up to [`SEGMENT`] bytes.
+pub fn block_segments(block: &Block) -> usize {
+    match block.kind {
+        BlockKind::Table | BlockKind::Present => 1,
+        _ => segment_count(&block.text),
+    }
+}
+
+/// The segment of `block` that holds byte `offset` of its text.
+pub fn block_segment_of(block: &Block, offset: usize) -> usize {
+    match block.kind {
+        BlockKind::Table | BlockKind::Present => 0,
+        _ => segment_of(&block.text, offset),
+    }
+}
+
+/// How far the lines under a label that stands alone (`PARTICIPANTS`) are indented.
+const LABEL_LINE_INDENT: usize = 2;
+
+/// What an enclosure's first row starts with; the row is ruled to the pane's edge.
+pub const ENCLOSURE_RULE: &str = "── ";
+
 /// Wrap segment `seg` of `block` to `width` columns (label included, on the block's first
 /// row); the last segment of a block that is not the `last` one ends with a separator row.
+/// Tables and participant lists are one segment (see [`block_segments`]).
 pub fn layout(block: &Block, seg: usize, width: u16, last: bool) -> BlockLayout {
     let lead = lead(block);
     // Never let an indent eat more than half the width.
     let indent = (lead.indent as u16).min(width.saturating_sub(1) / 2);
     let text_width = usize::from(width.saturating_sub(indent).max(1));
     let text = block.text.as_str();
-    let count = segment_count(text);
-    let (from, to) = (segment_start(text, seg), segment_start(text, seg + 1));
-    let mut rows = wrap_text(text.get(from..to).unwrap_or(""), text_width);
-    for r in &mut rows {
-        r.start += from;
-        r.end += from;
+    let table = (block.kind == BlockKind::Table)
+        .then(|| table_layout(block, usize::from(width.max(1))))
+        .flatten();
+    let whole = matches!(block.kind, BlockKind::Table | BlockKind::Present);
+    let (seg, count) = if whole {
+        (0, 1)
+    } else {
+        (seg, segment_count(text))
+    };
+    let (mut rows, mut extra) = match &table {
+        Some((rows, _)) => (rows.clone(), Vec::new()),
+        None if block.kind == BlockKind::Present => present_rows(block, text_width),
+        None => {
+            let (from, to) = (segment_start(text, seg), segment_start(text, seg + 1));
+            let mut rows = wrap_text(text.get(from..to).unwrap_or(""), text_width);
+            for r in &mut rows {
+                r.start += from;
+                r.end += from;
+            }
+            (rows, Vec::new())
+        }
+    };
+    if extra.iter().all(|&e| e == 0) {
+        extra = Vec::new();
     }
     if seg + 1 >= count && !last {
         rows.push(Row {
@@ -220,15 +301,161 @@ pub fn layout(block: &Block, seg: usize, width: u16, last: bool) -> BlockLayout 
         indent,
         text_label: if first { lead.text_label } else { 0 },
         rows,
+        extra,
+        table: table.map(|(_, t)| t),
     }
+}
+
+/// Narrowest a column is squeezed to (or its longest word, up to [`MAX_WORD`]) before the
+/// table is drawn as plain rows of ` | `-separated cells instead.
+const MIN_COLUMN: usize = 6;
+
+/// A word longer than this may be broken inside its column.
+const MAX_WORD: usize = 24;
+
+/// A table in aligned columns at `width`, its cells wrapped inside their columns; `None` when
+/// the columns cannot fit even squeezed (the table is then wrapped as lines of ` | ` text).
+fn table_layout(block: &Block, width: usize) -> Option<(Vec<Row>, TableLayout)> {
+    let text = block.text.as_str();
+    let ranges = block.cell_ranges();
+    let ncols = ranges.iter().map(Vec::len).max().filter(|&n| n > 0)?;
+    let cell = |r: &[(usize, usize)], c: usize| r.get(c).and_then(|&(a, b)| text.get(a..b));
+    let mut natural = vec![0usize; ncols];
+    // The longest word of each column: a column is never narrower, so no number is broken.
+    let mut word = vec![0usize; ncols];
+    // A column of numbers under a head of words (`Taels.`) is drawn aligned to the right.
+    let mut numeric = vec![true; ncols];
+    let mut seen_number = vec![false; ncols];
+    for row in &ranges {
+        for (c, nat) in natural.iter_mut().enumerate() {
+            let t = cell(row, c).unwrap_or("");
+            *nat = (*nat).max(t.width());
+            let longest = t.split_whitespace().map(|w| w.width()).max().unwrap_or(0);
+            word[c] = word[c].max(longest.min(MAX_WORD));
+            if number_like(t) {
+                seen_number[c] = true;
+            } else if seen_number[c] && !t.is_empty() {
+                numeric[c] = false;
+            }
+        }
+    }
+    for (n, seen) in numeric.iter_mut().zip(&seen_number) {
+        *n &= *seen;
+    }
+    let gaps = COLUMN_GAP.width() * (ncols - 1);
+    let room = width.checked_sub(gaps)?;
+    let floor = |c: usize| natural[c].min(word[c].max(MIN_COLUMN));
+    if (0..ncols).map(floor).sum::<usize>() > room {
+        return None;
+    }
+    // The widest cap on column widths that fits: columns narrower than it keep their width.
+    let fits = |cap: usize| {
+        (0..ncols)
+            .map(|c| natural[c].min(cap.max(floor(c))))
+            .sum::<usize>()
+            <= room
+    };
+    let (mut lo, mut hi) = (0usize, natural.iter().copied().max().unwrap_or(0));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    let widths: Vec<usize> = (0..ncols)
+        .map(|c| natural[c].min(lo.max(floor(c))))
+        .collect();
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    for row in &ranges {
+        // Each cell wrapped in its column, as ranges of the block's text.
+        let pieces: Vec<Vec<Row>> = (0..ncols)
+            .map(|c| match row.get(c) {
+                Some(&(a, b)) => wrap_text(&text[a..b], widths[c].max(1))
+                    .into_iter()
+                    .map(|r| Row {
+                        start: a + r.start,
+                        end: a + r.end,
+                        separator: false,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
+        let height = pieces.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let line_start = row.first().map_or(0, |r| r.0);
+        for k in 0..height {
+            let here: Vec<(usize, usize)> = (0..ncols)
+                .map(|c| {
+                    pieces[c].get(k).map_or_else(
+                        || {
+                            let at = row.get(c).map_or(line_start, |r| r.1);
+                            (at, at)
+                        },
+                        |r| (r.start, r.end),
+                    )
+                })
+                .collect();
+            // Rows start where their first piece does, so `row_of` stays ordered.
+            let start = if k == 0 {
+                line_start
+            } else {
+                (0..ncols)
+                    .filter_map(|c| pieces[c].get(k).map(|r| r.start))
+                    .min()
+                    .unwrap_or(line_start)
+            };
+            let end = here.iter().map(|r| r.1).max().unwrap_or(start).max(start);
+            rows.push(Row {
+                start,
+                end,
+                separator: false,
+            });
+            cells.push(here);
+        }
+    }
+    let widths = widths
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect();
+    Some((
+        rows,
+        TableLayout {
+            widths,
+            numeric,
+            cells,
+        },
+    ))
+}
+
+/// `1,023`, `3.5`, `$0.20`, `30%`, `(12)`, `–4`: a cell a reader compares by its digits.
+fn number_like(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ',' | '.' | '%' | '$' | '£' | '-' | '–' | '(' | ')' | ' ' | '+'
+                )
+        })
 }
 
 /// Rows of `text` at `width` columns; `\n` always starts a new row. Empty text has no rows.
 pub fn wrap_text(text: &str, width: usize) -> Vec<Row> {
+    wrap_lines(text, width, |_, _| (0, 0)).0
+}
+
+/// Rows of `text` at `width` columns, each line indented by `extra(line index, line)`:
+/// `(first row, rows it wraps to)` more columns than the block's indent. Returns the rows and
+/// each row's extra indent.
+fn wrap_lines(
+    text: &str,
+    width: usize,
+    extra: impl Fn(usize, &str) -> (usize, usize),
+) -> (Vec<Row>, Vec<u16>) {
     let base = text.as_ptr() as usize;
     let mut rows = Vec::new();
+    let mut extras = Vec::new();
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for (n, line) in text.split('\n').enumerate() {
         let here = line_start;
         line_start += line.len() + 1;
         if line.trim().is_empty() {
@@ -238,15 +465,20 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<Row> {
                     end: here,
                     separator: false,
                 });
+                extras.push(0);
             }
             continue;
         }
+        let (first_extra, rest_extra) = extra(n, line);
+        // Never let an extra indent squeeze the text below a third of the width.
+        let room = |e: usize| width.saturating_sub(e).max(width.div_ceil(3)).max(1);
+        let widths = [room(first_extra) as f64, room(rest_extra) as f64];
         let words = break_words(
             WordSeparator::UnicodeBreakProperties.find_words(line),
-            width,
+            room(first_extra.max(rest_extra)),
         );
         let mut first_of_line = true;
-        for chunk in wrap_first_fit(&words, &[width as f64]) {
+        for chunk in wrap_first_fit(&words, &widths) {
             let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
                 continue;
             };
@@ -256,16 +488,57 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<Row> {
             let end = if last.width() == 0.0 { start } else { end };
             // The first row of a source line owns its leading blanks too.
             let start = if first_of_line { here } else { start };
+            let e = if first_of_line {
+                first_extra
+            } else {
+                rest_extra
+            };
             first_of_line = false;
             rows.push(Row {
                 start,
                 end: end.max(start),
                 separator: false,
             });
+            extras.push(u16::try_from(width - room(e).min(width)).unwrap_or(0));
         }
     }
-    rows
+    (rows, extras)
 }
+
+/// A participants list: a person's lines hang under the first, and under side headings
+/// (`United States`) the people are indented.
+fn present_rows(block: &Block, width: usize) -> (Vec<Row>, Vec<u16>) {
+    let sides: Vec<usize> = block
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Side)
+        .map(|s| s.start)
+        .collect();
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in block.text.split('\n') {
+        starts.push(at);
+        at += line.len() + 1;
+    }
+    let is_side = |n: usize| {
+        starts
+            .get(n)
+            .is_some_and(|&s| sides.iter().any(|&x| x >= s && x <= s + 1))
+    };
+    let first_side = (0..starts.len()).find(|&n| is_side(n));
+    wrap_lines(&block.text, width, |n, _| {
+        if n == 0 || is_side(n) {
+            (0, HANG)
+        } else if first_side.is_some_and(|f| n > f) {
+            (HANG, 2 * HANG)
+        } else {
+            (0, HANG)
+        }
+    })
+}
+
+/// How far a participant's wrapped lines hang, and people under a side are indented.
+const HANG: usize = 2;
 
 /// Wrapped blocks for the current width. Interior mutability lets drawing (which only holds
 /// `&App`) fill it; it is a pure function of (block, width), so it never changes what is seen.
@@ -302,6 +575,8 @@ impl WrapCache {
                 indent: 0,
                 text_label: 0,
                 rows: Vec::new(),
+                extra: Vec::new(),
+                table: None,
             });
         };
         if inner.blocks.len() >= CACHE_LIMIT {
@@ -394,6 +669,134 @@ mod tests {
         let mut f = Block::new(BlockKind::Footnote, "The figures were corrected");
         f.number = Some("1".into());
         assert_eq!(lead(&f).label, "[1] ");
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        Block::table(
+            rows.iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        )
+    }
+
+    /// Each screen row of a table as its cells' text.
+    fn table_rows(b: &Block, width: u16) -> Vec<Vec<&str>> {
+        let l = layout(b, 0, width, true);
+        let t = l.table.expect("drawn in columns");
+        assert_eq!(t.cells.len(), l.rows.len());
+        t.cells
+            .iter()
+            .map(|row| row.iter().map(|&(a, z)| &b.text[a..z]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_table_that_fits_keeps_one_row_per_row() {
+        let b = table(&[
+            &["week", "wagons"],
+            &["August 12", "140"],
+            &["August 26", "1,212"],
+        ]);
+        let l = layout(&b, 0, 40, true);
+        let t = l.table.as_ref().unwrap();
+        assert_eq!(t.widths, [9, 6]);
+        assert_eq!(t.numeric, [false, true]);
+        assert_eq!(
+            table_rows(&b, 40),
+            [
+                ["week", "wagons"],
+                ["August 12", "140"],
+                ["August 26", "1,212"]
+            ]
+        );
+        // Rows start in order, so a location inside any cell finds its row.
+        assert!(l.rows.windows(2).all(|w| w[0].start <= w[1].start));
+        let at = b.text.find("1,212").unwrap();
+        assert_eq!(l.row_of(at), 2);
+    }
+
+    #[test]
+    fn a_narrow_table_wraps_inside_its_columns_and_never_breaks_a_number() {
+        let b = table(&[
+            &[
+                "(a) Balance of the customs duties under foreign control",
+                "1,083,000",
+            ],
+            &["Total", "14,683,311"],
+        ]);
+        let rows = table_rows(&b, 30);
+        assert_eq!(
+            rows,
+            [
+                ["(a) Balance of", "1,083,000"],
+                ["the customs", ""],
+                ["duties under", ""],
+                ["foreign control", ""],
+                ["Total", "14,683,311"],
+            ]
+        );
+        let l = layout(&b, 0, 30, true);
+        assert!(l.rows.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_columns_is_wrapped_as_lines() {
+        let b = table(&[&[
+            "Austria-Hungary",
+            "314,240,000.00",
+            "20,800.00",
+            "3,979,520.00",
+        ]]);
+        let l = layout(&b, 0, 30, true);
+        assert!(l.table.is_none());
+        let text: Vec<&str> = l.rows.iter().map(|r| &b.text[r.start..r.end]).collect();
+        assert_eq!(
+            text,
+            [
+                "Austria-Hungary |",
+                "314,240,000.00 | 20,800.00 |",
+                "3,979,520.00"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_on_its_own_line_hangs_the_rest_under_it() {
+        let b = Block::new(BlockKind::Subject, "SUBJECT\nCivil Air Talks");
+        let l = lead(&b);
+        assert_eq!((l.label.as_str(), l.indent, l.text_label), ("", 2, 7));
+        let to = Block::new(BlockKind::To, "MEMORANDUM FOR: The President");
+        let l = lead(&to);
+        assert_eq!((l.label.as_str(), l.text_label), ("", 15));
+    }
+
+    #[test]
+    fn participants_are_indented_under_their_side() {
+        let text = "PARTICIPANTS\nUnited States\nThe Secretary of State\nMr. Walter J. Brennan, Director, Office of Chinese Affairs";
+        let mut b = Block::new(BlockKind::Present, text);
+        b.spans.push(crate::document::Span {
+            kind: SpanKind::Side,
+            start: 13,
+            end: 26,
+            footnote: None,
+        });
+        let l = layout(&b, 0, 40, true);
+        let rows: Vec<(&str, u16)> = l
+            .rows
+            .iter()
+            .zip(&l.extra)
+            .map(|(r, &e)| (&text[r.start..r.end], e))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("PARTICIPANTS", 0),
+                ("United States", 0),
+                ("The Secretary of State", 2),
+                ("Mr. Walter J. Brennan, Director,", 2),
+                ("Office of Chinese Affairs", 4),
+            ]
+        );
     }
 
     #[test]

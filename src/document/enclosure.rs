@@ -1,0 +1,135 @@
+//! Enclosure and attachment markers: the line that starts a sub-document inside a document
+//! (`[Enclosure 1]`, `[Inclosure 2 in No. 685.—Translation.]`, `Enclosure—Translation`,
+//! `[Attachment]`, `ANNEX A`).
+
+/// Words that open a marker (compared without case).
+const KEYWORDS: [&str; 10] = [
+    "enclosure",
+    "enclosures",
+    "inclosure",
+    "inclosures",
+    "subenclosure",
+    "subinclosure",
+    "sub-enclosure",
+    "attachment",
+    "attachments",
+    "annex",
+];
+
+/// Longest bracketed marker (`[Inclosure with report of the Nagasaki authorities ...]`).
+const MAX_BRACKETED: usize = 160;
+
+/// The label of an enclosure marker line, without brackets or final stop, or `None`.
+pub fn marker(t: &str) -> Option<&str> {
+    let t = t.trim();
+    // Every marker opens with `[` or a keyword's capital: most lines are out at once.
+    if !t.starts_with(['[', 'E', 'I', 'S', 'A']) {
+        return None;
+    }
+    if let Some(inner) = t
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']').or_else(|| s.strip_suffix("].")))
+    {
+        let inner = inner.trim().trim_end_matches('.').trim_end();
+        let ok = inner.len() <= MAX_BRACKETED && !inner.contains(['[', ']']);
+        return (ok && keyword(first_word(inner))).then_some(inner);
+    }
+    let label = t.trim_end_matches('.').trim_end();
+    (label.len() <= 60 && unbracketed(label)).then_some(label)
+}
+
+fn first_word(s: &str) -> &str {
+    let end = s
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(s.len());
+    s[..end].trim_end_matches('-')
+}
+
+fn keyword(w: &str) -> bool {
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(w))
+}
+
+/// `Enclosure`, `Enclosure 1`, `ATTACHMENT A`, `Enclosure No. 2`, `Enclosure—Translation`:
+/// a capitalised keyword, an optional number or letter, an optional dash and a few words.
+fn unbracketed(t: &str) -> bool {
+    let w = first_word(t);
+    if !keyword(w) || !w.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let mut rest = t[w.len()..].trim_start();
+    if let Some(r) = rest.strip_prefix("No.") {
+        rest = r.trim_start();
+    }
+    let designator = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(rest, |e| &rest[..e]);
+    let is_designator = designator.bytes().all(|b| b.is_ascii_digit())
+        || (designator.len() == 1 && designator.bytes().all(|b| b.is_ascii_uppercase()))
+        || designator.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    if is_designator {
+        rest = rest[designator.len()..]
+            .trim_start_matches('.')
+            .trim_start();
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(after) = rest
+        .strip_prefix('—')
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix("--"))
+        .or_else(|| rest.strip_prefix(':'))
+    else {
+        return false;
+    };
+    let after = after.trim();
+    !after.is_empty()
+        && after.split_whitespace().count() <= 3
+        && after.starts_with(|c: char| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bracketed_markers() {
+        assert_eq!(marker("[Enclosure]"), Some("Enclosure"));
+        assert_eq!(marker("[Enclosure 1]"), Some("Enclosure 1"));
+        assert_eq!(marker("[Attachment]"), Some("Attachment"));
+        assert_eq!(
+            marker("[Inclosure 2 in No. 685.—Translation.]"),
+            Some("Inclosure 2 in No. 685.—Translation")
+        );
+        assert_eq!(
+            marker("[Subenclosure—Extract]"),
+            Some("Subenclosure—Extract")
+        );
+        assert_eq!(marker("[Annex 2—Translation]"), Some("Annex 2—Translation"));
+        assert_eq!(marker("[Enclosed herewith is the note]"), None);
+        assert_eq!(marker("[Two lines illegible.]"), None);
+    }
+
+    #[test]
+    fn unbracketed_markers() {
+        assert_eq!(marker("Enclosure"), Some("Enclosure"));
+        assert_eq!(
+            marker("Enclosure—Translation"),
+            Some("Enclosure—Translation")
+        );
+        assert_eq!(marker("Enclosure 2"), Some("Enclosure 2"));
+        assert_eq!(marker("ATTACHMENT A"), Some("ATTACHMENT A"));
+        assert_eq!(marker("Enclosure No. 3."), Some("Enclosure No. 3"));
+        assert_eq!(
+            marker("Annex II: Draft Protocol"),
+            Some("Annex II: Draft Protocol")
+        );
+        // Prose that opens with the word is not a marker.
+        assert_eq!(
+            marker("Enclosure of the commons went on for a century."),
+            None
+        );
+        assert_eq!(marker("Attachment to the old order was strong"), None);
+        assert_eq!(marker("enclosure"), None);
+    }
+}
