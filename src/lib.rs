@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod check;
 pub mod cite;
 pub mod cli;
 pub mod commands;

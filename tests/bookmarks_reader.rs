@@ -347,3 +347,31 @@ fn without_a_data_directory_m_says_so_instead_of_asking_for_a_note() {
     assert!(app.input().is_none());
     assert!(app.message().unwrap().contains("no data directory"));
 }
+
+/// A big file's bookmarks belong to its whole document: once the whole document replaces the
+/// first part shown while it was parsed, they are in the gutter and the list again.
+#[test]
+fn bookmarks_come_back_when_the_whole_document_replaces_its_first_part() {
+    let fx = Fixture::new();
+    let mut app = fx.app();
+    goto_paragraph(&mut app, 3);
+    add(&mut app, "the whole of it");
+    press(&mut app, Action::Quit);
+    drop(app);
+
+    let cut = memcon::BUNDLED.match_indices("\n\n").nth(4).unwrap().0;
+    let first_part = document::load("memo", &memcon::BUNDLED.as_bytes()[..cut]).unwrap();
+    let store = BookmarkStore::open(StorePaths::in_dir(&fx.data));
+    let mut app = Reader::new(App::new(first_part, (80, 16)), Ok(store), Some(&fx.doc));
+    app.0.handle(Action::Resize(80, 16));
+    let whole = document::load("memo", memcon::BUNDLED.as_bytes()).unwrap();
+    let entities = memcon::entities::extract(&whole);
+    app.0.replace_document(whole, entities);
+
+    let third = app.view().paragraphs().block_of(3).unwrap();
+    assert!(app.view().gutter_marks().contains(&third));
+    press(&mut app, Action::OpenBookmarks);
+    let s = screen(&app, 80, 16);
+    assert!(s.contains("Bookmarks (1)"), "{s}");
+    assert!(s.contains("note: the whole of it"), "{s}");
+}

@@ -8,6 +8,9 @@
 //! 3. where the start or end of the quote, or the context before or after it, still occurs
 //!    (only pieces of at least [`MIN_PROBE`] characters, so common words do not mislead);
 //! 4. otherwise nowhere: the bookmark is kept and shown as "not found in this version".
+//!
+//! The texts are the document's and the saved file's: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::model::{Anchor, CONTEXT, Extra, QUOTE, Scope};
 use super::paragraphs::ParagraphIndex;
@@ -84,7 +87,9 @@ pub fn anchor_at(doc: &Document, paragraphs: &ParagraphIndex, loc: Location) -> 
     let start = floor_char(text, loc.offset.min(text.len()));
     let mut end = floor_char(text, (start + QUOTE).min(text.len()));
     if end < text.len()
-        && let Some(space) = text[start..end].rfind(char::is_whitespace)
+        && let Some(space) = text
+            .get(start..end)
+            .and_then(|t| t.rfind(char::is_whitespace))
         && space > 0
     {
         end = start + space;
@@ -103,13 +108,18 @@ pub fn anchor_for(doc: &Document, paragraphs: &ParagraphIndex, range: TextRange)
         block: range.block,
         offset: start,
         paragraph: paragraphs.number_at(range.block),
-        quote: text[start..end].to_string(),
-        before: text[before_start..start].to_string(),
-        after: text[end..after_end].to_string(),
+        quote: slice(text, start, end).to_string(),
+        before: slice(text, before_start, start).to_string(),
+        after: slice(text, end, after_end).to_string(),
         scope: Scope::Sentence,
         passage: String::new(),
         extra: Extra::new(),
     }
+}
+
+/// `text[start..end]`, or `""` when that is not a range of whole characters.
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
 }
 
 /// Find `anchor` in `doc` as it is now.
@@ -128,7 +138,9 @@ pub fn place(doc: &Document, anchor: &Anchor) -> Placement {
     for probe in probes(anchor) {
         if let Some(loc) = nearest(doc, &probe, anchor.block) {
             // Only the start is known: the quote's length from there, within the block.
-            let text = &doc.blocks[loc.block].text;
+            let Some(text) = doc.blocks.get(loc.block).map(|b| b.text.as_str()) else {
+                continue;
+            };
             let end = floor_char(text, loc.offset + anchor.quote.len());
             return Placement::Moved(TextRange::new(loc.block, loc.offset, end));
         }
@@ -142,8 +154,8 @@ fn best_occurrence(doc: &Document, anchor: &Anchor) -> Option<TextRange> {
     let mut best: Option<((usize, usize), TextRange)> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         for m in re.find_iter(&block.text) {
-            let score = common_suffix(&block.text[..m.start()], &anchor.before)
-                + common_prefix(&block.text[m.end()..], &anchor.after);
+            let score = common_suffix(slice(&block.text, 0, m.start()), &anchor.before)
+                + common_prefix(slice(&block.text, m.end(), block.text.len()), &anchor.after);
             let key = (score, usize::MAX - i.abs_diff(anchor.block));
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
                 best = Some((key, TextRange::new(i, m.start(), m.end())));

@@ -19,17 +19,19 @@ fn is_footnotes_heading(t: &str) -> bool {
 /// `(label, text)` of a footnote line: `[1] text`, `1. text`, `* text`.
 fn footnote_line(t: &str, bracketed_only: bool) -> Option<(&str, &str)> {
     if let Some(inner) = t.strip_prefix('[') {
-        let close = inner.find(']')?;
-        let label = &inner[..close];
+        let (label, rest) = inner.split_once(']')?;
         let ok = (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
-        return ok.then(|| (label, inner[close + 1..].trim()));
+        return ok.then(|| (label, rest.trim()));
     }
     if bracketed_only {
         return None;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && t[digits..].starts_with(". ") {
-        return Some((&t[..digits], t[digits + 2..].trim()));
+    if (1..=3).contains(&digits)
+        && let Some((label, rest)) = t.split_at_checked(digits)
+        && let Some(body) = rest.strip_prefix(". ")
+    {
+        return Some((label, body.trim()));
     }
     None
 }
@@ -47,16 +49,19 @@ pub fn classify(mut units: Vec<Unit>) -> Classified {
         .map(|(i, _)| i)
         .collect();
     let main_end = markers.first().copied().unwrap_or(body_units.len());
-    let main = part(&mut body_units[..main_end], false);
+    let main = part(body_units.get_mut(..main_end).unwrap_or_default(), false);
     out.blocks = main.blocks;
     out.memo = main.memo;
     for (k, &m) in markers.iter().enumerate() {
         let end = markers.get(k + 1).copied().unwrap_or(body_units.len());
-        let text = std::mem::take(&mut body_units[m].text);
+        let Some(unit) = body_units.get_mut(m) else {
+            continue;
+        };
+        let text = std::mem::take(&mut unit.text);
         let label = marker(&text).unwrap_or_default().to_string();
         let block = out.blocks.len();
         out.blocks.push(Block::new(BlockKind::Enclosure, text));
-        let sub = part(&mut body_units[m + 1..end], true);
+        let sub = part(body_units.get_mut(m + 1..end).unwrap_or_default(), true);
         out.blocks.extend(sub.blocks);
         out.enclosures.push(Enclosure {
             label,
@@ -65,7 +70,9 @@ pub fn classify(mut units: Vec<Unit>) -> Classified {
             memo: sub.memo,
         });
     }
-    let note_units = &note_units[notes_at.1 - notes_at.0..];
+    let note_units = note_units
+        .get(notes_at.1.saturating_sub(notes_at.0)..)
+        .unwrap_or_default();
     footnotes(note_units, &mut out);
     out
 }
@@ -117,7 +124,11 @@ fn split_footnotes(units: &[Unit]) -> (usize, usize) {
         return (h, h + 1);
     }
     let mut start = units.len();
-    while start > 0 && footnote_line(&units[start - 1].text, true).is_some() {
+    while start > 0
+        && units
+            .get(start - 1)
+            .is_some_and(|u| footnote_line(&u.text, true).is_some())
+    {
         start -= 1;
     }
     // Never take the whole document for footnotes.
@@ -158,10 +169,10 @@ fn footnotes(units: &[Unit], out: &mut Classified) {
 fn closing_lines(out: &mut Classified) {
     let mut end = out.blocks.len();
     while end > 0
-        && matches!(
-            out.blocks[end - 1].kind,
-            BlockKind::Drafted | BlockKind::PageMarker
-        )
+        && out
+            .blocks
+            .get(end - 1)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Drafted | BlockKind::PageMarker))
     {
         end -= 1;
     }
@@ -205,13 +216,15 @@ fn closing_dateline(out: &mut Classified, end: usize) -> Option<usize> {
                 && name_like(&p.text)
         });
     if place_line && has_body(&out.blocks, at - 1) {
+        // `at` is a block (`get(at)` above) and `at - 1` the place line before it.
         let date = out.blocks.remove(at);
         start = at - 1;
-        let place = &mut out.blocks[start];
-        place.text.push('\n');
-        place.text.push_str(&date.text);
+        if let Some(place) = out.blocks.get_mut(start) {
+            place.text.push('\n');
+            place.text.push_str(&date.text);
+        }
     }
-    let b = &mut out.blocks[start];
+    let b = out.blocks.get_mut(start)?;
     b.kind = BlockKind::Dateline;
     dateline_fields(&b.text, &mut out.memo);
     Some(start)
@@ -222,7 +235,9 @@ fn signature(out: &mut Classified, end: usize) -> Option<usize> {
     let end = end.min(out.blocks.len());
     let mut start = end;
     while start > 0 && end - start < 3 {
-        let b = &out.blocks[start - 1];
+        let Some(b) = out.blocks.get(start - 1) else {
+            break;
+        };
         if b.kind != BlockKind::Paragraph || !name_like(&b.text) {
             break;
         }
@@ -233,7 +248,8 @@ fn signature(out: &mut Classified, end: usize) -> Option<usize> {
         return None;
     }
     let lines: Vec<String> = out.blocks.drain(start..end).map(|b| b.text).collect();
-    let first = lines[0].trim_end_matches(',');
+    let (first, more) = lines.split_first()?;
+    let first = first.trim_end_matches(',');
     // `T. R. Jernigan, Consul-General` on one line: the title follows the comma.
     let (name, inline_title) = match first.split_once(", ") {
         Some((n, t)) if !matches!(t.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III") => {
@@ -243,7 +259,7 @@ fn signature(out: &mut Classified, end: usize) -> Option<usize> {
     };
     let titles: Vec<&str> = inline_title
         .into_iter()
-        .chain(lines[1..].iter().map(String::as_str))
+        .chain(more.iter().map(String::as_str))
         .collect();
     out.memo.signature = Some(Signature {
         name: name.to_string(),

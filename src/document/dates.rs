@@ -86,7 +86,7 @@ fn words(s: &str) -> Vec<(usize, &str)> {
         let sep = c.is_whitespace() || c == '—' || c == '–';
         match (sep, start) {
             (true, Some(st)) => {
-                out.push((st, &s[st..i]));
+                out.push((st, s.get(st..i).unwrap_or_default()));
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -94,7 +94,7 @@ fn words(s: &str) -> Vec<(usize, &str)> {
         }
     }
     if let Some(st) = start {
-        out.push((st, &s[st..]));
+        out.push((st, s.get(st..).unwrap_or_default()));
     }
     out
 }
@@ -105,18 +105,20 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
         return Some(found);
     }
     let w = words(s);
-    for i in 0..w.len() {
-        let (start, word) = w[i];
-        let word = word.trim_start_matches(['[', '(']);
-        let start = start + (w[i].1.len() - word.len());
+    // The end of the year in word `k`, when it is a year.
+    let year_end = |k: usize| {
+        w.get(k)
+            .and_then(|&(at, x)| Some((year(x)?, at + year_len(x))))
+    };
+    for (i, &(start, raw)) in w.iter().enumerate() {
+        let word = raw.trim_start_matches(['[', '(']);
+        let start = start + (raw.len() - word.len());
         if let Some(m) = month(word) {
             // Month D, YYYY
-            if let (Some(d), Some(y)) = (
-                w.get(i + 1).and_then(|x| number(x.1)),
-                w.get(i + 2).and_then(|x| year(x.1)),
-            ) && d <= 31
+            if let (Some(d), Some((y, end))) =
+                (w.get(i + 1).and_then(|x| number(x.1)), year_end(i + 2))
+                && d <= 31
             {
-                let end = w[i + 2].0 + year_len(w[i + 2].1);
                 return Some(FoundDate {
                     start,
                     end,
@@ -124,8 +126,7 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
                 });
             }
             // Month YYYY
-            if w.get(i + 1).and_then(|x| year(x.1)).is_some() {
-                let end = w[i + 1].0 + year_len(w[i + 1].1);
+            if let Some((_, end)) = year_end(i + 1) {
                 return Some(FoundDate {
                     start,
                     end,
@@ -135,9 +136,8 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
         } else if let Some(d) = number(word)
             && d <= 31
             && let Some(m) = w.get(i + 1).and_then(|x| month(x.1.trim_end_matches(',')))
-            && let Some(y) = w.get(i + 2).and_then(|x| year(x.1))
+            && let Some((y, end)) = year_end(i + 2)
         {
-            let end = w[i + 2].0 + year_len(w[i + 2].1);
             return Some(FoundDate {
                 start,
                 end,
@@ -156,17 +156,17 @@ fn find_iso(s: &str) -> Option<FoundDate> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 10 <= b.len() {
-        let w = &b[i..i + 10];
+        let w = b.get(i..i + 10).unwrap_or_default();
         let shape = w.iter().enumerate().all(|(k, c)| match k {
             4 | 7 => *c == b'-',
             _ => c.is_ascii_digit(),
         });
-        let bounded = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && (i + 10 == b.len() || !b[i + 10].is_ascii_alphanumeric());
+        let bounded = (i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_alphanumeric))
+            && !b.get(i + 10).is_some_and(u8::is_ascii_alphanumeric);
         if shape && bounded {
-            let y: i32 = s[i..i + 4].parse().ok()?;
-            let m: u32 = s[i + 5..i + 7].parse().ok()?;
-            let d: u32 = s[i + 8..i + 10].parse().ok()?;
+            let y: i32 = s.get(i..i + 4)?.parse().ok()?;
+            let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
+            let d: u32 = s.get(i + 8..i + 10)?.parse().ok()?;
             if (1..=12).contains(&m) {
                 return Some(FoundDate {
                     start: i,

@@ -39,10 +39,10 @@ pub fn marker(t: &str) -> Option<&str> {
 }
 
 fn first_word(s: &str) -> &str {
-    let end = s
-        .find(|c: char| !(c.is_alphabetic() || c == '-'))
-        .unwrap_or(s.len());
-    s[..end].trim_end_matches('-')
+    s.split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('-')
 }
 
 fn keyword(w: &str) -> bool {
@@ -56,18 +56,21 @@ fn unbracketed(t: &str) -> bool {
     if !keyword(w) || !w.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    let mut rest = t[w.len()..].trim_start();
+    let mut rest = t.get(w.len()..).unwrap_or_default().trim_start();
     if let Some(r) = rest.strip_prefix("No.") {
         rest = r.trim_start();
     }
     let designator = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .map_or(rest, |e| &rest[..e]);
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or(rest);
     let is_designator = designator.bytes().all(|b| b.is_ascii_digit())
         || (designator.len() == 1 && designator.bytes().all(|b| b.is_ascii_uppercase()))
         || designator.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
     if is_designator {
-        rest = rest[designator.len()..]
+        rest = rest
+            .get(designator.len()..)
+            .unwrap_or_default()
             .trim_start_matches('.')
             .trim_start();
     }

@@ -116,7 +116,7 @@ pub fn parse_header(lines: &[&str]) -> Option<Header> {
         .take(HEADER_SEARCH_LINES)
         .position(|l| label(l).is_some_and(is_known) || inline_label(l).is_some())?;
     let mut meta = Metadata::default();
-    top_matter(&lines[..first_label], &mut meta);
+    top_matter(lines.get(..first_label).unwrap_or_default(), &mut meta);
     let body_start = sections(lines, first_label, &mut meta);
     Some(Header {
         metadata: meta,
@@ -140,7 +140,7 @@ fn top_matter(lines: &[&str], meta: &mut Metadata) {
             }
         } else if t.is_empty() {
             items.push(None);
-        } else if t.starts_with("**") && !(t.len() > 2 && t[2..].contains("**")) {
+        } else if t.starts_with("**") && !t.get(2..).is_some_and(|r| r.contains("**")) {
             bold = Some(vec![t]);
         } else {
             items.push(Some((strip_bold(t), t.starts_with("**"))));
@@ -153,9 +153,9 @@ fn top_matter(lines: &[&str], meta: &mut Metadata) {
     let date_at = items
         .iter()
         .position(|i| i.as_ref().is_some_and(|(t, _)| parse_date(t).is_some()));
-    let title_from = match date_at {
-        Some(d) => {
-            let (text, _) = items[d].as_ref().expect("date item is text");
+    let date_item = date_at.and_then(|d| Some((d, items.get(d)?.as_ref()?)));
+    let title_from = match date_item {
+        Some((d, (text, _))) => {
             meta.date_iso = parse_date(text).and_then(|f| f.iso);
             meta.date = Some(text.trim_end_matches('.').to_string());
             d + 1
@@ -169,8 +169,9 @@ fn top_matter(lines: &[&str], meta: &mut Metadata) {
                 Some(b) => b,
                 None => {
                     let last = items.iter().rposition(Option::is_some).unwrap_or(0);
-                    items[..last]
+                    items
                         .iter()
+                        .take(last)
                         .rposition(Option::is_none)
                         .map_or(0, |p| p + 1)
                 }
@@ -178,14 +179,15 @@ fn top_matter(lines: &[&str], meta: &mut Metadata) {
         }
     };
     let banner_end = date_at.unwrap_or(title_from);
-    meta.banner = items[..banner_end]
+    meta.banner = items
         .iter()
+        .take(banner_end)
         .flatten()
         .map(|(t, _)| t.clone())
         .collect();
 
     // Title: the first bold item after the date, else the first run of plain lines.
-    let rest = &items[title_from..];
+    let rest = items.get(title_from..).unwrap_or_default();
     let title = match rest.iter().flatten().find(|(_, b)| *b) {
         Some((t, _)) => Some(t.clone()),
         None => {
@@ -203,8 +205,8 @@ fn top_matter(lines: &[&str], meta: &mut Metadata) {
 /// Parse `Label:` sections from `start`; returns the index of the first transcript line.
 fn sections(lines: &[&str], start: usize, meta: &mut Metadata) -> usize {
     let mut i = start;
-    while i < lines.len() {
-        let (name, inline) = match (label(lines[i]), inline_label(lines[i])) {
+    while let Some(&line) = lines.get(i) {
+        let (name, inline) = match (label(line), inline_label(line)) {
             (Some(name), _) => (name.to_string(), None),
             (None, Some((name, rest))) => (name.to_string(), Some(rest)),
             (None, None) => break,
@@ -216,8 +218,8 @@ fn sections(lines: &[&str], start: usize, meta: &mut Metadata) -> usize {
                 items.push(rest.to_string());
             }
             let mut j = i;
-            while j < lines.len() {
-                let t = lines[j].trim();
+            while let Some(line) = lines.get(j) {
+                let t = line.trim();
                 if t.is_empty() {
                     j += 1;
                 } else if contents_item(t) {
@@ -242,8 +244,8 @@ fn sections(lines: &[&str], start: usize, meta: &mut Metadata) -> usize {
         let mut value_lines: Vec<&str> = inline.into_iter().collect();
         let mut j = i;
         let mut next_label = false;
-        while j < lines.len() {
-            if label(lines[j]).is_some() || inline_label(lines[j]).is_some() {
+        while let Some(&line) = lines.get(j) {
+            if label(line).is_some() || inline_label(line).is_some() {
                 next_label = true;
                 break;
             }
@@ -253,16 +255,20 @@ fn sections(lines: &[&str], start: usize, meta: &mut Metadata) -> usize {
             // Last section before the transcript: its first paragraph (or line) only.
             j = skip_blank(lines, i);
             let blank_layout = lines.get(i).is_some_and(|l| l.trim().is_empty())
-                || lines[start..i].iter().any(|l| l.trim().is_empty());
+                || lines
+                    .get(start..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|l| l.trim().is_empty());
             if blank_layout {
-                while j < lines.len() && !lines[j].trim().is_empty() {
+                while lines.get(j).is_some_and(|l| !l.trim().is_empty()) {
                     j += 1;
                 }
             } else {
                 j = (j + 1).min(lines.len());
             }
         }
-        value_lines.extend(&lines[i..j]);
+        value_lines.extend(lines.get(i..j).unwrap_or_default());
         store(meta, &name, &value_lines);
         i = j;
         if !next_label {
@@ -273,7 +279,7 @@ fn sections(lines: &[&str], start: usize, meta: &mut Metadata) -> usize {
 }
 
 fn skip_blank(lines: &[&str], mut i: usize) -> usize {
-    while i < lines.len() && lines[i].trim().is_empty() {
+    while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
         i += 1;
     }
     i

@@ -23,7 +23,7 @@ pub fn record_id_from_url(url: &str) -> Option<String> {
         return None;
     }
     Some(match path.find("document/") {
-        Some(i) => path[i..].to_string(),
+        Some(i) => path.get(i..).unwrap_or(path).to_string(),
         None => path.to_string(),
     })
 }

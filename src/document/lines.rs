@@ -8,8 +8,7 @@ use super::{Block, BlockKind, Enclosure, Footnote, Memo};
 /// `(number, text after it)` for a numbered item: `1. `, `12) `, `(2) `, `(b) `, `a) `.
 pub fn numbered(t: &str) -> Option<(&str, &str)> {
     let (num, rest) = if let Some(inner) = t.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let n = &inner[..close];
+        let (n, rest) = inner.split_once(')')?;
         let ok = (1..=3).contains(&n.len())
             && (n.bytes().all(|b| b.is_ascii_digit())
                 || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()))
@@ -17,20 +16,21 @@ pub fn numbered(t: &str) -> Option<(&str, &str)> {
         if !ok {
             return None;
         }
-        (n, &inner[close + 1..])
+        (n, rest)
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let (n, rest) = if digits > 0 {
             if digits > 3 {
                 return None;
             }
-            (&t[..digits], &t[digits..])
+            t.split_at_checked(digits)?
         } else {
             let first = t.bytes().next()?;
-            if !first.is_ascii_lowercase() || !t[1..].starts_with(')') {
+            let (n, rest) = t.split_at_checked(1)?;
+            if !first.is_ascii_lowercase() || !rest.starts_with(')') {
                 return None;
             }
-            (&t[..1], &t[1..])
+            (n, rest)
         };
         let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
         (n, rest)
@@ -98,7 +98,7 @@ pub(super) fn head(t: &str, n: usize) -> &str {
     while !t.is_char_boundary(end) {
         end -= 1;
     }
-    &t[..end]
+    t.get(..end).unwrap_or_default()
 }
 
 /// Does this unit read like running prose rather than a header line?
@@ -180,13 +180,14 @@ pub(super) fn classification(t: &str) -> Option<(String, &str)> {
         return None;
     }
     if let Some(rest) = copy_number(t) {
-        return Some((t[..t.len() - rest.len()].trim().to_string(), rest.trim()));
+        let marking = t.strip_suffix(rest).unwrap_or(t);
+        return Some((marking.trim().to_string(), rest.trim()));
     }
     for m in MARKINGS {
         let Some(marking) = t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m)) else {
             continue;
         };
-        let rest = &t[m.len()..];
+        let rest = t.get(m.len()..).unwrap_or_default();
         if !rest.is_empty() && !rest.starts_with([' ', ',', '/', '-', '—']) {
             continue;
         }
@@ -214,8 +215,15 @@ pub(super) fn copy_number(t: &str) -> Option<&str> {
         .or_else(|| lower.strip_prefix("copy no"))
         .or_else(|| lower.strip_prefix("copy"))?;
     let skip = rest.len() - rest.trim_start().len();
-    let digits = rest[skip..].bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| &t[t.len() - rest.len() + skip + digits..])
+    let digits = rest
+        .bytes()
+        .skip(skip)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    // Lowercasing ASCII keeps every byte where it was, so offsets in `lower` are offsets in `t`.
+    (digits > 0)
+        .then(|| t.get(t.len() - rest.len() + skip + digits..))
+        .flatten()
 }
 
 const SALUTATIONS: [&str; 9] = [
@@ -241,7 +249,7 @@ pub(super) fn salutation(t: &str) -> Option<usize> {
         return Some(t.len());
     }
     let colon = head(t, 80).find(':')?;
-    (colon <= 60 && word_count(&t[..colon]) <= 6).then_some(colon + 1)
+    (colon <= 60 && word_count(t.get(..colon).unwrap_or(t)) <= 6).then_some(colon + 1)
 }
 
 pub(super) fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
@@ -274,8 +282,7 @@ pub(super) fn subject_label(t: &str) -> Option<&str> {
 /// [`for_the_record`]).
 pub(super) fn memorandum_for(t: &str) -> Option<&str> {
     const LABEL: &str = "MEMORANDUM FOR";
-    let head = t.get(..LABEL.len())?;
-    let rest = &t[LABEL.len()..];
+    let (head, rest) = t.split_at_checked(LABEL.len())?;
     let label = head == LABEL || (head.eq_ignore_ascii_case(LABEL) && rest.starts_with(':'));
     let ok = label && (rest.is_empty() || rest.starts_with([' ', ':']));
     ok.then(|| rest.trim_start_matches([' ', ':']).trim())

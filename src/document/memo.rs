@@ -47,11 +47,11 @@ pub(super) fn header(units: &[Unit], out: &mut Classified, enclosure: bool) -> u
             out.blocks.push(Block::new(BlockKind::Drafted, t));
             continue;
         }
-        if let Some(n) = inline_dateline(t) {
+        if let Some((line, rest)) = inline_dateline(t).and_then(|n| t.split_at_checked(n)) {
             // `La Paz, July 24, 1934. Please inform ...`: the dateline heads the paragraph.
             i += 1;
-            dateline(t[..n].trim(), out);
-            out.blocks.push(body_block(t[n..].trim().to_string()));
+            dateline(line.trim(), out);
+            out.blocks.push(body_block(rest.trim().to_string()));
             break;
         }
         if prose(t) || numbered(t).is_some() {
@@ -180,8 +180,11 @@ pub(super) fn dateline_only(t: &str) -> bool {
     let Some(d) = find_date(t) else {
         return false;
     };
-    let after = t[d.end..].trim_matches(|c: char| matches!(c, '.' | ']' | ' '));
-    let place = t[..d.start].trim();
+    let (Some(after), Some(place)) = (t.get(d.end..), t.get(..d.start)) else {
+        return false;
+    };
+    let after = after.trim_matches(|c: char| matches!(c, '.' | ']' | ' '));
+    let place = place.trim();
     let place_ok = place.is_empty()
         || ((place.ends_with(',') || place.ends_with(",]"))
             && word_count(place) <= 5
@@ -205,8 +208,8 @@ fn title_line(t: &str) -> bool {
 /// Length of a dateline that opens a paragraph: `Place, Month D, YYYY. `.
 fn inline_dateline(t: &str) -> Option<usize> {
     let d = find_date(head(t, 80))?;
-    let place = &t[..d.start];
-    let rest = &t[d.end..];
+    let place = t.get(..d.start)?;
+    let rest = t.get(d.end..)?;
     let ok = d.start <= 40
         && word_count(place) <= 4
         && place.trim_end().ends_with(',')
@@ -255,7 +258,10 @@ pub(super) fn dateline_fields(t: &str, memo: &mut Memo) {
         t
     };
     let (place, date) = match find_date(t) {
-        Some(d) => (&t[..d.start], Some(trim_date(&t[d.start..]))),
+        Some(d) => match t.split_at_checked(d.start) {
+            Some((place, date)) => (place, Some(trim_date(date))),
+            None => (t, None),
+        },
         None => (t, None),
     };
     let place = place

@@ -4,6 +4,9 @@
 //! `load` turns untrusted bytes into a [`Document`]: [`sanitize`] makes the text harmless,
 //! [`parse`] splits it into metadata, memo header, body blocks and footnotes. Neither touches
 //! the disk; reading the file is the caller's business.
+//!
+//! Every text here is untrusted: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod blocks;
 pub mod dates;

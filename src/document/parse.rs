@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Document {
                     i
                 }
                 Some(i) => {
-                    doc.metadata.title = Some(strip_bold(lines[i]));
+                    doc.metadata.title = lines.get(i).map(|l| strip_bold(l));
                     i + 1
                 }
                 None => {
@@ -71,7 +71,7 @@ pub fn parse(text: &str) -> Document {
             }
         }
     };
-    let units = units(&lines[body_start.min(lines.len())..]);
+    let units = units(lines.get(body_start..).unwrap_or_default());
     let classified = classify(units);
     doc.blocks = classified.blocks;
     doc.memo = classified.memo;
@@ -108,7 +108,10 @@ fn date_from_dateline(doc: &mut Document) {
     let Some(d) = find_date(written) else {
         return;
     };
-    doc.metadata.date = Some(written[d.start..d.end].to_string());
+    let Some(date) = written.get(d.start..d.end) else {
+        return;
+    };
+    doc.metadata.date = Some(date.to_string());
     doc.metadata.date_iso = d.iso;
     doc.metadata.date_source = Some(DateSource::Dateline);
 }

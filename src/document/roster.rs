@@ -14,8 +14,7 @@ const LABELS: [&str; 4] = ["Present", "PRESENT", "Participants", "PARTICIPANTS"]
 /// `Some(rest of the line)` when `t` opens a participants list: `Present: W. A. Harriman`,
 /// `PRESENT:`, `Present — the Secretary`, or the label alone on its line (`PARTICIPANTS`).
 pub(super) fn label(t: &str) -> Option<&str> {
-    let l = LABELS.iter().find(|l| t.starts_with(*l))?;
-    let rest = &t[l.len()..];
+    let rest = LABELS.iter().find_map(|l| t.strip_prefix(l))?;
     let alone = rest.trim_end_matches([':', '.']).trim();
     if alone.is_empty() {
         return Some("");
@@ -237,13 +236,13 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
     let mut text = label_line.to_string();
     let mut spans = Vec::new();
     let mut side: Option<String> = None;
-    for (k, line) in lines.iter().enumerate() {
+    for ((k, line), &is_side) in lines.iter().enumerate().zip(&sides) {
         // An entry on the label's own line is in its text already.
         if k != 0 || first.is_empty() {
             text.push('\n');
             text.push_str(line.text);
         }
-        if sides[k] {
+        if is_side {
             let name = line.text.trim_end_matches(':').trim_end();
             let end = text.len() - (line.text.len() - name.len());
             spans.push(Span {
@@ -272,16 +271,21 @@ fn find_sides(lines: &[Line]) -> Vec<bool> {
             .get(k + 1)
             .is_some_and(|n| !strong_side(n.text) && !n.opens_group)
     };
-    let groups: Vec<usize> = (0..lines.len())
-        .filter(|&k| k == 0 || lines[k].opens_group)
+    let groups: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(k, l)| k == 0 || l.opens_group)
+        .map(|(k, _)| k)
         .collect();
     let by_groups = groups.len() >= 2
         && groups
             .iter()
-            .all(|&k| weak_side(lines[k].text) && followed(k));
-    (0..lines.len())
-        .map(|k| {
-            let t = lines[k].text;
+            .all(|&k| lines.get(k).is_some_and(|l| weak_side(l.text)) && followed(k));
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            let t = l.text;
             followed(k) && (strong_side(t) || (by_groups && groups.contains(&k)))
         })
         .collect()

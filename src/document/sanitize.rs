@@ -90,14 +90,13 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
 /// big-endian), decoded; unpaired surrogates and an odd last byte become U+FFFD, with a
 /// warning. `None` for anything else.
 fn utf16(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
-    let little = match bytes.get(..2)? {
+    let (bom, body) = bytes.split_at_checked(2)?;
+    let little = match bom {
         [0xFF, 0xFE] => true,
         [0xFE, 0xFF] => false,
         _ => return None,
     };
-    let body = &bytes[2..];
-    let units = body.chunks_exact(2).map(|p| {
-        let pair = [p[0], p[1]];
+    let units = body.as_chunks::<2>().0.iter().map(|&pair| {
         if little {
             u16::from_le_bytes(pair)
         } else {
@@ -233,8 +232,7 @@ fn escape_json_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
 fn complete_prefix(bytes: &[u8]) -> usize {
     let n = bytes.len();
     // A sequence is at most four bytes: look at most three back for its lead byte.
-    for back in 1..=n.min(3) {
-        let b = bytes[n - back];
+    for (&b, back) in bytes.iter().rev().zip(1..=3) {
         if b & 0xC0 == 0x80 {
             continue; // a continuation byte
         }
@@ -303,8 +301,8 @@ fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
     let mut col = 0usize;
     let mut copied = 0usize; // s[..copied] is already in `out`
     let mut i = 0usize;
-    while i < bytes.len() {
-        if !suspect(bytes[i]) {
+    while let Some(&b) = bytes.get(i) {
+        if !suspect(b) {
             i += 1;
             // Skip eight clean bytes at a time: most of any document needs no work.
             while let Some(word) = bytes.get(i..i + 8) {
@@ -316,12 +314,15 @@ fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
             continue;
         }
         // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
-        let c = s[i..].chars().next().expect("char boundary");
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
         if !needs_work(c) {
             i += c.len_utf8();
             continue;
         }
-        let plain = &s[copied..i];
+        let plain = s.get(copied..i).unwrap_or_default();
         out.push_str(plain);
         col = advance_col(col, plain);
         i += c.len_utf8();
@@ -378,13 +379,13 @@ fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
             }
         }
     }
-    out.push_str(&s[copied..]);
+    out.push_str(s.get(copied..).unwrap_or_default());
     (out, stats)
 }
 
 fn advance_col(col: usize, plain: &str) -> usize {
     match plain.rfind('\n') {
-        Some(nl) => plain[nl + 1..].chars().count(),
+        Some(nl) => plain.get(nl + 1..).unwrap_or_default().chars().count(),
         None => col + plain.chars().count(),
     }
 }

@@ -142,7 +142,9 @@ pub fn label_end(text: &str) -> usize {
 }
 
 fn push(text: &str, out: &mut Vec<Range<usize>>, start: usize, end: usize) {
-    let piece = &text[start..end];
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
     let trimmed = piece.trim_end();
     let lead = piece.len() - piece.trim_start().len();
     if !trimmed.trim_start().is_empty() {
@@ -170,10 +172,10 @@ fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
     while end < text.len() && is_terminal(next_char(text, end)) {
         end += next_char(text, end).len_utf8();
     }
-    while let Some(c) = text[end..].chars().next() {
+    while let Some(c) = text.get(end..).and_then(|r| r.chars().next()) {
         if is_closer(c) {
             end += c.len_utf8();
-        } else if let Some(n) = footnote_ref(&text[end..]) {
+        } else if let Some(n) = text.get(end..).and_then(footnote_ref) {
             end += n;
         } else {
             break;
@@ -183,7 +185,7 @@ fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
     if next == end && end < text.len() {
         return None;
     }
-    if next >= text.len() || text[end..next].contains('\n') {
+    if next >= text.len() || text.get(end..next).is_some_and(|s| s.contains('\n')) {
         return Some((end, next));
     }
     let first = next_char(text, next);
@@ -201,16 +203,22 @@ fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
 fn footnote_ref(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('[')?;
     let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && digits <= 3 && inner[digits..].starts_with(']')).then_some(digits + 2)
+    let closed = inner.get(digits..).is_some_and(|r| r.starts_with(']'));
+    (digits > 0 && digits <= 3 && closed).then_some(digits + 2)
 }
 
 /// Whether the full stop at `dot`, followed by a capital, digit or opener at `next`, ends
 /// the sentence: the abbreviation rules of the module's documentation.
 fn full_stop_ends(text: &str, dot: usize, next: usize) -> bool {
-    let word_start = text[..dot]
+    let word_start = text
+        .get(..dot)
+        .unwrap_or_default()
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + next_char(text, i).len_utf8());
-    let word = text[word_start..dot].trim_start_matches(is_opener);
+    let word = text
+        .get(word_start..dot)
+        .unwrap_or_default()
+        .trim_start_matches(is_opener);
     if word.is_empty() {
         return true;
     }
@@ -227,7 +235,7 @@ fn full_stop_ends(text: &str, dot: usize, next: usize) -> bool {
         return false;
     }
     if is_initials(word) || SOFT.contains(&lower.as_str()) {
-        return starts_sentence(&text[next..]);
+        return starts_sentence(text.get(next..).unwrap_or_default());
     }
     true
 }
@@ -245,13 +253,14 @@ fn starts_sentence(s: &str) -> bool {
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| i);
+    let (word, rest) = s.split_at_checked(len).unwrap_or((s, ""));
     // `A.` and `I.` are initials, not the words.
-    let initial = s[len..].starts_with('.');
-    !initial && STARTERS.contains(&s[..len].to_lowercase().as_str())
+    let initial = rest.starts_with('.');
+    !initial && STARTERS.contains(&word.to_lowercase().as_str())
 }
 
 fn next_char(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {

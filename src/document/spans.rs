@@ -13,7 +13,7 @@ pub fn find_spans(text: &str, footnotes: &[Footnote]) -> Vec<Span> {
             b'[' => open = Some(i),
             b']' => {
                 if let Some(start) = open.take() {
-                    let inner = &text[start + 1..i];
+                    let inner = text.get(start + 1..i).unwrap_or_default();
                     let is_ref = !inner.is_empty()
                         && inner.len() <= 3
                         && (inner.bytes().all(|b| b.is_ascii_digit()) || inner == "*");

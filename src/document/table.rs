@@ -20,7 +20,9 @@ pub fn row_cells(line: &str) -> Option<Vec<&str>> {
     }
     let bordered = t.len() > 1 && t.starts_with('|') && t.ends_with('|');
     let inner = if bordered {
-        &t[1..t.len() - 1]
+        t.strip_prefix('|')
+            .and_then(|s| s.strip_suffix('|'))
+            .unwrap_or(t)
     } else {
         t.strip_suffix('|').unwrap_or(t)
     };

@@ -44,9 +44,10 @@ pub fn running_header(line: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     let page_of = lower.find("page ").is_some_and(|i| {
-        let rest = &lower[i + 5..];
+        let rest = lower.get(i + 5..).unwrap_or_default();
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && (rest[digits..].starts_with(" of ") || rest.len() == digits)
+        digits > 0
+            && (rest.get(digits..).is_some_and(|r| r.starts_with(" of ")) || rest.len() == digits)
     });
     page_of && (t.contains("   ") || lower.contains("archive") || t.len() < 20)
 }
@@ -60,7 +61,7 @@ fn without_running_headers<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         if line == PAGE_BREAK_LINE {
             // A footer is the last non-blank line before the break.
             if let Some(last) = out.iter().rposition(|l| !l.trim().is_empty())
-                && running_header(out[last])
+                && out.get(last).is_some_and(|l| running_header(l))
             {
                 out.truncate(last);
             }
@@ -205,7 +206,7 @@ fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
         if let Some((first, last, _, n, lone_ok)) = cur
             && (n >= 2 || lone_ok)
         {
-            for r in &mut runs[first..=last] {
+            for r in runs.get_mut(first..=last).unwrap_or_default() {
                 *r = Some(run);
             }
             run += 1;
@@ -234,9 +235,9 @@ fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
     }
     close(current, &mut runs);
     // Blank lines inside a run belong to no unit.
-    for (i, line) in lines.iter().enumerate() {
+    for (r, line) in runs.iter_mut().zip(lines) {
         if line.trim().is_empty() {
-            runs[i] = None;
+            *r = None;
         }
     }
     runs

@@ -76,14 +76,14 @@ fn any_suspect(s: &str) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(&b) = bytes.get(i) {
         if let Some(word) = bytes.get(i..i + 8)
             && u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) & HIGH == 0
         {
             i += 8;
             continue;
         }
-        let lead = matches!(bytes[i], 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0 | 0xF3);
+        let lead = matches!(b, 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0 | 0xF3);
         // A lead byte always starts a character.
         if lead
             && s.get(i..)

@@ -74,7 +74,7 @@ impl UserAliases {
         };
         let aliases: UserAliases = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| {
-                text[..s.start.min(text.len())].matches('\n').count() + 1
+                text.get(..s.start).unwrap_or(text).matches('\n').count() + 1
             });
             err(line, e.message().trim().to_string())
         })?;
@@ -127,7 +127,12 @@ impl UserAliases {
                 continue;
             };
             let from: Vec<usize> = (0..entities.len())
-                .filter(|&k| k != into && m.names.iter().any(|n| entities[k].is_named(n)))
+                .filter(|&k| {
+                    k != into
+                        && entities
+                            .get(k)
+                            .is_some_and(|e| m.names.iter().any(|n| e.is_named(n)))
+                })
                 .collect();
             // Remove from the back so the indices still to come stay valid.
             let mut target = into;
@@ -136,7 +141,9 @@ impl UserAliases {
                 if k < target {
                     target -= 1;
                 }
-                absorb(&mut entities[target], e);
+                if let Some(t) = entities.get_mut(target) {
+                    absorb(t, e);
+                }
             }
         }
         if !self.hide.is_empty() {

@@ -439,15 +439,17 @@ impl Lexicon {
     /// The gazetteer patterns of a word (from [`WordInfo::patterns`]), longest first, as
     /// `(folded tokens after the first, entry, adjectival)`.
     pub fn patterns(&self, info: WordInfo) -> impl Iterator<Item = (&[String], u32, bool)> {
-        let list = match info.patterns {
-            0 => &[][..],
-            n => &self.patterns[n as usize - 1][..],
-        };
+        let list = (info.patterns as usize)
+            .checked_sub(1)
+            .and_then(|k| self.patterns.get(k))
+            .map_or(&[][..], Vec::as_slice);
         list.iter().map(|p| (&*p.rest, p.entry, p.adjectival))
     }
 
     fn index_entry(&mut self, i: usize) {
-        let e = &self.entries[i];
+        let Some(e) = self.entries.get(i) else {
+            return;
+        };
         let mut forms: Vec<(String, bool)> = vec![(e.name.clone(), false)];
         forms.extend(e.modern.iter().map(|m| (m.clone(), false)));
         forms.extend(e.aliases.iter().map(|a| (a.clone(), false)));
@@ -455,7 +457,10 @@ impl Lexicon {
         let mut toks = Vec::new();
         for (form, adjectival) in forms {
             tokens::tokenize(&form, &mut toks);
-            let folded: Vec<String> = toks.iter().map(|t| fold(&form[t.start..t.end])).collect();
+            let folded: Vec<String> = toks
+                .iter()
+                .map(|t| fold(form.get(t.start..t.end).unwrap_or("")))
+                .collect();
             let Some((first, rest)) = folded.split_first() else {
                 continue;
             };
@@ -464,7 +469,9 @@ impl Lexicon {
                 self.patterns.push(Vec::new());
                 slot.patterns = self.patterns.len() as u32;
             }
-            let list = &mut self.patterns[slot.patterns as usize - 1];
+            let Some(list) = self.patterns.get_mut(slot.patterns as usize - 1) else {
+                continue;
+            };
             if list.iter().any(|p| *p.rest == *rest) {
                 continue; // an earlier entry already claims this spelling
             }
@@ -484,11 +491,11 @@ impl Lexicon {
         i: usize,
         scratch: &mut String,
     ) -> Option<Match> {
-        let t = toks[i];
+        let t = *toks.get(i)?;
         if !t.has(tokens::CAP) {
             return None;
         }
-        fold_into(&text[t.start..t.end], scratch);
+        fold_into(text.get(t.start..t.end).unwrap_or(""), scratch);
         let info = self.word(scratch);
         'pat: for p in self.patterns(info) {
             let (rest, entry, adjectival) = p;
@@ -496,14 +503,16 @@ impl Lexicon {
                 continue;
             }
             for (k, want) in rest.iter().enumerate() {
-                let u = toks[i + 1 + k];
+                let (Some(&prev), Some(&u)) = (toks.get(i + k), toks.get(i + 1 + k)) else {
+                    continue 'pat;
+                };
                 if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
-                    || text[toks[i + k].end..u.start].contains('\n')
-                    || toks[i + k].has(tokens::POSS)
+                    || text.get(prev.end..u.start).unwrap_or("").contains('\n')
+                    || prev.has(tokens::POSS)
                 {
                     continue 'pat;
                 }
-                fold_into(&text[u.start..u.end], scratch);
+                fold_into(text.get(u.start..u.end).unwrap_or(""), scratch);
                 if scratch != want {
                     continue 'pat;
                 }
@@ -517,6 +526,9 @@ impl Lexicon {
         None
     }
 
+    /// The entry with `id`. Ids come only from this lexicon's own patterns ([`Match::entry`],
+    /// the candidates' evidence), which index `entries`.
+    #[allow(clippy::indexing_slicing)]
     pub fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }

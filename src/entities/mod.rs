@@ -6,6 +6,10 @@
 //! `Present:` list, heading, dateline, signature), links editorial glosses, and `resolve` merges
 //! them into entities. The user's alias file ([`aliases`]) adds names, merges and hides
 //! entities; reading it is the only IO here and stays at the edge.
+//!
+//! Every text here is the document's, so nothing indexes or slices it unchecked: `get` and
+//! iterators, or a reasoned `allow` where an index is proven.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod aliases;
 mod fold;

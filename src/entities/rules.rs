@@ -19,7 +19,7 @@ impl Scanner<'_> {
         let mut head = false;
         let mut names = 0;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > i && !self.joined(text, j, false) {
                 break;
             }
@@ -58,7 +58,7 @@ impl Scanner<'_> {
             {
                 break;
             }
-            if t.has(tokens::POSS) && !(j < n && self.toks[j].has(tokens::CAP)) {
+            if t.has(tokens::POSS) && !(j < n && self.tok(j).has(tokens::CAP)) {
                 break;
             }
         }
@@ -73,7 +73,7 @@ impl Scanner<'_> {
         end: usize,
         out: &mut Vec<Cand>,
     ) -> usize {
-        let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        let (s, e) = (self.tok(i).start, self.last(end).end);
         out.push(Cand::new(
             site,
             s,
@@ -89,7 +89,7 @@ impl Scanner<'_> {
                 && k + m.len <= end
                 && self.lex.entry(m.entry).kind == EntityKind::Place
             {
-                let (ps, pe) = (self.toks[k].start, self.toks[k + m.len - 1].end);
+                let (ps, pe) = (self.tok(k).start, self.last(k + m.len).end);
                 let mut c = Cand::new(
                     site,
                     ps,
@@ -132,7 +132,7 @@ impl Scanner<'_> {
             return None;
         }
         let end = self.name_tokens(text, i)?;
-        self.toks[end - 1].has(tokens::CLOSE_PAREN).then_some(end)
+        self.last(end).has(tokens::CLOSE_PAREN).then_some(end)
     }
 
     /// An editorial gloss (`[Dalian]`, `[Lüshunkou District, Dalian]`) or an abbreviation in
@@ -156,19 +156,19 @@ impl Scanner<'_> {
         let mut end = i;
         while end < n {
             end += 1;
-            if self.toks[end - 1].has(close) {
+            if self.last(end).has(close) {
                 break;
             }
-            if end < n && self.toks[end].has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN) {
+            if end < n && self.tok(end).has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN) {
                 return None;
             }
         }
-        if !self.toks[end - 1].has(close) {
+        if !self.last(end).has(close) {
             return None;
         }
         if paren {
             // Only an abbreviation: `Archive of Foreign Policy (AVPRF)`.
-            let t = self.toks[i];
+            let t = self.tok(i);
             if end != i + 1
                 || !t.has(tokens::ALLCAPS | tokens::ABBREV)
                 || self.lookup(text, i).is_some()
@@ -176,7 +176,8 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        let target_entry = match out[target].ev {
+        let target_kind = out.get(target)?.kind;
+        let target_entry = match out.get(target)?.ev {
             Evidence::Gazetteer(e) => Some(e),
             _ => None,
         };
@@ -184,13 +185,13 @@ impl Scanner<'_> {
         let mut k = i;
         while k < end {
             let mut e = k + 1;
-            while e < end && !self.toks[e - 1].has(tokens::COMMA_AFTER) {
+            while e < end && !self.last(e).has(tokens::COMMA_AFTER) {
                 e += 1;
             }
-            let t = self.toks[k];
+            let t = self.tok(k);
             let named = t.has(tokens::CAP) && !self.is_stop(text, k) && !t.has(tokens::NUM);
             if named {
-                let (s, pe) = (t.start, self.toks[e - 1].end);
+                let (s, pe) = (t.start, self.last(e).end);
                 let gaz = self.lookup(text, k).filter(|m| k + m.len == e);
                 let mut c = match gaz {
                     Some(m) => {
@@ -205,7 +206,7 @@ impl Scanner<'_> {
                         c
                     }
                     None => {
-                        let mut c = Cand::new(site, s, pe, out[target].kind, Evidence::Gloss);
+                        let mut c = Cand::new(site, s, pe, target_kind, Evidence::Gloss);
                         c.link = Some(target);
                         c
                     }
@@ -225,7 +226,7 @@ impl Scanner<'_> {
         let mut caps = 0;
         let mut last_cap = i;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > i && !self.joined(text, j, false) {
                 break;
             }
@@ -241,13 +242,19 @@ impl Scanner<'_> {
                 break;
             }
             // A lone letter (`M/V`, `Plan B`) is not a name.
-            if text[t.start..t.end].chars().nth(1).is_none() {
+            if text
+                .get(t.start..t.end)
+                .unwrap_or("")
+                .chars()
+                .nth(1)
+                .is_none()
+            {
                 break;
             }
             if j > i && t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) {
                 break;
             }
-            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(text.get(t.start..t.end).unwrap_or("")) {
                 break;
             }
             if self.is_stop(text, j)
@@ -271,16 +278,16 @@ impl Scanner<'_> {
             return i + 1;
         }
         let end = last_cap + 1;
-        let (s, mut e) = (self.toks[i].start, self.toks[last_cap].end);
-        let last = self.toks[last_cap];
+        let (s, mut e) = (self.tok(i).start, self.tok(last_cap).end);
+        let last = self.tok(last_cap);
         // `Thunder Bay`, `Kola Inlet`.
         if end < n
             && !last.has(tokens::POSS)
             && self.joined(text, end, false)
-            && self.toks[end].has(tokens::CAP)
+            && self.tok(end).has(tokens::CAP)
             && self.has(text, end, flag::PLACE_SUFFIX)
         {
-            e = self.toks[end].end;
+            e = self.tok(end).end;
             out.push(Cand::new(
                 site,
                 s,
@@ -302,7 +309,7 @@ impl Scanner<'_> {
 
     /// `in X`, `at X`, `the province of X`.
     pub(super) fn place_cue(&mut self, text: &str, i: usize, end: usize) -> bool {
-        if i == 0 || !self.joined(text, i, false) || !self.toks[i - 1].has(tokens::LOWER) {
+        if i == 0 || !self.joined(text, i, false) || !self.last(i).has(tokens::LOWER) {
             return false;
         }
         if self.has(text, i - 1, flag::PLACE_CUE) {
@@ -311,7 +318,7 @@ impl Scanner<'_> {
             let to = self.word(text, i - 1) == "to";
             let capital_follows = end < self.toks.len()
                 && self.joined(text, end, false)
-                && self.toks[end].has(tokens::CAP);
+                && self.tok(end).has(tokens::CAP);
             return !(to && capital_follows);
         }
         i >= 2

@@ -88,11 +88,29 @@ pub struct Scanner<'l> {
 
 const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
 
+/// The text between two tokens (empty when they are not in order).
+fn gap(text: &str, before: Token, after: Token) -> &str {
+    text.get(before.end..after.start).unwrap_or("")
+}
+
 pub(super) fn is_roman(w: &str) -> bool {
     w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
 }
 
 impl<'l> Scanner<'l> {
+    /// Token `k`, or the empty token without flags when there is none: rules look one token
+    /// ahead and behind, and the text may end (or start) right there.
+    pub(super) fn tok(&self, k: usize) -> Token {
+        self.toks.get(k).copied().unwrap_or_default()
+    }
+
+    /// The last of the tokens before `end`: the rules return `end` only after reading token
+    /// `end - 1`, so it exists.
+    pub(super) fn last(&self, end: usize) -> Token {
+        end.checked_sub(1)
+            .map_or_else(Token::default, |k| self.tok(k))
+    }
+
     pub fn new(lex: &'l Lexicon) -> Self {
         Scanner {
             lex,
@@ -106,11 +124,11 @@ impl<'l> Scanner<'l> {
 
     /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
     pub(super) fn ensure(&mut self, text: &str, k: usize) {
-        if self.ranges[k] != NOT_YET {
+        if self.ranges.get(k) != Some(&NOT_YET) {
             return;
         }
-        let t = self.toks[k];
-        let w = &text[t.start..t.end];
+        let t = self.tok(k);
+        let w = text.get(t.start..t.end).unwrap_or("");
         let w = if t.has(tokens::INITIAL) {
             w.strip_suffix('.').unwrap_or(w)
         } else {
@@ -124,20 +142,25 @@ impl<'l> Scanner<'l> {
             self.folded.push_str(&self.scratch);
         }
         let end = self.folded.len();
-        self.ranges[k] = (start as u32, end as u32);
-        self.info[k] = self.lex.word(&self.folded[start..end]);
+        let info = self.lex.word(self.folded.get(start..).unwrap_or(""));
+        if let (Some(r), Some(i)) = (self.ranges.get_mut(k), self.info.get_mut(k)) {
+            *r = (start as u32, end as u32);
+            *i = info;
+        }
     }
 
     /// Token `k` folded.
     pub(super) fn word(&mut self, text: &str, k: usize) -> &str {
         self.ensure(text, k);
-        let (s, e) = self.ranges[k];
-        &self.folded[s as usize..e as usize]
+        self.ranges
+            .get(k)
+            .and_then(|&(s, e)| self.folded.get(s as usize..e as usize))
+            .unwrap_or("")
     }
 
     pub(super) fn has(&mut self, text: &str, k: usize, f: u32) -> bool {
         self.ensure(text, k);
-        self.info[k].has(f)
+        self.info.get(k).is_some_and(|i| i.has(f))
     }
 
     pub(super) fn is_stop(&mut self, text: &str, k: usize) -> bool {
@@ -145,17 +168,17 @@ impl<'l> Scanner<'l> {
     }
 
     pub(super) fn is_title(&mut self, text: &str, k: usize) -> bool {
-        self.toks[k].has(tokens::CAP) && self.has(text, k, flag::TITLE)
+        self.tok(k).has(tokens::CAP) && self.has(text, k, flag::TITLE)
     }
 
     /// The longest gazetteer name starting at capitalised token `i`.
     pub(super) fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
-        if !self.toks[i].has(tokens::CAP) {
+        if !self.tok(i).has(tokens::CAP) {
             return None;
         }
         self.ensure(text, i);
         let lex = self.lex;
-        let info = self.info[i];
+        let info = self.info.get(i).copied().unwrap_or_default();
         if info.patterns == 0 {
             return None;
         }
@@ -164,10 +187,10 @@ impl<'l> Scanner<'l> {
                 continue;
             }
             for (k, want) in rest.iter().enumerate() {
-                let (prev, u) = (self.toks[i + k], self.toks[i + 1 + k]);
+                let (prev, u) = (self.tok(i + k), self.tok(i + 1 + k));
                 if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                     || prev.has(tokens::POSS)
-                    || text[prev.end..u.start].contains('\n')
+                    || gap(text, prev, u).contains('\n')
                     || self.word(text, i + 1 + k) != want
                 {
                     continue 'pat;
@@ -193,9 +216,8 @@ impl<'l> Scanner<'l> {
         if !dot {
             return false;
         }
-        let prev = self.toks[k0];
-        let gap = &text[prev.end..t.start];
-        gap.strip_prefix('.')
+        gap(text, self.tok(k0), t)
+            .strip_prefix('.')
             .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
     }
 
@@ -211,7 +233,7 @@ impl<'l> Scanner<'l> {
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
         let mut i = 0;
         while i < n {
-            let t = self.toks[i];
+            let t = self.tok(i);
             if claims.iter().any(|&(s, e)| t.start < e && t.end > s) {
                 i += 1;
                 continue;
@@ -219,7 +241,7 @@ impl<'l> Scanner<'l> {
             if let Some((ci, end)) = last
                 && t.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                 && end <= t.start
-                && matches!(text[end..t.start].trim_start(), "[" | "(")
+                && matches!(text.get(end..t.start).map(str::trim_start), Some("[" | "("))
             {
                 let paren = t.has(tokens::OPEN_PAREN);
                 if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
@@ -229,13 +251,14 @@ impl<'l> Scanner<'l> {
                 }
                 // `the League of Nations (Avenol)`: the office holder of an organization.
                 if paren
-                    && out[ci].kind == Some(EntityKind::Organization)
-                    && self.names_office(text, out[ci].start, out[ci].end)
+                    && let Some(&office) = out.get(ci)
+                    && office.kind == Some(EntityKind::Organization)
+                    && self.names_office(text, office.start, office.end)
                     && self.lookup(text, i).is_none()
                     && let Some(end) = self.name_tokens(text, i)
-                    && self.toks[end - 1].has(tokens::CLOSE_PAREN)
+                    && self.last(end).has(tokens::CLOSE_PAREN)
                 {
-                    let e = self.toks[end - 1].end;
+                    let e = self.last(end).end;
                     out.push(Cand::new(
                         site,
                         t.start,
@@ -254,8 +277,9 @@ impl<'l> Scanner<'l> {
             }
             let before = out.len();
             i = self.at(text, site, i, out);
-            if out.len() > before {
-                let c = &out[out.len() - 1];
+            if out.len() > before
+                && let Some(c) = out.last()
+            {
                 last = Some((out.len() - 1, c.end));
             }
         }
@@ -263,11 +287,11 @@ impl<'l> Scanner<'l> {
 
     /// Apply the rules at capitalised token `i`; return the next token to look at.
     fn at(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
-        let t = self.toks[i];
+        let t = self.tok(i);
         if t.has(tokens::OPEN_PAREN)
             && let Some(end) = self.paren_person(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -288,7 +312,7 @@ impl<'l> Scanner<'l> {
         if let Some(m) = gaz {
             let end = i + m.len;
             let entry = self.lex.entry(m.entry);
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             let mut c = Cand::new(site, s, e, Some(entry.kind), Evidence::Gazetteer(m.entry));
             c.adjectival = m.adjectival;
             out.push(c);
@@ -302,7 +326,7 @@ impl<'l> Scanner<'l> {
                 let before = out.len();
                 let next = self.title_person(text, site, i, out);
                 let short = next == i + 2
-                    && (next == self.toks.len() || self.toks[next - 1].has(tokens::DOT_AFTER));
+                    && (next == self.toks.len() || self.last(next).has(tokens::DOT_AFTER));
                 if out.len() > before && short {
                     let c = out.last_mut().expect("pushed");
                     c.start = c.name_start;
@@ -317,7 +341,7 @@ impl<'l> Scanner<'l> {
         // So is `I.` after `Part`.
         let numeral = i > 0
             && self.joined(text, i, false)
-            && self.toks[i - 1].has(tokens::CAP)
+            && self.tok(i - 1).has(tokens::CAP)
             && self.is_stop(text, i - 1);
         let label = (t.has(tokens::SENT) || numeral)
             && t.has(tokens::INITIAL)
@@ -325,7 +349,7 @@ impl<'l> Scanner<'l> {
         if label {
             // Unless the document names the person elsewhere (`J. Avenol` signing a letter).
             if let Some(end) = self.name_tokens(text, i) {
-                let (s, e) = (t.start, self.toks[end - 1].end);
+                let (s, e) = (t.start, self.last(end).end);
                 out.push(Cand::new(site, s, e, None, Evidence::Bare));
                 return end;
             }
@@ -334,7 +358,7 @@ impl<'l> Scanner<'l> {
         if t.has(tokens::INITIAL)
             && let Some(end) = self.name_tokens(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -349,7 +373,7 @@ impl<'l> Scanner<'l> {
             && self.joined(text, i + 1, false)
             && let Some(end) = self.name_tokens(text, i + 1)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -362,7 +386,7 @@ impl<'l> Scanner<'l> {
         if self.has(text, i, flag::PLACE_PREFIX)
             && let Some(end) = self.prefixed_place(text, i)
         {
-            let (s, e) = (t.start, self.toks[end - 1].end);
+            let (s, e) = (t.start, self.last(end).end);
             out.push(Cand::new(
                 site,
                 s,
@@ -399,12 +423,12 @@ impl<'l> Scanner<'l> {
         {
             let mut c = Cand::new(
                 site,
-                self.toks[i].start,
-                self.toks[end - 1].end,
+                self.tok(i).start,
+                self.last(end).end,
                 Some(EntityKind::Person),
                 Evidence::Title,
             );
-            c.name_start = self.toks[k].start;
+            c.name_start = self.tok(k).start;
             out.push(c);
             return end;
         }
@@ -419,7 +443,7 @@ impl<'l> Scanner<'l> {
         let mut caps = 0;
         let mut last_cap = None;
         while j < n {
-            let t = self.toks[j];
+            let t = self.tok(j);
             if j > k && !self.joined(text, j, false) {
                 break;
             }
@@ -438,7 +462,7 @@ impl<'l> Scanner<'l> {
             if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
                 break;
             }
-            if self.has(text, j, flag::MONTH) || is_roman(&text[t.start..t.end]) {
+            if self.has(text, j, flag::MONTH) || is_roman(text.get(t.start..t.end).unwrap_or("")) {
                 break;
             }
             if self.is_stop(text, j) || self.is_title(text, j) {
@@ -464,7 +488,7 @@ impl<'l> Scanner<'l> {
         if k + 1 < n && self.joined(text, k, false) && self.word(text, k) == "of" {
             k += 1;
         }
-        if k >= n || !self.joined(text, k, false) || !self.toks[k].has(tokens::CAP) {
+        if k >= n || !self.joined(text, k, false) || !self.tok(k).has(tokens::CAP) {
             return None;
         }
         if self.is_stop(text, k) {

@@ -75,9 +75,8 @@ fn glosses(text: &str, name: TextRange, gloss: TextRange) -> bool {
 
 /// The end of the `]` that closes the bracket `from` is in, if it closes before another opens.
 fn closing_bracket(text: &str, from: usize) -> Option<usize> {
-    let rest = text.get(from..)?;
-    let close = rest.find(']')?;
-    (!rest[..close].contains('[')).then_some(from + close + 1)
+    let (inside, _) = text.get(from..)?.split_once(']')?;
+    (!inside.contains('[')).then_some(from + inside.len() + 1)
 }
 
 #[cfg(test)]

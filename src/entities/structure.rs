@@ -90,14 +90,11 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
 /// `Present: W. A. Harriman` → `W. A. Harriman`.
 fn strip_label<'a>(line: &'a str, label: &str) -> &'a str {
     let t = line.trim_start();
-    if t.len() > label.len()
-        && t.is_char_boundary(label.len())
-        && t[..label.len()].eq_ignore_ascii_case(label)
-        && t[label.len()..].starts_with(':')
-    {
-        t[label.len() + 1..].trim_start()
-    } else {
-        t
+    match t.get(..label.len()).zip(t.get(label.len()..)) {
+        Some((head, rest)) if head.eq_ignore_ascii_case(label) => {
+            rest.strip_prefix(':').map_or(t, str::trim_start)
+        }
+        _ => t,
     }
 }
 
@@ -110,7 +107,7 @@ struct Structure<'l> {
 
 impl Structure<'_> {
     fn folded(&mut self, text: &str, t: Token) -> &str {
-        let w = &text[t.start..t.end];
+        let w = text.get(t.start..t.end).unwrap_or("");
         let w = if t.has(tokens::INITIAL) {
             w.strip_suffix('.').unwrap_or(w)
         } else {
@@ -135,21 +132,22 @@ impl Structure<'_> {
         end: usize,
         out: &mut Vec<Cand>,
     ) -> bool {
-        let part = &text[start..end];
-        let trimmed = part.trim_end_matches(['.', ',', ' ', ':', ';']);
-        let part = &part[..trimmed.len()];
+        let part = text.get(start..end).unwrap_or("");
+        let part = part.trim_end_matches(['.', ',', ' ', ':', ';']);
         let mut toks = std::mem::take(&mut self.toks);
         tokens::tokenize(part, &mut toks);
         let ok = self.person_tokens(part, &toks);
-        if let Some(first) = ok {
+        if let Some(first) = ok
+            && let (Some(a), Some(z), Some(name)) = (toks.first(), toks.last(), toks.get(first))
+        {
             let mut c = Cand::new(
                 Site::Block(b),
-                start + toks[0].start,
-                start + toks[toks.len() - 1].end,
+                start + a.start,
+                start + z.end,
                 Some(EntityKind::Person),
                 Evidence::Structure,
             );
-            c.name_start = start + toks[first].start;
+            c.name_start = start + name.start;
             self.push(b, c, out);
         }
         self.toks = toks;
@@ -163,8 +161,7 @@ impl Structure<'_> {
         }
         let lex = self.lex;
         let mut first = 0;
-        while first < toks.len() {
-            let t = toks[first];
+        while let Some(&t) = toks.get(first) {
             let w = self.folded(part, t);
             if t.has(tokens::CAP)
                 && (lex.words.titles.contains(w) || lex.words.title_modifiers.contains(w))
@@ -175,7 +172,7 @@ impl Structure<'_> {
             }
         }
         let mut caps = 0;
-        for &t in &toks[first..] {
+        for &t in toks.get(first..).unwrap_or_default() {
             let w = self.folded(part, t).to_string();
             if t.has(tokens::INITIAL) || w.chars().nth(1).is_none() {
                 continue;
@@ -192,7 +189,7 @@ impl Structure<'_> {
             }
             caps += 1;
         }
-        let last = toks[toks.len() - 1];
+        let &last = toks.last()?;
         if caps == 0 || last.has(tokens::INITIAL) || last.end - last.start == 1 {
             return None;
         }
@@ -217,7 +214,7 @@ impl Structure<'_> {
         loop {
             let next = seps
                 .iter()
-                .filter_map(|s| text[rest..].find(s).map(|p| (p, s.len())))
+                .filter_map(|s| text.get(rest..)?.find(s).map(|p| (p, s.len())))
                 .min();
             match next {
                 Some((p, len)) => {
@@ -233,13 +230,14 @@ impl Structure<'_> {
         let mut names = Vec::new();
         let mut titled = false;
         for (k, (s, e)) in parts.into_iter().enumerate() {
-            let part = &text[s..e];
+            let part = text.get(s..e).unwrap_or("");
             let mut toks = std::mem::take(&mut self.toks);
             tokens::tokenize(part, &mut toks);
             // Skip document words in front of the first part: `Memcon A. Harriman`.
             let mut first = 0;
-            while k == 0 && first < toks.len() {
-                let t = toks[first];
+            while k == 0
+                && let Some(&t) = toks.get(first)
+            {
                 let w = self.folded(part, t).to_string();
                 if DOCUMENT_WORDS.contains(&w.as_str()) {
                     first += 1;
@@ -247,10 +245,9 @@ impl Structure<'_> {
                     break;
                 }
             }
-            let ok = first < toks.len() && {
-                let name_toks = toks[first..].to_vec();
-                let sub_start = toks[first].start;
-                let sub = &part[sub_start..];
+            let ok = if let Some(name_toks @ [lead, ..]) = toks.get(first..) {
+                let sub_start = lead.start;
+                let sub = part.get(sub_start..).unwrap_or("");
                 let shifted: Vec<Token> = name_toks
                     .iter()
                     .map(|t| Token {
@@ -259,7 +256,7 @@ impl Structure<'_> {
                         flags: t.flags,
                     })
                     .collect();
-                let lead = shifted[0];
+                let lead = shifted.first().copied().unwrap_or_default();
                 let office = self.folded(sub, lead) == "the";
                 if office {
                     true
@@ -270,6 +267,8 @@ impl Structure<'_> {
                 } else {
                     false
                 }
+            } else {
+                false
             };
             self.toks = toks;
             if !ok {
@@ -314,9 +313,10 @@ impl Structure<'_> {
     /// 1901.`: the names before the date are places. Names the gazetteer knows are left to the
     /// general scan.
     fn dateline(&mut self, text: &str, b: usize, is_dateline: bool, out: &mut Vec<Cand>) {
-        let head = &text[..floor_boundary(text, 160)];
+        let head = text.get(..floor_boundary(text, 160)).unwrap_or(text);
         // Cheap test first: a dateline in a paragraph puts a comma early.
-        if !is_dateline && !head[..floor_boundary(head, 60)].contains(',') {
+        let early = head.get(..floor_boundary(head, 60)).unwrap_or(head);
+        if !is_dateline && !early.contains(',') {
             return;
         }
         let prefix_end = match date_re().find(head) {
@@ -324,7 +324,7 @@ impl Structure<'_> {
             None if is_dateline => text.len(),
             None => return,
         };
-        let prefix = &text[..prefix_end];
+        let prefix = text.get(..prefix_end).unwrap_or("");
         if !is_dateline && (prefix.trim().is_empty() || !prefix.trim_end().ends_with([',', ']'])) {
             return;
         }
@@ -342,7 +342,7 @@ impl Structure<'_> {
     }
 
     fn place_segment(&mut self, text: &str, b: usize, s: usize, e: usize, out: &mut Vec<Cand>) {
-        let part = &text[s..e];
+        let part = text.get(s..e).unwrap_or("");
         let mut toks = std::mem::take(&mut self.toks);
         tokens::tokenize(part, &mut toks);
         let lex = self.lex;

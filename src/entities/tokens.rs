@@ -35,8 +35,9 @@ pub const DOT_AFTER: u16 = 1 << 14;
 /// The token starts with a lowercase letter.
 pub const LOWER: u16 = 1 << 15;
 
-/// One word of a text: `text[start..end]` and its flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One word of a text: `text[start..end]` and its flags. The default token (empty, no flags)
+/// stands for "no token here", past either end of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
@@ -49,7 +50,7 @@ impl Token {
     }
     /// The token's text without the period of an initial or abbreviation.
     pub fn word<'a>(&self, text: &'a str) -> &'a str {
-        let w = &text[self.start..self.end];
+        let w = text.get(self.start..self.end).unwrap_or("");
         if self.has(INITIAL) {
             w.strip_suffix('.').unwrap_or(w)
         } else {
@@ -72,14 +73,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap_start = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // ASCII fast path for the common non-word bytes.
         if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'&' {
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
         if b == b'&' {
             push(out, text, gap_start, i, i + 1, AMP);
             i += 1;
@@ -108,12 +108,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         push(out, text, gap_start, start, end, flags);
         if flags & POSS != 0 {
-            end += text[end..].chars().next().map_or(1, char::len_utf8) + 1;
+            end += text
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
+                + 1;
         }
         i = end;
         gap_start = end;
     }
-    let tail = &text.as_bytes()[gap_start.min(text.len())..];
+    let tail = text.as_bytes().get(gap_start..).unwrap_or_default();
     if let Some(last) = out.last_mut() {
         last.flags |= after_flags(tail);
     }
@@ -148,8 +152,7 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let mut j = start;
     let (mut upper, mut lower) = (0usize, 0usize);
-    while j < bytes.len() {
-        let b = bytes[j];
+    while let Some(&b) = bytes.get(j) {
         if b.is_ascii_uppercase() {
             upper += 1;
         } else if b.is_ascii_lowercase() {
@@ -172,7 +175,7 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     if bytes.get(j).is_some_and(|&b| b >= 0x80) {
         return None; // a typographic apostrophe may follow
     }
-    let first = bytes[start];
+    let first = *bytes.get(start)?;
     let mut flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
@@ -192,7 +195,7 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     let mut upper = 0usize;
     let mut lower = 0usize;
     let mut first: Option<char> = None;
-    for (o, c) in text[start..].char_indices() {
+    for (o, c) in text.get(start..).unwrap_or("").char_indices() {
         if is_word_char(c) {
             first.get_or_insert(c);
             if c.is_alphabetic() {
@@ -208,7 +211,7 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
         }
         // Inner hyphen or apostrophe followed by a word character, but not a possessive `'s`.
         if c == '-' || c == '\u{2010}' || is_apostrophe(c) {
-            let mut look = text[start + o + c.len_utf8()..].chars();
+            let mut look = text.get(start + o + c.len_utf8()..).unwrap_or("").chars();
             let n1 = look.next();
             if n1.is_some_and(is_word_char) {
                 let possessive =
@@ -233,12 +236,15 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
         flags |= ALLCAPS;
     }
     // `W.` and `U.S.`: a lone capital letter followed by a period.
-    if letters == 1 && upper == 1 && end - start == first.len_utf8() && text[end..].starts_with('.')
+    if letters == 1
+        && upper == 1
+        && end - start == first.len_utf8()
+        && text.get(end..).is_some_and(|r| r.starts_with('.'))
     {
         let mut e = end + 1;
         let mut dotted = false;
         loop {
-            let mut it = text[e..].chars();
+            let mut it = text.get(e..).unwrap_or("").chars();
             match (it.next(), it.next()) {
                 (Some(c), Some('.')) if c.is_uppercase() => {
                     e += c.len_utf8() + 1;
@@ -253,7 +259,7 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
 }
 
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    let gap = &text[gap_start.min(start)..start];
+    let gap = text.get(gap_start.min(start)..start).unwrap_or("");
     if let Some(prev) = out.last_mut() {
         prev.flags |= after_flags(gap.as_bytes());
     }
@@ -281,7 +287,9 @@ mod tests {
     fn words(text: &str) -> Vec<(&str, u16)> {
         let mut v = Vec::new();
         tokenize(text, &mut v);
-        v.iter().map(|t| (&text[t.start..t.end], t.flags)).collect()
+        v.iter()
+            .map(|t| (text.get(t.start..t.end).unwrap_or(""), t.flags))
+            .collect()
     }
 
     #[test]

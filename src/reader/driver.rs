@@ -7,6 +7,8 @@ use super::clipboard::Clipboard;
 use super::library::{LibraryLink, marks};
 use crate::app::{Action, App, Effect, OpenAt, OpenRequest, UnsavedQuit};
 use crate::bookmarks::Timestamp;
+use crate::document::Document;
+use crate::entities::Entity;
 use crate::loading::{Arrival, Pending};
 
 /// Why the reader stops.
@@ -230,16 +232,7 @@ impl Driver {
         };
         let done = p.is_done();
         match arrival {
-            Arrival::Document(Ok(doc)) => {
-                self.app.replace_document(doc);
-                match self.pending_open.take() {
-                    Some(at) => {
-                        self.store.attach_at(&mut self.app, at == OpenAt::Saved);
-                        self.app.apply_open(at);
-                    }
-                    None => self.store.attach(&mut self.app),
-                }
-            }
+            Arrival::Document(Ok(doc)) => self.document_arrived(doc),
             Arrival::Document(Err(why)) => {
                 self.app.whole_unavailable(why.message());
                 // The entities would have come from the whole document.
@@ -260,6 +253,28 @@ impl Driver {
             crate::loading::give_back_free_memory();
         }
         true
+    }
+
+    /// Swap in the whole document with its entities, and attach its bookmarks: what the
+    /// arrival of a big file's whole document and then its entities does, in one step
+    /// (tests and fuzzing call it directly).
+    pub fn replace_document(&mut self, doc: Document, entities: Vec<Entity>) {
+        self.pending = None;
+        self.document_arrived(doc.into());
+        self.app.set_entities(entities);
+    }
+
+    /// The whole document is here: swap it in and attach its bookmarks (at the place the
+    /// reader was asked to open at, if any).
+    fn document_arrived(&mut self, doc: std::sync::Arc<Document>) {
+        self.app.replace_document(doc);
+        match self.pending_open.take() {
+            Some(at) => {
+                self.store.attach_at(&mut self.app, at == OpenAt::Saved);
+                self.app.apply_open(at);
+            }
+            None => self.store.attach(&mut self.app),
+        }
     }
 
     /// Whether the App has background work (a search still counting).

@@ -191,7 +191,12 @@ impl SearchJob {
         if seek.visited == 0 {
             seek.scan.block = self.origin.block;
         }
-        let text = &doc.blocks[seek.scan.block].text;
+        let Some(block) = doc.blocks.get(seek.scan.block) else {
+            // Not this job's document (it is stepped on one only): nothing more to find.
+            self.count = None;
+            return BLOCK_COST;
+        };
+        let text = &block.text;
         let cost = seek
             .scan
             .step(&self.matcher, text, self.window, self.overlap)
@@ -295,17 +300,18 @@ impl BlockScan {
     /// last `overlap` bytes of a window is left for the next window, which starts there.
     fn step(&mut self, matcher: &Matcher, text: &str, window: usize, overlap: usize) -> usize {
         let len = text.len();
-        let start = self.pos;
+        // `pos` is a boundary of this text; the clamp keeps a changed text from slicing wrong.
+        let start = floor_boundary(text, self.pos.min(len));
         let last = len - start <= window;
         let (end, cut) = if last {
             (len, len)
         } else {
             let end = floor_boundary(text, start + window);
-            (end, floor_boundary(text, end - overlap))
+            (end, floor_boundary(text, end.saturating_sub(overlap)))
         };
         // The text before `start` stays in the haystack so `\b` and `^` see their context.
-        let haystack = &text[..end];
-        let regex = matcher.regex_for(&text[start..end]);
+        let haystack = text.get(..end).unwrap_or(text);
+        let regex = matcher.regex_for(text.get(start..end).unwrap_or(""));
         let mut at = start;
         let mut next = cut;
         while at <= end {
@@ -342,7 +348,9 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn next_boundary(text: &str, i: usize) -> usize {
-    text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+    text.get(i..)
+        .and_then(|r| r.chars().next())
+        .map_or(i + 1, |c| i + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -371,6 +379,24 @@ mod tests {
 
     fn job(q: &str, from: Location, dir: Direction) -> SearchJob {
         SearchJob::new(Matcher::new(&Query::plain(q)).unwrap(), from, dir, true)
+    }
+
+    /// A job begun on one text and stepped on a shorter one (the document was swapped under
+    /// it) ends without reading past the new text.
+    #[test]
+    fn a_job_stepped_on_a_shorter_document_ends_safely() {
+        let long = doc(&[&"Dairen and Port Arthur. ".repeat(40), "Dairen"]);
+        for short in [doc(&["Dairen é"]), doc(&[])] {
+            let mut j = job("dairen", Location::new(0, 0), Direction::Forward).with_window(64, 16);
+            for _ in 0..3 {
+                assert_eq!(j.step(&long, 1), Status::Running);
+            }
+            let mut steps = 0;
+            while j.step(&short, 100) == Status::Running {
+                steps += 1;
+                assert!(steps < 1000, "the job never ends");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! is searched by a [`SearchJob`] a slice at a time, so the reader never blocks for more than
 //! a frame; the job finds the match nearest the reader first and counts the rest after.
 //! Nothing here touches the disk or the terminal.
+//!
+//! Every text here is the document's or the user's: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod fold;
 mod job;

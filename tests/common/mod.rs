@@ -1,6 +1,8 @@
 //! Helpers shared by the screen and behaviour tests.
 #![allow(dead_code)]
 
+pub mod domain;
+
 use memcon::app::{Action, App};
 use memcon::document::{self, Block, BlockKind, Document, Footnote, Metadata, Span, SpanKind};
 use ratatui::Terminal;

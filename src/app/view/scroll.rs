@@ -202,8 +202,13 @@ impl DocView {
             self.top = chosen;
         }
         let max = self.max_top();
-        if self.row_pos(self.top) > max {
-            self.chosen = Some(self.top);
+        // A location kept from a longer document (the jump list or the chosen position
+        // across the loader's swap) may name a block this one lacks; `row_pos` maps it to
+        // the last row, which is not past `max` when the document fits on one screen. It
+        // names no words here to come back to.
+        let stale = self.top.block >= self.doc.blocks.len();
+        if stale || self.row_pos(self.top) > max {
+            self.chosen = (!stale).then_some(self.top);
             self.top = self.row_location(max);
         }
         self.chosen = self.chosen.filter(|c| *c != self.top);

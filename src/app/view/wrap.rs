@@ -9,6 +9,9 @@
 //! sentence end, else space, after each multiple of [`SEGMENT`]), independent of the width,
 //! and each starts a new row. So any part of a block of megabytes is wrapped from a known row
 //! start without wrapping what comes before it, and only the segments on screen are wrapped.
+//!
+//! The texts are the document's: no unchecked index or slice.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::{Block, BlockKind, SpanKind};
 use std::cell::RefCell;
@@ -112,7 +115,7 @@ pub fn lead(block: &Block) -> Lead {
                 let end = if end <= n.len() + 3 { end } else { 0 };
                 return Lead {
                     label: String::new(),
-                    indent: text[..end].width(),
+                    indent: text.get(..end).unwrap_or("").width(),
                     text_label: end.saturating_sub(1),
                 };
             }
@@ -157,8 +160,8 @@ pub fn lead(block: &Block) -> Lead {
     match in_text {
         Some(n) => Lead {
             label: String::new(),
-            indent: text[..n].width(),
-            text_label: text[..n].trim_end().len(),
+            indent: text.get(..n).unwrap_or("").width(),
+            text_label: text.get(..n).unwrap_or("").trim_end().len(),
         },
         None => {
             let label = format!("{word}: ");
@@ -320,56 +323,49 @@ fn table_layout(block: &Block, width: usize) -> Option<(Vec<Row>, TableLayout)> 
     let ranges = block.cell_ranges();
     let ncols = ranges.iter().map(Vec::len).max().filter(|&n| n > 0)?;
     let cell = |r: &[(usize, usize)], c: usize| r.get(c).and_then(|&(a, b)| text.get(a..b));
-    let mut natural = vec![0usize; ncols];
-    // The longest word of each column: a column is never narrower, so no number is broken.
-    let mut word = vec![0usize; ncols];
-    // A column of numbers under a head of words (`Taels.`) is drawn aligned to the right.
-    let mut numeric = vec![true; ncols];
-    let mut seen_number = vec![false; ncols];
+    let mut cols = vec![ColumnStats::default(); ncols];
     for row in &ranges {
-        for (c, nat) in natural.iter_mut().enumerate() {
+        for (c, col) in cols.iter_mut().enumerate() {
             let t = cell(row, c).unwrap_or("");
-            *nat = (*nat).max(t.width());
+            col.natural = col.natural.max(t.width());
             let longest = t.split_whitespace().map(|w| w.width()).max().unwrap_or(0);
-            word[c] = word[c].max(longest.min(MAX_WORD));
+            col.word = col.word.max(longest.min(MAX_WORD));
             if number_like(t) {
-                seen_number[c] = true;
-            } else if seen_number[c] && !t.is_empty() {
-                numeric[c] = false;
+                col.seen_number = true;
+            } else if col.seen_number && !t.is_empty() {
+                col.words_under_numbers = true;
             }
         }
     }
-    for (n, seen) in numeric.iter_mut().zip(&seen_number) {
-        *n &= *seen;
-    }
+    // A column of numbers under a head of words (`Taels.`) is drawn aligned to the right.
+    let numeric = cols
+        .iter()
+        .map(|c| c.seen_number && !c.words_under_numbers)
+        .collect();
     let gaps = COLUMN_GAP.width() * (ncols - 1);
     let room = width.checked_sub(gaps)?;
-    let floor = |c: usize| natural[c].min(word[c].max(MIN_COLUMN));
-    if (0..ncols).map(floor).sum::<usize>() > room {
+    let floor = |c: &ColumnStats| c.natural.min(c.word.max(MIN_COLUMN));
+    if cols.iter().map(floor).sum::<usize>() > room {
         return None;
     }
     // The widest cap on column widths that fits: columns narrower than it keep their width.
-    let fits = |cap: usize| {
-        (0..ncols)
-            .map(|c| natural[c].min(cap.max(floor(c))))
-            .sum::<usize>()
-            <= room
-    };
-    let (mut lo, mut hi) = (0usize, natural.iter().copied().max().unwrap_or(0));
+    let width_at = |c: &ColumnStats, cap: usize| c.natural.min(cap.max(floor(c)));
+    let fits = |cap: usize| cols.iter().map(|c| width_at(c, cap)).sum::<usize>() <= room;
+    let (mut lo, mut hi) = (0usize, cols.iter().map(|c| c.natural).max().unwrap_or(0));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if fits(mid) { lo = mid } else { hi = mid - 1 }
     }
-    let widths: Vec<usize> = (0..ncols)
-        .map(|c| natural[c].min(lo.max(floor(c))))
-        .collect();
+    let widths: Vec<usize> = cols.iter().map(|c| width_at(c, lo)).collect();
     let mut rows = Vec::new();
     let mut cells = Vec::new();
     for row in &ranges {
         // Each cell wrapped in its column, as ranges of the block's text.
-        let pieces: Vec<Vec<Row>> = (0..ncols)
-            .map(|c| match row.get(c) {
-                Some(&(a, b)) => wrap_text(&text[a..b], widths[c].max(1))
+        let pieces: Vec<Vec<Row>> = widths
+            .iter()
+            .enumerate()
+            .map(|(c, &w)| match row.get(c) {
+                Some(&(a, b)) => wrap_text(text.get(a..b).unwrap_or(""), w.max(1))
                     .into_iter()
                     .map(|r| Row {
                         start: a + r.start,
@@ -383,9 +379,11 @@ fn table_layout(block: &Block, width: usize) -> Option<(Vec<Row>, TableLayout)> 
         let height = pieces.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let line_start = row.first().map_or(0, |r| r.0);
         for k in 0..height {
-            let here: Vec<(usize, usize)> = (0..ncols)
-                .map(|c| {
-                    pieces[c].get(k).map_or_else(
+            let here: Vec<(usize, usize)> = pieces
+                .iter()
+                .enumerate()
+                .map(|(c, piece)| {
+                    piece.get(k).map_or_else(
                         || {
                             let at = row.get(c).map_or(line_start, |r| r.1);
                             (at, at)
@@ -398,8 +396,9 @@ fn table_layout(block: &Block, width: usize) -> Option<(Vec<Row>, TableLayout)> 
             let start = if k == 0 {
                 line_start
             } else {
-                (0..ncols)
-                    .filter_map(|c| pieces[c].get(k).map(|r| r.start))
+                pieces
+                    .iter()
+                    .filter_map(|piece| piece.get(k).map(|r| r.start))
                     .min()
                     .unwrap_or(line_start)
             };
@@ -424,6 +423,20 @@ fn table_layout(block: &Block, width: usize) -> Option<(Vec<Row>, TableLayout)> 
             cells,
         },
     ))
+}
+
+/// What sizes a table's column and decides its alignment.
+#[derive(Debug, Clone, Copy, Default)]
+struct ColumnStats {
+    /// Its widest cell.
+    natural: usize,
+    /// Its longest word (up to [`MAX_WORD`]): a column is never narrower, so no number is
+    /// broken.
+    word: usize,
+    /// A cell holds a number.
+    seen_number: bool,
+    /// A cell of words comes below a number: the column is not numeric.
+    words_under_numbers: bool,
 }
 
 /// `1,023`, `3.5`, `$0.20`, `30%`, `(12)`, `–4`: a cell a reader compares by its digits.
