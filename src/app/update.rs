@@ -1,7 +1,7 @@
 //! `update`: one short arm per action; longer work lives in methods of the feature it
 //! belongs to.
 
-use super::{Action, App, Effect, Focus, InputPurpose, Location, Overlay};
+use super::{Action, App, Completeness, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
 use crate::document::sanitize::acts_on_terminal;
 use crate::search::Direction;
@@ -12,9 +12,16 @@ impl App {
         if self.quit_question().is_some() {
             return self.answer_quit_question(action);
         }
-        if self.loading && waits_for_whole_document(action) {
-            self.say("still reading the whole document: try again in a moment");
-            return None;
+        match &self.completeness {
+            Completeness::Loading if waits_for_whole_document(action) => {
+                self.say("still reading the whole document: try again in a moment");
+                return None;
+            }
+            Completeness::Partial(_) if is_bookmark_action(action) => {
+                self.say("bookmarks unavailable: only the first part of this file could be read");
+                return None;
+            }
+            _ => {}
         }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
@@ -382,11 +389,15 @@ fn waits_for_whole_document(action: Action) -> bool {
         action,
         Action::SearchForward
             | Action::SearchBackward
-            | Action::AddBookmark
-            | Action::OpenBookmarks
-            | Action::NextBookmark
-            | Action::PrevBookmark
             | Action::NextEnclosure
             | Action::PrevEnclosure
+    ) || is_bookmark_action(action)
+}
+
+/// Bookmarks belong to the whole document (its fingerprint).
+fn is_bookmark_action(action: Action) -> bool {
+    matches!(
+        action,
+        Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark | Action::PrevBookmark
     )
 }

@@ -21,12 +21,17 @@ pub struct MetaRow {
     pub end: usize,
 }
 
+/// A field longer than this is shown up to here (a pane beside the text is no place for
+/// more), so wrapping the pane never costs more than a few screens' worth.
+pub const SHOWN_PER_FIELD: usize = 8 << 10;
+
 /// The pane's rows wrapped to `width` columns (the label counts on the first row).
 pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
     let mut previous: Option<MetaField> = None;
     for (field, value) in MetaField::all(m) {
+        let value = shown_part(value);
         let labelled = !previous.is_some_and(|p| p.same_label(field));
         previous = Some(field);
         let lead = if labelled {
@@ -97,8 +102,24 @@ fn enclosure_entry(e: &Enclosure) -> String {
         .or(m.subject.as_deref())
         .or(m.date.as_deref());
     match what {
-        Some(w) if !w.trim().is_empty() => format!("{} — {}", e.label, w.trim()),
+        Some(w) if !w.trim().is_empty() => format!("{} — {}", e.label, shown_part(w.trim())),
         _ => e.label.clone(),
+    }
+}
+
+/// The first [`SHOWN_PER_FIELD`] bytes of `value`, ending at a word when it is cut.
+fn shown_part(value: &str) -> &str {
+    if value.len() <= SHOWN_PER_FIELD {
+        return value;
+    }
+    let mut end = SHOWN_PER_FIELD;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = value.get(..end).unwrap_or("");
+    match head.rfind(' ') {
+        Some(space) if space > 0 => head.get(..space).unwrap_or(head),
+        _ => head,
     }
 }
 
@@ -213,6 +234,18 @@ mod tests {
         );
         assert!(r.iter().skip(1).all(|r| r.field.is_none()));
         assert_eq!(pane_rows(&m, &[], 30), rows(&m, 30));
+    }
+
+    #[test]
+    fn a_huge_field_is_shown_in_part() {
+        let m = Metadata {
+            title: Some("A very long title ".repeat(100_000)),
+            ..Metadata::default()
+        };
+        let r = rows(&m, 40);
+        let shown: usize = r.iter().map(|r| r.text.len() + 1).sum();
+        assert!(shown <= SHOWN_PER_FIELD + 40, "{shown}");
+        assert!(r.last().unwrap().end <= SHOWN_PER_FIELD);
     }
 
     #[test]
