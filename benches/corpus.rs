@@ -120,7 +120,12 @@ fn driver(dir: &std::path::Path, cache: &CacheDir, tmp: &std::path::Path) -> Dri
     let mut d = Driver::library(
         App::library("bench", (120, 40)),
         StoreLink::new(Ok(store), None),
-        LibraryLink::new(vec![dir.to_path_buf()], Some(cache.clone()), rules),
+        LibraryLink::new(
+            vec![dir.to_path_buf()],
+            Some(cache.clone()),
+            rules,
+            memcon::source::Limits::default(),
+        ),
     );
     d.handle(Action::Resize(120, 40));
     d

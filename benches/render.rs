@@ -1,13 +1,18 @@
-//! Key press to finished frame on a generated 100 MB document, and first screen of a 10 MB
-//! one. Run with `cargo bench --bench render` (release build). Prints a table; asserts nothing.
+//! Key press → finished frame through the same render as the screen (every pane, the metadata
+//! pane's entity marks, the marker column, search targets), and the first screen of big files.
+//! Run with `cargo bench --bench render` (release build). Prints tables; asserts nothing.
 //!
-//! The documents are the bundled memo with its body paragraphs repeated, so they parse into
-//! the same kinds of blocks a real memo has.
+//! Documents: the bundled memo with its body paragraphs repeated to 10 and 100 MB (so they
+//! parse into the blocks a real memo has), and the one-line volumes in `../shared/big` when
+//! that directory is there (`MEMCON_BENCH_BIG` to point elsewhere). `MEMCON_BENCH_MB` changes
+//! the size of the big generated document.
 
-use memcon::app::{Action, App, TargetLabel};
-use memcon::document::{self, TextRange};
+mod common;
+use common::thread_cpu;
+use memcon::app::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The bundled memo grown to about `bytes` by repeating its body paragraphs.
@@ -25,137 +30,186 @@ fn generate(bytes: usize) -> String {
     out
 }
 
-/// CPU time of this thread: unlike wall time, it leaves out waiting for a busy machine's cores.
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid timespec for clock_gettime to fill.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
 }
 
-fn stats(mut samples: Vec<Duration>) -> String {
+/// `(median, p99, max)` in milliseconds.
+fn stats(mut samples: Vec<Duration>) -> (f64, f64, f64) {
     samples.sort();
-    let pick = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
-    format!(
-        "median {:>8.3} ms   p99 {:>8.3} ms   max {:>8.3} ms",
-        pick(0.5).as_secs_f64() * 1e3,
-        pick(0.99).as_secs_f64() * 1e3,
-        samples.last().unwrap().as_secs_f64() * 1e3
-    )
+    let pick = |q: f64| ms(samples[((samples.len() - 1) as f64 * q) as usize]);
+    (pick(0.5), pick(0.99), ms(*samples.last().unwrap()))
 }
 
-fn main() {
-    let (w, h) = (80, 24);
+struct Frame {
+    term: Terminal<TestBackend>,
+}
 
-    // First screen of 10 MB, as `memcon FILE` does it: bytes in memory → preview parsed
-    // (the rest goes to a background thread) → App → first frame.
-    let ten = generate(10 << 20);
-    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
-    for _ in 0..10 {
-        let bytes = ten.clone().into_bytes();
-        let (t, c) = (Instant::now(), thread_cpu());
-        let opened = memcon::loading::open("bench", bytes).unwrap();
-        let mut app = App::new(opened.doc, (w, h));
-        app.update(Action::Resize(w, h));
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| memcon::ui::render(&app, f)).unwrap();
-        wall.push(t.elapsed());
-        cpu.push(thread_cpu() - c);
-        // Let the background parse finish before the next round.
-        if let Some(mut p) = opened.pending {
-            while p.try_take().is_none() {
-                std::thread::sleep(Duration::from_millis(1));
-            }
+impl Frame {
+    fn new(w: u16, h: u16) -> Self {
+        Self {
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
         }
     }
-    println!("first screen, 10 MB ({} bytes):", ten.len());
-    println!("  wall {}", stats(wall));
-    println!("  cpu  {}", stats(cpu));
-    let t = Instant::now();
-    let clean = document::sanitize::sanitize(ten.as_bytes()).unwrap();
-    let sanitize = t.elapsed();
-    let t = Instant::now();
-    let doc = document::parse(&clean.text);
-    println!(
-        "  whole 10 MB in the background: sanitize {:.0} ms, parse {:.0} ms ({} blocks)",
-        sanitize.as_secs_f64() * 1e3,
-        t.elapsed().as_secs_f64() * 1e3,
-        doc.blocks.len()
-    );
-    drop(ten);
 
-    // Key press to frame on 100 MB.
-    let big = generate(100 << 20);
-    let t = Instant::now();
-    let doc = document::load("bench", big.as_bytes()).unwrap();
-    let load = t.elapsed();
-    let blocks = doc.blocks.len();
-    println!(
-        "load 100 MB ({} bytes, {blocks} blocks): {:.0} ms",
-        big.len(),
-        load.as_secs_f64() * 1e3
-    );
-    drop(big);
-    let t = Instant::now();
-    let mut app = App::new(doc, (w, h));
-    app.update(Action::Resize(w, h));
-    println!(
-        "App::new on 100 MB: {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
-    );
+    /// Apply `action` and draw the whole screen, as the event loop does for one key.
+    fn key(&mut self, app: &mut App, action: Action) {
+        app.update(action);
+        if let Action::Resize(w, h) = action {
+            self.term.backend_mut().resize(w, h);
+            self.term
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
+        }
+        self.term.draw(|f| memcon::ui::render(app, f)).unwrap();
+    }
+}
 
-    // Every "Dairen" as a target, so n/N and the marker column work on ~100k ranges.
-    let ranges: Vec<TextRange> = app
-        .doc()
-        .blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(i, b)| {
-            b.text
-                .match_indices("Dairen")
-                .map(move |(s, m)| TextRange::new(i, s, s + m.len()))
-        })
+/// The first screen of the file at `path`, as `memcon FILE` makes it: open under the size
+/// limit → read the head (or all of a small file) → preview parsed → App → first frame.
+fn first_screen(name: &str, path: &Path) {
+    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+    for _ in 0..20 {
+        let (t, c) = (Instant::now(), thread_cpu());
+        let file = memcon::source::open(path, u64::MAX).unwrap();
+        let opened = memcon::loading::open(file).unwrap();
+        let mut app = App::with_entities(opened.doc, (80, 24), Vec::new());
+        if opened.pending.is_some() {
+            app.entities_pending();
+        }
+        let mut frame = Frame::new(80, 24);
+        frame.key(&mut app, Action::Resize(80, 24));
+        wall.push(t.elapsed());
+        cpu.push(thread_cpu() - c);
+    }
+    let (w, c) = (stats(wall), stats(cpu));
+    println!("| {name} | {:.2} | {:.2} | {:.2} |", c.0, w.0, c.1);
+}
+
+/// Key press → frame on `app`, every key 200 times (a search's keys 20 times).
+fn keys(name: &str, app: &mut App, word: &str) {
+    let (w, h) = (80, 24);
+    let mut frame = Frame::new(w, h);
+    frame.key(app, Action::Resize(w, h));
+    // The search's matches, all counted, as targets for `n`.
+    let search: Vec<Action> = std::iter::once(Action::SearchForward)
+        .chain(word.chars().map(Action::InputChar))
+        .chain(std::iter::once(Action::InputConfirm))
         .collect();
-    let n_targets = ranges.len();
-    app.set_targets(TargetLabel::Search("Dairen".into()), ranges, None);
-
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| memcon::ui::render(&app, f)).unwrap();
-    let cases: Vec<(&str, Vec<Action>)> = vec![
-        ("j (line down)", vec![Action::LineDown]),
-        ("Space (page down)", vec![Action::PageDown]),
-        ("b (page up)", vec![Action::PageUp]),
-        ("G then g (end, top)", vec![Action::Bottom, Action::Top]),
-        ("n (next target)", vec![Action::NextTarget]),
+    let cases: Vec<(String, Vec<Action>, usize)> = vec![
+        ("j (line down)".into(), vec![Action::LineDown], 200),
+        ("Space (page down)".into(), vec![Action::PageDown], 200),
+        ("b (page up)".into(), vec![Action::PageUp], 200),
         (
-            "50% (typed)",
+            "G, g (end, top)".into(),
+            vec![Action::Bottom, Action::Top],
+            200,
+        ),
+        (
+            "50% (per key typed)".into(),
             vec![
                 Action::GotoDigit('5'),
                 Action::InputChar('0'),
                 Action::InputChar('%'),
             ],
+            200,
         ),
+        (format!("/{word} (per key typed)"), search.clone(), 20),
+        ("n (next match)".into(), vec![Action::NextTarget], 200),
         (
-            "resize 80↔120 cols",
-            vec![Action::Resize(120, 24), Action::Resize(80, 24)],
+            "resize 80↔100 columns".into(),
+            vec![Action::Resize(100, h), Action::Resize(w, h)],
+            100,
         ),
     ];
-    println!("key press → frame at {w}×{h}, {n_targets} targets highlighted:");
-    for (name, actions) in cases {
+    println!("\n{name}: key press → frame at {w}×{h}\n");
+    println!("| key | CPU median ms | CPU p99 ms | CPU max ms | wall median ms |");
+    println!("|---|---:|---:|---:|---:|");
+    for (label, actions, rounds) in cases {
+        if label.starts_with("n ") {
+            app.finish_search();
+        }
         let (mut wall, mut cpu) = (Vec::new(), Vec::new());
-        for _ in 0..300 {
+        for _ in 0..rounds {
             for a in &actions {
                 let (t, c) = (Instant::now(), thread_cpu());
-                app.update(*a);
-                term.draw(|f| memcon::ui::render(&app, f)).unwrap();
+                frame.key(app, *a);
                 wall.push(t.elapsed());
                 cpu.push(thread_cpu() - c);
             }
         }
-        println!("  {name:<22} wall {}", stats(wall));
-        println!("  {:<22} cpu  {}", "", stats(cpu));
+        let (c, wl) = (stats(cpu), stats(wall));
+        println!(
+            "| {label} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            c.0, c.1, c.2, wl.0
+        );
+    }
+}
+
+fn load_app(text: &str) -> (App, Duration) {
+    let t = Instant::now();
+    let doc = memcon::document::load("bench", text.as_bytes()).unwrap();
+    let app = App::new(doc, (80, 24));
+    (app, t.elapsed())
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let mb: usize = std::env::var("MEMCON_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let big_dir = std::env::var_os("MEMCON_BENCH_BIG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/big"));
+    let volumes: Vec<PathBuf> = ["frus1945v03.txt", "frus1946v05.txt"]
+        .iter()
+        .map(|f| big_dir.join(f))
+        .filter(|p| p.exists())
+        .collect();
+
+    println!("First screen (open, read the head, parse the preview, first frame at 80×24):\n");
+    println!("| file | CPU median ms | wall median ms | CPU p99 ms |");
+    println!("|---|---:|---:|---:|");
+    let mut generated = Vec::new();
+    for size in [10, mb] {
+        let path = dir.path().join(format!("memo-{size}.txt"));
+        std::fs::write(&path, generate(size << 20)).unwrap();
+        first_screen(&format!("generated {size} MB"), &path);
+        generated.push(path);
+    }
+    for v in &volumes {
+        first_screen(&v.file_name().unwrap().to_string_lossy(), v);
+    }
+
+    let text = std::fs::read_to_string(generated.last().unwrap()).unwrap();
+    let (mut app, took) = load_app(&text);
+    drop(text);
+    println!(
+        "\n(generated {mb} MB: {} blocks, loaded with its entities in {:.1} s)",
+        app.doc().blocks.len(),
+        took.as_secs_f64()
+    );
+    keys(&format!("generated {mb} MB"), &mut app, "Kurile");
+    drop(app);
+    for v in volumes.iter().take(1) {
+        let text = std::fs::read_to_string(v).unwrap();
+        let (mut app, took) = load_app(&text);
+        println!(
+            "\n({}: one block of {} bytes, loaded with its entities in {:.1} s)",
+            v.display(),
+            app.doc()
+                .blocks
+                .iter()
+                .map(|b| b.text.len())
+                .max()
+                .unwrap_or(0),
+            took.as_secs_f64()
+        );
+        keys(
+            &v.file_name().unwrap().to_string_lossy(),
+            &mut app,
+            "Molotov",
+        );
     }
 }

@@ -73,6 +73,7 @@ fn queries(doc: &Document, list: &[entities::Entity]) -> Vec<Query> {
 /// control character in any cell.
 fn first_screen(doc: &Document, list: &[entities::Entity], w: u16, h: u16) -> Result<(), String> {
     let mut app = App::with_entities(doc.clone(), (w, h), list.to_vec());
+    check::entity_index(doc, app.entities().index())?;
     app.update(Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).map_err(|e| e.to_string())?;
     for action in [None, Some(Action::PageDown), Some(Action::Bottom)] {

@@ -3,6 +3,7 @@
 //! fuzz targets (`fuzz/`) and the property tests run them; each returns the first problem in
 //! words, so a failure names the range and the text it missed.
 
+use crate::app::EntityIndex;
 use crate::document::{Document, TextRange};
 use crate::entities::{Entity, Site};
 
@@ -67,6 +68,57 @@ pub fn entities(doc: &Document, list: &[Entity]) -> Result<(), String> {
     Ok(())
 }
 
+/// The reader's entity index: every entity has a name and a place (in the transcript or the
+/// metadata), as many transcript places as its count says; every mention lies in its block or
+/// field on character boundaries and belongs to a listed entity.
+pub fn entity_index(doc: &Document, index: &EntityIndex) -> Result<(), String> {
+    let list = index.list();
+    let mut seen = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        for (r, e) in index.in_block(i) {
+            seen += 1;
+            range_in(&b.text, r.start, r.end, false)
+                .map_err(|err| format!("block {i}: mention {err}"))?;
+            if e >= list.len() {
+                return Err(format!("block {i}: mention of a missing entity {e}"));
+            }
+        }
+    }
+    if seen != index.mentions() {
+        return Err(format!(
+            "{} mentions indexed, {seen} inside the document's blocks",
+            index.mentions()
+        ));
+    }
+    for m in index.meta_marks() {
+        let text = m.field.text(&doc.metadata).unwrap_or("");
+        range_in(text, m.start, m.end, false)
+            .map_err(|err| format!("{:?}: mention {err}", m.field))?;
+        if m.entity >= list.len() {
+            return Err(format!("{:?}: mention of a missing entity", m.field));
+        }
+    }
+    for (i, e) in list.iter().enumerate() {
+        if e.name.trim().is_empty() || e.count + e.in_metadata == 0 {
+            return Err(format!("entity without a name or mentions: {e:?}"));
+        }
+        let stops = index.stops_of(i, doc);
+        // `first` is where the first place starts (a stop may take in its gloss after it).
+        let at = |r: &TextRange| (r.block, r.start);
+        if stops.len() != e.count || stops.first().map(at) != e.first.as_ref().map(at) {
+            return Err(format!(
+                "{:?}: counted {} places from {:?}, has {} from {:?}",
+                e.name,
+                e.count,
+                e.first,
+                stops.len(),
+                stops.first()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Search matches: in order, each inside its block on character boundaries (empty matches
 /// are allowed: a pattern such as `^` matches nothing).
 pub fn matches(doc: &Document, found: &[TextRange]) -> Result<(), String> {
@@ -120,6 +172,43 @@ mod tests {
                 .contains("boundaries")
         );
         assert!(entities(&d, &[at(3, 3)]).is_err());
+    }
+
+    #[test]
+    fn the_readers_index_is_checked_against_the_document() {
+        let d = doc();
+        let at = |start, end| Entity {
+            kind: EntityKind::Place,
+            name: "Dairen".into(),
+            aliases: vec![],
+            mentions: vec![Mention {
+                site: Site::Block(0),
+                start,
+                end,
+                adjectival: false,
+            }],
+        };
+        let index = |e| EntityIndex::build(vec![e], &d);
+        assert_eq!(entity_index(&d, &index(at(0, 6))), Ok(()));
+        assert!(
+            entity_index(&d, &index(at(0, 99)))
+                .unwrap_err()
+                .contains("outside")
+        );
+        let elsewhere = Entity {
+            mentions: vec![Mention {
+                site: Site::Block(3),
+                start: 0,
+                end: 6,
+                adjectival: false,
+            }],
+            ..at(0, 6)
+        };
+        assert!(
+            entity_index(&d, &index(elsewhere))
+                .unwrap_err()
+                .contains("inside the document's blocks")
+        );
     }
 
     #[test]

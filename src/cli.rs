@@ -11,6 +11,8 @@ Environment:
   MEMCON_DATA_DIR    bookmarks and reading positions; default ~/.local/share/memcon
                      and ~/.local/state/memcon (Linux)
   MEMCON_CACHE_DIR   cache directory; default ~/.cache/memcon (Linux)
+  MEMCON_MAX_FILE_SIZE   biggest document read (512M, 2G or bytes; default 1G)
+  MEMCON_MAX_ALIAS_SIZE  biggest alias file read (default 4M)
   NO_COLOR           draw without colour (bold, dim, underline and reverse only)
 
 Keys: `memcon keys` prints every key of the reader (with your configuration);
@@ -39,6 +41,11 @@ pub struct Cli {
     /// platform's configuration directory).
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+
+    /// Refuse documents bigger than SIZE (512M, 2G, or bytes; default 1G; also
+    /// MEMCON_MAX_FILE_SIZE or `document` in the [limits] table of config.toml).
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub max_file_size: Option<String>,
 
     /// Also append every yank (y, Y) to FILE, for terminals without OSC 52 (overrides
     /// yank_file in config.toml).

@@ -1,15 +1,18 @@
 //! The user's configuration file, `config.toml` in the configuration directory
 //! (`crate::paths`): keys by action name, the theme, the text width cap, the side column's
-//! width, and whether entity names are marked.
+//! width, whether entity names are marked, yanks, and the size limits of files memcon reads
+//! (`[limits]`, applied by `crate::source`).
 //!
 //! Defaults are in code; a file overrides only what it names. Every problem (a TOML error,
 //! an unknown setting, action, key, colour or style, a key bound to two actions) names the
-//! file and the line. [`load`] is the one function that reads the disk; a bad file leaves
+//! file and the line. [`load`] reads the disk (through `crate::source`: a regular file of at
+//! most [`CONFIG_CAP`](crate::source::CONFIG_CAP) bytes, so a FIFO never blocks); a bad file leaves
 //! memcon on its defaults with one message. [`default_text`] writes the full default file,
 //! commented, and reads back as the defaults.
 
 use crate::app::keymap::{self, Keymap, Section, key_config_name, parse_key};
 use crate::app::{Layout, Mode};
+use crate::source::{self, Cap, LimitSettings};
 use crate::theme::{self, Theme};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -29,6 +32,8 @@ pub struct Config {
     pub yank_file: Option<std::path::PathBuf>,
     /// Copy yanks to the terminal's clipboard with OSC 52.
     pub osc52: bool,
+    /// The `[limits]` table: caps on the size of documents and of the alias file.
+    pub limits: LimitSettings,
 }
 
 impl Default for Config {
@@ -40,6 +45,7 @@ impl Default for Config {
             entity_marks: true,
             yank_file: None,
             osc52: true,
+            limits: LimitSettings::default(),
         }
     }
 }
@@ -71,8 +77,9 @@ const MAX_TEXT_WIDTH: i64 = 1000;
 /// more problems `memcon config --check` would list).
 pub fn load(path: &Path) -> (Config, Option<String>) {
     let shown = path.display();
-    match std::fs::read_to_string(path) {
-        Ok(text) => match parse(&text) {
+    match source::read_text(path, source::CONFIG_CAP, Cap::Config) {
+        Ok(None) => (Config::default(), None),
+        Ok(Some(text)) => match parse(&text) {
             Ok(config) => (config, None),
             Err(problems) => {
                 let first = &problems[0];
@@ -87,11 +94,7 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
                 (Config::default(), Some(msg))
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-        Err(e) => (
-            Config::default(),
-            Some(format!("config file ignored: {shown}: {e}")),
-        ),
+        Err(e) => (Config::default(), Some(format!("config file ignored: {e}"))),
     }
 }
 
@@ -136,12 +139,13 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
                 _ => p.problem(value.span(), "osc52 is true or false"),
             },
             "keys" => p.keys(value),
+            "limits" => p.limits(value),
             "theme" => {}
             other => p.problem(
                 key.span(),
                 format!(
                     "unknown setting `{other}` (settings: text_width, side_width, \
-                     entity_marks, yank_file, osc52, [keys], [theme])"
+                     entity_marks, yank_file, osc52, [keys], [theme], [limits])"
                 ),
             ),
         }
@@ -197,6 +201,41 @@ impl Parser<'_> {
                     "side_width is \"auto\" or a number of columns from 10 to 500",
                 ),
             },
+        }
+    }
+
+    fn limits(&mut self, value: &Spanned2<'_>) {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.problem(
+                value.span(),
+                "[limits] is a table of document and alias_file sizes",
+            );
+            return;
+        };
+        for (name, v) in table.iter() {
+            let name_str: &str = name.get_ref().as_ref();
+            let size = match v.get_ref() {
+                DeValue::String(s) => source::parse_size(s),
+                other => match integer(other) {
+                    Some(n) if n >= 0 => Ok(n as u64),
+                    _ => Err(
+                        "a size is a string like \"512M\" or \"2G\", or a number of bytes".into(),
+                    ),
+                },
+            };
+            let slot = match name_str {
+                "document" => &mut self.config.limits.document,
+                "alias_file" => &mut self.config.limits.alias_file,
+                other => {
+                    let msg = format!("unknown limit `{other}` (limits: document, alias_file)");
+                    self.problem(name.span(), msg);
+                    continue;
+                }
+            };
+            match size {
+                Ok(n) => *slot = Some(n),
+                Err(e) => self.problem(v.span(), format!("[limits] {name_str}: {e}")),
+            }
         }
     }
 
@@ -357,10 +396,8 @@ fn line_of(text: &str, at: usize) -> usize {
 /// Every problem in the file at `path`, as `FILE:LINE: message` lines; empty when it is
 /// fine (or missing).
 pub fn check(path: &Path) -> Result<Vec<String>, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+    let Some(text) = source::read_text(path, source::CONFIG_CAP, Cap::Config)? else {
+        return Ok(Vec::new());
     };
     Ok(match parse(&text) {
         Ok(_) => Vec::new(),
@@ -411,6 +448,21 @@ side_width = \"auto\"
 ",
     );
     s.push_str(
+        "# The biggest files memcon reads, as \"512M\", \"2G\" or a number of bytes: documents
+# (memcon FILE, export, entities, cite, bookmarks, a document opened from a collection) and
+# the alias file. --max-file-size SIZE and MEMCON_MAX_FILE_SIZE (for documents) and
+# MEMCON_MAX_ALIAS_SIZE (for the alias file) win over these. The defaults:
+[limits]
+",
+    );
+    let limits = crate::source::Limits::default();
+    let _ = writeln!(s, "# document = \"{}\"", size_setting(limits.document));
+    let _ = writeln!(
+        s,
+        "# alias_file = \"{}\"\n",
+        size_setting(limits.alias_file)
+    );
+    s.push_str(
         "# Keys, by action. Each action takes a list of keys; [] unbinds it. A key is a
 # character (q, G, ?), ctrl-X, alt-X, up, down, left, right, pageup, pagedown, home, end,
 # enter, esc, tab, shift-tab, backspace, delete, space or f1 to f24. A key bound to two
@@ -446,6 +498,16 @@ base = \"dark\"
         let _ = writeln!(s, "{name} = \"{}\" # {doc}", theme::style_string(style));
     }
     s
+}
+
+/// `1G`, `4M`, `300K` or bytes: a size as the `[limits]` table takes it.
+fn size_setting(bytes: u64) -> String {
+    for (shift, unit) in [(40, "T"), (30, "G"), (20, "M"), (10, "K")] {
+        if bytes >= 1 << shift && bytes.is_multiple_of(1 << shift) {
+            return format!("{}{unit}", bytes >> shift);
+        }
+    }
+    bytes.to_string()
 }
 
 fn write_section(s: &mut String, section: &Section) {
@@ -540,6 +602,29 @@ target = "bold black on #ffcc00"
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].message.contains("osc52 is true or false"));
         assert_eq!(problems[1].line, 2);
+    }
+
+    #[test]
+    fn limits_are_sizes_and_a_bad_one_is_named_with_its_line() {
+        let c = parse("[limits]\ndocument = \"2G\"\nalias_file = 1024\n").unwrap();
+        assert_eq!(c.limits.document, Some(2 << 30));
+        assert_eq!(c.limits.alias_file, Some(1024));
+        let problems = parse("[limits]\ndocument = \"huge\"\ndocumnet = \"1G\"\n").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert!(
+            problems[0]
+                .message
+                .contains("[limits] document: \"huge\" is not a size"),
+            "{problems:?}"
+        );
+        assert_eq!(problems[1].line, 3);
+        assert!(problems[1].message.contains("unknown limit `documnet`"));
+        let text = default_text();
+        assert!(
+            text.contains("[limits]\n# document = \"1G\"\n# alias_file = \"4M\""),
+            "{text}"
+        );
     }
 
     #[test]

@@ -17,8 +17,9 @@ pub struct Export<'a> {
     /// Enclosures and attachments, each with its blocks' range and its own header fields.
     pub enclosures: &'a [crate::document::Enclosure],
     pub warnings: &'a [String],
-    /// People, places and organizations with every mention (see `entities::output`).
-    pub entities: Vec<crate::entities::output::EntityJson<'a>>,
+    /// People, places and organizations with every mention (see `entities::output`),
+    /// written as they are serialised.
+    pub entities: crate::entities::output::EntitiesJson<'a>,
     /// The user's bookmarks in this document (see README.md, "Bookmarks and reading positions").
     pub bookmarks: Vec<crate::bookmarks::ExportedBookmark<'a>>,
 }
@@ -35,7 +36,7 @@ impl<'a> Export<'a> {
             footnotes: &doc.footnotes,
             enclosures: &doc.enclosures,
             warnings: &doc.warnings,
-            entities: Vec::new(),
+            entities: crate::entities::output::to_json(doc, &[]),
             bookmarks: Vec::new(),
         }
     }

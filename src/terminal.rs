@@ -8,7 +8,8 @@ use crossterm::execute;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::SIGHUP;
-use std::io::{IsTerminal, Write, stdout};
+use std::io::{IsTerminal, Read, Write, stdout};
+use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -40,13 +41,16 @@ impl TerminalGuard {
         let guard = Self { terminal };
         execute!(stdout(), EnableMouseCapture)?;
         // Installed after ratatui's hook so it runs first and also switches the mouse off.
+        // A panic inside a contained job (loading, entities, search, indexing a collection)
+        // is only logged: the reader goes on, so the terminal must stay as it is.
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if crate::contain::handled(info) {
+                return;
+            }
             restore();
             previous(info);
         }));
-        // Outermost, so a panic kept inside background work leaves the terminal alone.
-        crate::contain::install_hook();
         Ok(guard)
     }
 }
@@ -86,23 +90,58 @@ pub enum Input {
     Gone,
 }
 
-/// Wait up to `timeout` for input on the terminal, and tell a hang-up apart.
+/// What wakes the reader besides a key: a resize or a quitting signal, whichever of the
+/// process's threads the kernel delivers it to (a self-pipe written by the signal handler).
+/// Without it a resize could wait for the next timeout before being drawn.
+pub struct Wakeup {
+    read: UnixStream,
+}
+
+impl Wakeup {
+    /// Watch SIGWINCH, SIGTERM, SIGHUP and SIGINT (crossterm and [`watch_signals`] still get
+    /// them too).
+    pub fn new() -> std::io::Result<Self> {
+        use signal_hook::consts::{SIGINT, SIGTERM, SIGWINCH};
+        let (read, write) = UnixStream::pair()?;
+        read.set_nonblocking(true)?;
+        write.set_nonblocking(true)?;
+        for sig in [SIGWINCH, SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
+        }
+        Ok(Self { read })
+    }
+
+    /// Empty the pipe (the event loop then looks at what there is to do).
+    fn drain(&self) {
+        let mut buf = [0u8; 64];
+        while matches!((&self.read).read(&mut buf), Ok(n) if n > 0) {}
+    }
+}
+
+/// Wait up to `timeout` for input on the terminal or a wake-up, and tell a hang-up apart.
 ///
 /// A hung-up terminal does not always bring SIGHUP (a multiplexer may close the pane without
 /// one), and crossterm 0.29 then loops for ever reading end-of-file inside `event::poll`. So
 /// the reader waits here, where `poll(2)` reports `POLLHUP`, and only then asks crossterm for
 /// events without waiting.
-pub fn wait_input(timeout: std::time::Duration) -> Input {
+pub fn wait_input(timeout: std::time::Duration, wakeup: &Wakeup) -> Input {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let stdin = std::io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let mut fds = [
+        PollFd::new(&stdin, PollFlags::IN),
+        PollFd::new(&wakeup.read, PollFlags::IN),
+    ];
     let timeout = Timespec::try_from(timeout).unwrap_or(Timespec {
         tv_sec: i64::MAX,
         tv_nsec: 0,
     });
     let ready = poll(&mut fds, Some(&timeout)).unwrap_or(0);
     let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
-    if ready > 0 && fds[0].revents().intersects(gone) {
+    let [input, woken] = &fds;
+    if woken.revents().contains(PollFlags::IN) {
+        wakeup.drain();
+    }
+    if ready > 0 && input.revents().intersects(gone) {
         Input::Gone
     } else {
         Input::Ready

@@ -230,7 +230,7 @@ fn focus_cycles_through_visible_panes_and_enter_selects_an_entity() {
     run(&mut app, &[A::LineDown, A::Activate]);
     let item = app.entities().side().items[1].clone();
     let s = common::screen(&app);
-    let want = format!("mention 1 of {} · {}", item.ranges.len(), item.label);
+    let want = format!("mention 1 of {} · {}", item.count, item.label);
     assert!(s.contains(&want), "{want}\n{s}");
     assert_eq!(app.view().focus(), Focus::Body, "Enter moves to the text");
     // On a narrow screen the side list is gone and Tab skips it.

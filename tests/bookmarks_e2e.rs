@@ -31,7 +31,7 @@ fn a_bookmark_and_the_reading_position_survive_quitting() {
     let env = [("MEMCON_DATA_DIR", data)];
 
     let mut first = Session::start(&[doc], &env, COLS, ROWS);
-    first.wait_text("Transcript");
+    first.wait_text("┌ Text ");
     // Scroll so the memo's dateline is on the top row and the first paragraph below it.
     first.send("jjjjjj");
     first.wait_for("the scroll", |s| {

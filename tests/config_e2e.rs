@@ -15,7 +15,7 @@ fn quit_remapped_in_the_config_file_quits_with_the_new_key_only() {
     let dir = config_dir("[keys]\nquit = [\"x\"]\n");
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&[], &[("MEMCON_CONFIG_DIR", path)], 80, 24);
-    s.wait_text("Body  ¶ ");
+    s.wait_text("Text  ¶ ");
     s.send("q");
     // Still running: help opens (and shows the new key), q did nothing.
     s.send("h");
@@ -35,7 +35,7 @@ fn the_config_dir_flag_is_read_too() {
     let dir = config_dir("[keys]\nquit = [\"x\"]\n");
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&["--config-dir", path], &[], 80, 24);
-    s.wait_text("Body  ¶ ");
+    s.wait_text("Text  ¶ ");
     s.send("x");
     assert!(s.wait_exit().success());
     s.assert_restored();

@@ -245,7 +245,7 @@ fn search_counts_what_the_reader_would() {
     );
     for h in &hits {
         let path = c.docs[h.doc].file.path();
-        let doc = memcon::commands::open(Some(Path::new(&path))).unwrap();
+        let doc = memcon::commands::open(Some(Path::new(&path)), &Default::default()).unwrap();
         assert_eq!(h.ranges, memcon::search::find_all(&doc, &m), "{path:?}");
     }
 }

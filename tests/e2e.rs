@@ -5,7 +5,7 @@ use pty::Session;
 use std::process::Command;
 
 /// The status line's focus and paragraph fields, whatever the paragraph numbering.
-const STATUS: &str = "Body  ¶ ";
+const STATUS: &str = "Text  ¶ ";
 
 #[test]
 fn read_move_resize_and_quit_restores_the_terminal() {
@@ -13,7 +13,7 @@ fn read_move_resize_and_quit_restores_the_terminal() {
     s.wait_text(STATUS);
     assert!(s.with_screen(|sc| sc.alternate_screen()));
     assert!(s.contents().contains("Memcon A. Harriman - Soong"));
-    assert!(s.status().contains("Body"));
+    assert!(s.status().contains("Text  ¶"));
     s.send("G");
     s.wait_for("the end", |sc| sc.contents().contains("100%"));
     assert!(s.contents().contains("WAH"));
@@ -155,7 +155,7 @@ fn no_color_keeps_focus_and_status_visible_without_colour() {
         );
         // The focused pane's title is in reverse video too.
         let top = sc.contents_between(0, 0, 0, cols);
-        let col = top.find("Transcript").unwrap() as u16;
+        let col = top.find("Text").unwrap() as u16;
         assert!(sc.cell(0, col).unwrap().inverse());
     });
     s.send("q");
@@ -213,4 +213,26 @@ fn a_big_file_shows_at_once_and_then_all_of_it() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+/// Thai, Lao, Khmer and Burmese have no word segmentation model in the binary; wrapping them
+/// falls back quietly instead of a library writing a complaint over the screen (it would in a
+/// debug build, the one `cargo run` makes).
+#[test]
+fn text_in_a_script_without_a_segmentation_model_draws_without_a_word_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("thai.txt");
+    let para = "ภาษาไทยเขียนติดกันโดยไม่เว้นวรรคระหว่างคำ ພາສາລາວ ភាសាខ្មែរ မြန်မာဘာသာ and words after.\n\n";
+    std::fs::write(&path, format!("Title\n\n{}", para.repeat(8))).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], &[], 80, 24);
+    s.wait_text(STATUS);
+    s.send("G");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(
+        !out.contains("ICU4X"),
+        "a library wrote to the terminal: {out}"
+    );
+    assert!(!out.contains("segmentation"), "{out}");
 }

@@ -198,6 +198,50 @@ fn entity_names_are_marked_in_the_title() {
 }
 
 #[test]
+fn a_long_concordance_scrolls_with_its_selection_and_shows_only_its_screen() {
+    let memo = memcon::BUNDLED;
+    let start = memo.find("One side light").unwrap();
+    let end = memo.rfind("WAH").unwrap();
+    let mut text = memo[..start].to_string();
+    for i in 0..40 {
+        text.push_str(&format!(
+            "Paragraph {i}: the line to Dairen was discussed.\n\n"
+        ));
+    }
+    text.push_str(&memo[start..end]);
+    let doc = memcon::document::load("t", text.as_bytes()).unwrap();
+    let mut app = app(doc, 100, 20);
+    select(&mut app, "Dairen");
+    app.update(A::OpenConcordance);
+    let total = app.concordance_ranges().len();
+    assert!(total > 40);
+    let height = app.concordance_height();
+    assert!(height < 20);
+    for _ in 0..30 {
+        app.update(A::ConcordanceDown);
+    }
+    let s = screen(&app);
+    assert!(
+        s.contains("Paragraph 30: the line to"),
+        "the selection is shown:\n{s}"
+    );
+    assert!(!s.contains("Paragraph 5:"), "scrolled past the top:\n{s}");
+    assert!(s.contains(&format!("{total} mentions")), "{s}");
+    // Back up a little: the list does not move until the selection reaches its top.
+    run(&mut app, &[A::ConcordanceUp; 3]);
+    let s = screen(&app);
+    assert!(
+        s.contains("Paragraph 30: the line to") && s.contains("Paragraph 27:"),
+        "{s}"
+    );
+    app.update(A::ConcordanceJump);
+    assert_eq!(
+        app.targets().unwrap().counter(),
+        format!("mention 28 of {total}")
+    );
+}
+
+#[test]
 fn names_in_the_text_are_marked_by_kind_and_e_turns_the_marks_off() {
     use ratatui::style::Color;
     let mut app = app(model_memo(), 100, 30);

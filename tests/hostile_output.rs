@@ -191,7 +191,7 @@ fn the_reader_shows_a_hostile_note_and_file_name_as_symbols() {
         100,
         30,
     );
-    s.wait_text("Transcript");
+    s.wait_text("┌ Text ");
     s.send("'");
     s.wait_text("PWNED");
     s.send("q");

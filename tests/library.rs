@@ -32,7 +32,12 @@ fn library(w: u16, h: u16) -> Lib {
     let mut driver = Driver::library(
         app,
         link,
-        LibraryLink::new(vec![dir.clone()], Some(cache), rules),
+        LibraryLink::new(
+            vec![dir.clone()],
+            Some(cache),
+            rules,
+            memcon::source::Limits::default(),
+        ),
     );
     driver.handle(Action::Resize(w, h));
     let start = Instant::now();

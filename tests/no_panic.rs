@@ -114,7 +114,7 @@ fn check(app: &mut App, actions: &[Action]) {
 fn reader(doc: Document, w: u16, h: u16, seed: usize) -> App {
     domain::check_all(&doc, seed);
     let mut app = common::app(doc, w, h);
-    domain::check_entities(app.doc(), app.entities().list());
+    domain::check_entity_index(app.doc(), app.entities().index());
     if let Some(q) = domain::queries(app.doc(), seed).into_iter().next()
         && let Ok(m) = Matcher::new(&q)
     {

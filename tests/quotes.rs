@@ -81,18 +81,17 @@ fn a_search_hit_is_quoted_as_its_sentence() {
 fn a_mention_is_quoted_as_its_sentence() {
     let fx = Fixture::new(memcon::BUNDLED);
     let mut r = fx.reader(80, 16);
-    let entity = r
-        .app()
-        .entities()
+    let entities = r.app().entities();
+    let entity = entities
         .list()
         .iter()
-        .find(|e| e.name == "Outer Mongolia")
-        .expect("Outer Mongolia is found")
-        .clone();
-    let ranges = memcon::entities::stops::in_text(&entity, r.app().doc());
+        .position(|e| e.name == "Outer Mongolia")
+        .expect("Outer Mongolia is found");
+    let name = entities.list()[entity].name.clone();
+    let ranges = entities.index().stops_of(entity, r.app().doc());
     let second = ranges[1];
     let app = r.app_mut();
-    app.set_targets(TargetLabel::Entity(entity.name.clone()), ranges, Some(1));
+    app.set_targets(TargetLabel::Entity(name), ranges, Some(1));
     app.jump_to(second.location());
     add(&mut r, "");
     let quote = &r.app().bookmarks().placed()[0].quote;

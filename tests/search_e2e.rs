@@ -136,7 +136,7 @@ fn slash_dairen_enter_n_shows_the_counter_and_the_highlighted_match() {
     let file = dir.path().join("memo.txt");
     std::fs::write(&file, MEMO).unwrap();
     let mut s = Session::start(&file, dir.path());
-    s.wait_for_text("Body  ¶ ");
+    s.wait_for_text("Text  ¶ ");
 
     s.send("/Dairen");
     s.wait_for_text("/Dairen");

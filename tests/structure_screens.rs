@@ -92,3 +92,65 @@ fn a_table_too_wide_for_the_pane_is_shown_as_rows_of_cells() {
     }
     insta::assert_snapshot!(s);
 }
+
+/// A despatch with two enclosures, long enough that each starts below the first screen.
+fn despatch() -> Document {
+    let mut text = String::from(
+        "**Despatch on the Harbour Dues**\n\nCitation:\n\n\"Despatch on the Harbour Dues\", May 2, 1921, \
+         written for memcon's tests.\n\nContents:\n\nTranscript - English\n\n",
+    );
+    for n in 1..=12 {
+        text.push_str(&format!(
+            "Paragraph {n} of the despatch reports on the harbour dues collected this quarter.\n\n"
+        ));
+    }
+    text.push_str("[Enclosure 1]\n\nNote from the Harbour Master\n\n");
+    for n in 1..=12 {
+        text.push_str(&format!(
+            "Item {n} of the harbour master's note lists the ships.\n\n"
+        ));
+    }
+    text.push_str(
+        "[Enclosure 2]\n\nSchedule of Dues\n\nThe dues are unchanged since the last schedule.\n",
+    );
+    load("despatch.txt", text.as_bytes()).unwrap()
+}
+
+#[test]
+fn a_and_shift_a_go_from_enclosure_to_enclosure_and_the_pane_lists_them() {
+    let doc = despatch();
+    assert_eq!(doc.enclosures.len(), 2, "{:?}", doc.enclosures);
+    let mut app = app(doc, 100, 30);
+    let s = screen(&app);
+    assert!(s.contains("│Enclosures: Enclosure 1"), "{s}");
+    assert!(s.contains("│Enclosure 2 — Schedule of"), "{s}");
+
+    app.update(A::NextEnclosure);
+    let s = screen(&app);
+    let top_rows: String = s.lines().take(14).collect::<Vec<_>>().join("\n");
+    assert!(top_rows.contains("[Enclosure 1]"), "{s}");
+    assert!(s.contains("Enclosure 1 · 1 of 2"), "{s}");
+
+    app.update(A::NextEnclosure);
+    assert!(screen(&app).contains("Enclosure 2 · 2 of 2"));
+    app.update(A::NextEnclosure);
+    assert!(screen(&app).contains("no enclosure after this point (2 in all)"));
+
+    app.update(A::PrevEnclosure);
+    assert!(screen(&app).contains("Enclosure 1 · 1 of 2"));
+    app.update(A::PrevEnclosure);
+    let s = screen(&app);
+    assert!(s.contains("the main document"), "{s}");
+    assert!(s.contains("Paragraph 1 of the despatch"), "{s}");
+
+    // The jump list goes back to where `A` left.
+    app.update(A::JumpBack);
+    assert!(screen(&app).contains("[Enclosure 1]"));
+}
+
+#[test]
+fn a_says_so_when_a_document_has_no_enclosures() {
+    let mut app = app(load("t", b"Title\n\nOne paragraph.\n").unwrap(), 80, 24);
+    app.update(A::NextEnclosure);
+    assert!(screen(&app).contains("no enclosures or attachments in this document"));
+}

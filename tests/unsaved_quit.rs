@@ -185,7 +185,7 @@ fn session(fx: &Fixture, tmp: &Path) -> pty::Session {
         100,
         30,
     );
-    s.wait_text("Transcript");
+    s.wait_text("┌ Text ");
     s
 }
 

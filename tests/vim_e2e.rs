@@ -6,7 +6,7 @@ use pty::Session;
 #[test]
 fn colon_q_quits_and_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_text("Body  ¶ ");
+    s.wait_text("Text  ¶ ");
     s.send(":q");
     s.wait_for("the command typed", |sc| {
         let (rows, _) = sc.size();

@@ -219,7 +219,7 @@ fn the_bookmarks_list_writes_its_markdown_to_a_new_file() {
 #[test]
 fn the_terminal_receives_osc52_from_the_real_binary() {
     let mut s = Session::start(&[], &[], 100, 30);
-    s.wait_text("Transcript");
+    s.wait_text("┌ Text ");
     s.send(":1\r");
     s.wait_for("¶ 1", |sc| sc.contents().contains("¶ 1/4"));
     s.send("Y");
@@ -291,7 +291,7 @@ fn tmux_with_set_clipboard_on_keeps_the_passage_and_the_citation() {
     let pane = || {
         String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "yank"]).stdout).into_owned()
     };
-    wait("the reader", &|| pane().contains("Transcript"));
+    wait("the reader", &|| pane().contains("┌ Text "));
     tmux(&["send-keys", "-t", "yank", ":2", "Enter", "Y"]);
     wait("the copy", &|| pane().contains("copied ¶ 2 with citation"));
     let buffer = String::from_utf8_lossy(&tmux(&["show-buffer"]).stdout).into_owned();

@@ -65,6 +65,10 @@ actions! {
     NextParagraph,
     /// Go to the previous paragraph
     PrevParagraph,
+    /// Go to the next enclosure or attachment
+    NextEnclosure,
+    /// Go to the previous enclosure, or back to the main document
+    PrevEnclosure,
     /// Go to paragraph N (`:N`) or N percent (`:N%`); `:q` quits, `:noh` hides highlights
     GotoPrompt,
     /// Start typing a paragraph number or percent (`12` Enter, `50%`)

@@ -3,35 +3,52 @@
 //! entity's mentions as the current targets while the selection moves, Enter to jump to the
 //! first mention, and the concordance overlay (every mention in context).
 
+use super::entity_index::{EntityIndex, Listed, MetaMark};
 use super::side::{SideItem, SideList};
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel};
-use crate::document::{Document, Location, MetaField, TextRange};
-use crate::entities::{Entity, EntityKind, Site, stops};
+use crate::document::{Location, TextRange};
+use crate::entities::{Entity, EntityKind};
 use crate::search::{Matcher, Query, SearchError};
+use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
 
 /// The document's entities and how the reader lists them.
 #[derive(Debug, Default)]
 pub struct EntityState {
-    /// As extracted, in extraction order.
-    list: Vec<Entity>,
+    /// The entities in extraction order, with their mentions.
+    index: EntityIndex,
     /// The entities pane (filtered while a filter is kept, see `search.rs`).
     side: SideList,
     /// Sort each kind by mention count (most first) instead of first appearance.
     by_count: bool,
-    /// Mentions in the metadata fields, in field order: what the metadata pane marks.
-    meta_marks: Vec<MetaMark>,
-    /// Mentions in the transcript with their entity's kind, in document order: what the
-    /// body marks.
-    body_marks: Vec<(TextRange, EntityKind)>,
     /// Where the last preview left the body: a different top means the user moved since,
     /// so the next preview records the position in the jump list first.
     previewed_at: Option<Location>,
+    /// Whether the list is the document's entities, or they are still being found, or
+    /// finding them failed.
+    status: NamesStatus,
+}
+
+/// Whether the document's entities are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NamesStatus {
+    #[default]
+    Ready,
+    /// Being found in the background with a big file's whole document.
+    Pending,
+    /// Finding them failed; the message says so and where the details are.
+    Failed(String),
 }
 
 impl EntityState {
     /// The entities, in extraction order.
-    pub fn list(&self) -> &[Entity] {
-        &self.list
+    pub fn list(&self) -> &[Listed] {
+        self.index.list()
+    }
+
+    /// The entities with their mentions.
+    pub fn index(&self) -> &EntityIndex {
+        &self.index
     }
 
     /// The entities pane.
@@ -45,14 +62,33 @@ impl EntityState {
 
     /// Mentions in the metadata fields, sorted by field and position.
     pub fn meta_marks(&self) -> &[MetaMark] {
-        &self.meta_marks
+        self.index.meta_marks()
     }
 
-    /// The transcript mentions inside block `block`, in order, with their entity's kind.
-    pub fn marks_in_block(&self, block: usize) -> &[(TextRange, EntityKind)] {
-        let lo = self.body_marks.partition_point(|(r, _)| r.block < block);
-        let hi = self.body_marks.partition_point(|(r, _)| r.block <= block);
-        &self.body_marks[lo..hi]
+    /// Whether the list is ready, coming or failed.
+    pub fn status(&self) -> &NamesStatus {
+        &self.status
+    }
+
+    /// The transcript mentions of block `block` that start in `from..to`, in order, with
+    /// their entity's kind (a place two entities share once): what the body marks on a row.
+    pub fn marks_starting_in(
+        &self,
+        block: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<(TextRange, EntityKind)> {
+        let list = self.index.list();
+        let mut out: Vec<(TextRange, EntityKind)> = Vec::new();
+        for (r, e) in self.index.starting_in(block, from, to) {
+            if out.last().is_some_and(|(last, _)| *last == r) {
+                continue;
+            }
+            if let Some(listed) = list.get(e) {
+                out.push((r, listed.kind));
+            }
+        }
+        out
     }
 
     /// The entity behind the selected side item.
@@ -61,41 +97,17 @@ impl EntityState {
     }
 }
 
-/// A mention in a metadata field: `start..end` of the field's text names `entity`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct MetaMark {
-    pub field: MetaField,
-    pub start: usize,
-    pub end: usize,
-    pub entity: usize,
-}
-
-/// The metadata mentions of `entities`, sorted.
-fn meta_marks(entities: &[Entity]) -> Vec<MetaMark> {
-    let mut out: Vec<MetaMark> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            e.mentions.iter().filter_map(move |m| match m.site {
-                Site::Field(field) => Some(MetaMark {
-                    field,
-                    start: m.start as usize,
-                    end: m.end as usize,
-                    entity: i,
-                }),
-                Site::Block(_) => None,
-            })
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// The open concordance: which entity and which of its mentions is selected.
+/// The open concordance: which entity, its places in the transcript (found once, when it
+/// opens), which one is selected and the first one shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Concordance {
     pub entity: usize,
+    pub ranges: Arc<[TextRange]>,
     pub selected: usize,
+    pub offset: usize,
+    /// The widest of the names at `ranges`, in columns (line breaks as spaces): the width of
+    /// the concordance's name column, measured once.
+    pub name_width: usize,
     /// Opened from the entities list over the screen (`E`): closing goes back to it.
     pub from_list: bool,
 }
@@ -103,11 +115,7 @@ pub struct Concordance {
 /// Order items by kind, then by count (most first) or by first appearance in the transcript
 /// (entities named only in the metadata last); ties keep their order.
 pub fn sort_items(items: &mut [SideItem], by_count: bool) {
-    let first = |i: &SideItem| {
-        i.ranges
-            .first()
-            .map_or((usize::MAX, 0), |r| (r.block, r.start))
-    };
+    let first = |i: &SideItem| i.first.map_or((usize::MAX, 0), |r| (r.block, r.start));
     items.sort_by(|a, b| {
         let within = if by_count {
             b.count.cmp(&a.count).then(first(a).cmp(&first(b)))
@@ -118,23 +126,20 @@ pub fn sort_items(items: &mut [SideItem], by_count: bool) {
     });
 }
 
-/// The side list for `entities` of `doc`: each with its places in the transcript (a name and
-/// its gloss once, see `entities::stops`) and its mentions in the metadata.
-pub fn side_list(entities: &[Entity], doc: &Document, by_count: bool) -> SideList {
+/// The side list for `entities`: each with its places in the transcript (a name and its
+/// gloss once, see `entities::stops`) and its mentions in the metadata.
+pub fn side_list(entities: &[Listed], by_count: bool) -> SideList {
     let mut items: Vec<SideItem> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            let ranges = stops::in_text(e, doc);
-            SideItem {
-                entity: i,
-                label: e.name.clone(),
-                kind: e.kind,
-                detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
-                count: ranges.len(),
-                in_metadata: stops::in_metadata(e),
-                ranges,
-            }
+        .map(|(i, e)| SideItem {
+            entity: i,
+            label: e.name.clone(),
+            kind: e.kind,
+            detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
+            count: e.count,
+            in_metadata: e.in_metadata,
+            first: e.first,
         })
         .collect();
     sort_items(&mut items, by_count);
@@ -144,16 +149,36 @@ pub fn side_list(entities: &[Entity], doc: &Document, by_count: bool) -> SideLis
 impl App {
     /// Install the document's entities and list them in the side pane.
     pub fn set_entities(&mut self, list: Vec<Entity>) {
-        self.entities.side = side_list(&list, self.view.doc(), self.entities.by_count);
-        self.entities.meta_marks = meta_marks(&list);
-        let mut body: Vec<(TextRange, EntityKind)> = list
-            .iter()
-            .flat_map(|e| e.ranges().map(move |r| (r, e.kind)))
-            .collect();
-        body.sort();
-        body.dedup_by_key(|(r, _)| *r);
-        self.entities.body_marks = body;
-        self.entities.list = list;
+        let index = EntityIndex::build(list, self.view.doc());
+        self.set_entity_index(index);
+    }
+
+    /// Install the document's entities, already indexed (the loader indexes a big
+    /// document's on its own thread).
+    pub fn set_entity_index(&mut self, index: EntityIndex) {
+        self.entities.side = side_list(index.list(), self.entities.by_count);
+        self.entities.index = index;
+        self.entities.status = NamesStatus::Ready;
+    }
+
+    /// The entities are being found (with a big file's whole document): none listed yet.
+    pub fn entities_pending(&mut self) {
+        self.set_entities(Vec::new());
+        self.entities.status = NamesStatus::Pending;
+    }
+
+    /// Finding the entities failed: `message` says so (and where the details are) in the
+    /// entities pane and the status line; everything else works on.
+    pub fn entities_failed(&mut self, message: String) {
+        self.entities_unavailable(&message);
+        self.add_notice(message);
+    }
+
+    /// No entities will come, for a reason the status line already gives: the entities pane
+    /// says `why`.
+    pub fn entities_unavailable(&mut self, why: &str) {
+        self.set_entities(Vec::new());
+        self.entities.status = NamesStatus::Failed(why.to_string());
     }
 
     /// Move the side list's selection; a new entity previews its mentions.
@@ -185,8 +210,9 @@ impl App {
         let Some(item) = self.entities.side.selected_item() else {
             return;
         };
-        let (label, ranges) = (item.label.clone(), item.ranges.clone());
+        let label = item.label.clone();
         let in_meta = item.in_metadata;
+        let ranges = self.entities.index.stops_of(item.entity, self.view.doc());
         if ranges.is_empty() {
             self.set_targets(TargetLabel::Entity(label.clone()), ranges, None);
             // The counter says "only in the metadata · {label}"; this says how often.
@@ -316,32 +342,42 @@ impl App {
             self.say("no entity selected: choose one in the entities pane");
             return;
         };
-        if self.concordance_of(entity).is_empty() {
+        let ranges = self.entities.index.stops_of(entity, self.view.doc());
+        if ranges.is_empty() {
             self.say("named only in the metadata: no mentions in the text");
             return;
         }
+        let doc = self.view.doc();
+        let name_width = ranges
+            .iter()
+            .map(|r| crate::document::flat(doc.text(*r)).width())
+            .max()
+            .unwrap_or(0);
         self.overlay = Overlay::Concordance(Concordance {
             entity,
+            ranges: ranges.into(),
             selected: 0,
+            offset: 0,
+            name_width,
             from_list: self.overlay == Overlay::Entities,
         });
     }
 
     /// The places in the transcript the concordance lists: the entity's stops (a name and
-    /// its gloss once), in document order.
-    pub fn concordance_ranges(&self) -> Vec<TextRange> {
+    /// its gloss once), in document order, found when it opened.
+    pub fn concordance_ranges(&self) -> &[TextRange] {
         match &self.overlay {
-            Overlay::Concordance(c) => self.concordance_of(c.entity),
-            _ => Vec::new(),
+            Overlay::Concordance(c) => &c.ranges,
+            _ => &[],
         }
     }
 
-    fn concordance_of(&self, entity: usize) -> Vec<TextRange> {
-        self.entities
-            .list
-            .get(entity)
-            .map(|e| stops::in_text(e, self.view.doc()))
-            .unwrap_or_default()
+    /// Lines of mentions the concordance shows on this screen.
+    pub fn concordance_height(&self) -> usize {
+        let (w, h) = self.view.size();
+        let n = self.concordance_ranges().len();
+        let popup = super::Panes::overlay(ratatui::layout::Rect::new(0, 0, w, h), 120, Some(n));
+        usize::from(popup.height.saturating_sub(2)).max(1)
     }
 
     /// Esc in the concordance: back to the text, or to the entities list it was opened from.
@@ -355,26 +391,36 @@ impl App {
     }
 
     pub(super) fn concordance_move(&mut self, delta: isize) {
-        let n = self.concordance_ranges().len();
+        let height = self.concordance_height();
         if let Overlay::Concordance(c) = &mut self.overlay {
             c.selected = c
                 .selected
                 .saturating_add_signed(delta)
-                .min(n.saturating_sub(1));
+                .min(c.ranges.len().saturating_sub(1));
+            // Keep the selection in view, scrolling as little as possible.
+            c.offset = c
+                .offset
+                .min(c.selected)
+                .max((c.selected + 1).saturating_sub(height));
         }
     }
 
     /// Enter in the concordance: go to that mention; `n`/`N` walk on from there.
     pub(super) fn concordance_jump(&mut self) {
-        let ranges = self.concordance_ranges();
         let Overlay::Concordance(c) = std::mem::take(&mut self.overlay) else {
             return;
         };
-        let name = self.entities.list[c.entity].name.clone();
-        let Some(r) = ranges.get(c.selected).copied() else {
+        let Some(name) = self.entities.list().get(c.entity).map(|e| e.name.clone()) else {
             return;
         };
-        self.set_targets(TargetLabel::Entity(name), ranges, Some(c.selected));
+        let Some(r) = c.ranges.get(c.selected).copied() else {
+            return;
+        };
+        self.set_targets(
+            TargetLabel::Entity(name),
+            c.ranges.to_vec(),
+            Some(c.selected),
+        );
         self.view.remember_position();
         self.view.reveal(r.location());
         self.entities.previewed_at = Some(self.top());
@@ -395,7 +441,7 @@ mod tests {
             detail: None,
             count,
             in_metadata: 0,
-            ranges: vec![TextRange::new(block, 0, 1)],
+            first: Some(TextRange::new(block, 0, 1)),
         }
     }
 

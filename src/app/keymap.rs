@@ -85,6 +85,8 @@ const NAVIGATION: &[Binding] = &[
     k('>', A::Bottom),
     k('}', A::NextParagraph),
     k('{', A::PrevParagraph),
+    k('a', A::NextEnclosure),
+    k('A', A::PrevEnclosure),
     k(':', A::GotoPrompt),
     ctrl('o', A::JumpBack),
     // Most terminals send Ctrl-i as Tab; Alt-i is the spelling that always arrives.

@@ -19,6 +19,7 @@
 mod action;
 pub mod bookmarks;
 pub mod entities;
+pub mod entity_index;
 pub mod help;
 mod input;
 mod input_hooks;
@@ -33,7 +34,8 @@ pub mod view;
 
 pub use action::Action;
 pub use bookmarks::{BookmarkList, BookmarkState};
-pub use entities::{Concordance, EntityState, MetaMark};
+pub use entities::{Concordance, EntityState, NamesStatus};
+pub use entity_index::{EntityIndex, Listed, MetaMark};
 pub use input::{InputLine, InputPurpose, InputState, remember};
 pub use keymap::Keymap;
 pub use library::{Library, OpenAt, OpenRequest, ReadMark, Walk};
@@ -49,6 +51,7 @@ pub use view::{
 use crate::document::sanitize::for_screen;
 use crate::document::{Document, Location, TextRange};
 use crate::theme::Theme;
+use std::sync::Arc;
 
 /// Which keymap is live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,9 +147,11 @@ pub struct App {
     theme: Theme,
     /// Mark entity names in the text and the metadata by kind.
     entity_marks: bool,
-    /// True while the document is only the first part of a big file and the whole one is
-    /// being parsed (see [`App::replace_document`]).
-    loading: bool,
+    /// Whether the document is all of the file (see [`App::replace_document`]).
+    completeness: Completeness,
+    /// What the reader goes without (a failed job), shown in the status line when there is
+    /// no message.
+    notices: Vec<String>,
     /// Which view is on screen.
     screen: Screen,
     /// The collection, when memcon was opened on one.
@@ -159,6 +164,18 @@ pub struct App {
     doc_jumps: library::DocJumps,
 }
 
+/// How much of its file the document shown is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Completeness {
+    /// All of it.
+    #[default]
+    Whole,
+    /// The first part of a big file; the whole document is being read and parsed.
+    Loading,
+    /// Only the first part could be had, for the reason given.
+    Partial(String),
+}
+
 impl App {
     /// A reader for `doc` on a terminal of `size` (columns, rows), with the entities the
     /// built-in rules find (no user alias file).
@@ -169,7 +186,7 @@ impl App {
 
     /// A reader for `doc` with its entities already extracted.
     pub fn with_entities(
-        doc: Document,
+        doc: impl Into<Arc<Document>>,
         size: (u16, u16),
         list: Vec<crate::entities::Entity>,
     ) -> Self {
@@ -185,7 +202,8 @@ impl App {
             message: None,
             theme: Theme::dark(),
             entity_marks: true,
-            loading: false,
+            completeness: Completeness::Whole,
+            notices: Vec::new(),
             screen: Screen::Reader,
             library: None,
             walk: None,
@@ -200,11 +218,11 @@ impl App {
     /// same words. Anything derived from the document is rebuilt here; its entities,
     /// extracted in the background with it, follow through `set_entities`, its bookmarks
     /// through `bookmarks_attached`. Searching and bookmarking wait until then.
-    pub fn replace_document(&mut self, doc: Document) {
-        self.view.replace_document(doc);
+    pub fn replace_document(&mut self, doc: impl Into<Arc<Document>>) {
+        self.view.replace_document(doc.into());
         self.bookmarks = BookmarkState::default();
         self.selection = None;
-        self.loading = false;
+        self.completeness = Completeness::Whole;
         if !self.view.doc().warnings.is_empty() {
             self.say(self.view.doc().warnings.join("; "));
         }
@@ -289,14 +307,44 @@ impl App {
         self.view.set_layout(layout);
     }
 
-    /// True while the document is only the first part of a big file.
+    /// True while the document is only the first part of a big file and the rest is coming.
     pub fn loading(&self) -> bool {
-        self.loading
+        self.completeness == Completeness::Loading
+    }
+
+    /// Whether the document is all of its file.
+    pub fn completeness(&self) -> &Completeness {
+        &self.completeness
     }
 
     /// Set by the event loop while the whole document is on its way.
     pub fn set_loading(&mut self, loading: bool) {
-        self.loading = loading;
+        self.completeness = if loading {
+            Completeness::Loading
+        } else {
+            Completeness::Whole
+        };
+    }
+
+    /// The whole document will not come (`reason` says why, in the status line): the first
+    /// part stays readable and searchable; bookmarks, which belong to the whole document,
+    /// are not offered.
+    pub fn whole_unavailable(&mut self, reason: String) {
+        self.completeness = Completeness::Partial(reason.clone());
+        self.add_notice(reason);
+    }
+
+    /// Keep `text` in the status line while no message is shown: something the reader
+    /// goes without.
+    pub fn add_notice(&mut self, text: String) {
+        if !self.notices.contains(&text) {
+            self.notices.push(text);
+        }
+    }
+
+    /// What the reader goes without, for the status line.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     /// Which view is on screen.

@@ -8,6 +8,7 @@
 //! `/` filters that list instead (`entities.rs`).
 
 use super::{App, Focus, InputPurpose, Overlay, TargetLabel, Targets};
+use crate::contain;
 use crate::document::Location;
 use crate::search::{
     Direction, Matcher, Query, STEP_BYTES, SearchError, SearchJob, Status, find_in_metadata,
@@ -311,9 +312,31 @@ impl App {
 
     /// Count the rest of a running search now.
     pub fn finish_search(&mut self) {
-        if let Some(job) = &mut self.search.job {
-            while job.step(self.view.doc(), STEP_BYTES) == Status::Running {}
-            self.search_step(STEP_BYTES);
+        while self.step_job(STEP_BYTES) == Some(Status::Running) {}
+        self.search_step(STEP_BYTES);
+    }
+
+    /// One step of the running job, contained: a panic in it ends the search and says so
+    /// (the details go to the log). `None` when there is no job (any more).
+    fn step_job(&mut self, budget: usize) -> Option<Status> {
+        let job = self.search.job.as_mut()?;
+        let doc = self.view.doc();
+        let stepped = contain::run("search", || {
+            contain::debug_fail("search");
+            job.step(doc, budget)
+        });
+        match stepped {
+            Ok(status) => Some(status),
+            Err(failure) => {
+                self.search.job = None;
+                self.restore_session_targets();
+                let message = failure.message();
+                match self.input.line_mut() {
+                    Some(line) => line.error = Some(message),
+                    None => self.say(message),
+                }
+                None
+            }
         }
     }
 
@@ -444,10 +467,12 @@ impl App {
 
     /// Advance the job by about `budget` bytes and show what it found.
     fn search_step(&mut self, budget: usize) {
+        let Some(status) = self.step_job(budget) else {
+            return;
+        };
         let Some(job) = &mut self.search.job else {
             return;
         };
-        let status = job.step(self.view.doc(), budget);
         let pattern = job.matcher().query().pattern.clone();
         let label = TargetLabel::Search(pattern.clone());
         self.search.matcher = Some(job.matcher().clone());

@@ -1,5 +1,5 @@
 //! The side list (entities pane): items grouped by entity kind, each with a label, a count,
-//! a detail (aliases) and the document ranges it stands for; the selection.
+//! a detail (aliases) and where it first occurs; the selection.
 
 use crate::document::TextRange;
 use crate::entities::EntityKind;
@@ -13,12 +13,13 @@ pub struct SideItem {
     pub kind: EntityKind,
     /// The aliases, shown dimmed after the label.
     pub detail: Option<String>,
-    /// How many places in the transcript name it (a name and its gloss once): `ranges.len()`.
+    /// How many places in the transcript name it (a name and its gloss once).
     pub count: usize,
     /// How many times the metadata fields name it.
     pub in_metadata: usize,
-    /// Where it occurs; Enter makes these the current targets.
-    pub ranges: Vec<TextRange>,
+    /// Where it first occurs in the transcript (for sorting by first appearance). Its places
+    /// are in the entity index, made the current targets by Enter.
+    pub first: Option<TextRange>,
 }
 
 /// The list with its title and selection, and the filter that narrows what it shows.

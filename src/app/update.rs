@@ -1,7 +1,7 @@
 //! `update`: one short arm per action; longer work lives in methods of the feature it
 //! belongs to.
 
-use super::{Action, App, Effect, Focus, InputPurpose, Location, Overlay};
+use super::{Action, App, Completeness, Effect, Focus, InputPurpose, Location, Overlay};
 use crate::document::SpanKind;
 use crate::document::sanitize::acts_on_terminal;
 use crate::search::Direction;
@@ -12,9 +12,16 @@ impl App {
         if self.quit_question().is_some() {
             return self.answer_quit_question(action);
         }
-        if self.loading && waits_for_whole_document(action) {
-            self.say("still reading the whole document: try again in a moment");
-            return None;
+        match &self.completeness {
+            Completeness::Loading if waits_for_whole_document(action) => {
+                self.say("still reading the whole document: try again in a moment");
+                return None;
+            }
+            Completeness::Partial(_) if is_bookmark_action(action) => {
+                self.say("bookmarks unavailable: only the first part of this file could be read");
+                return None;
+            }
+            _ => {}
         }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
@@ -50,6 +57,8 @@ impl App {
             Action::Bottom => self.view.jump_to_end(),
             Action::NextParagraph => self.paragraph_step(true),
             Action::PrevParagraph => self.paragraph_step(false),
+            Action::NextEnclosure => self.enclosure_step(true),
+            Action::PrevEnclosure => self.enclosure_step(false),
             Action::GotoPrompt => self.open_input(InputPurpose::Goto, ""),
             Action::GotoDigit(c) => self.open_input(InputPurpose::Goto, &c.to_string()),
             Action::JumpBack => {
@@ -184,6 +193,40 @@ impl App {
             top.block.saturating_sub(1)
         };
         self.view.go(Location::new(target, 0));
+    }
+
+    /// `a` / `A`: the start of the next (previous) enclosure or attachment; backwards from
+    /// the first one, the top of the main document. Recorded in the jump list.
+    fn enclosure_step(&mut self, forward: bool) {
+        let doc = self.view.doc();
+        let count = doc.enclosures.len();
+        if count == 0 {
+            self.say("no enclosures or attachments in this document");
+            return;
+        }
+        let here = self.view.reading().block;
+        let found = if forward {
+            doc.enclosures.iter().position(|e| e.block > here)
+        } else {
+            doc.enclosures.iter().rposition(|e| e.block < here)
+        };
+        let (loc, text) = match found.and_then(|i| Some((i, doc.enclosures.get(i)?))) {
+            Some((i, e)) => (
+                Location::new(e.block, 0),
+                format!("{} · {} of {count}", e.label, i + 1),
+            ),
+            None if forward => {
+                self.say(format!("no enclosure after this point ({count} in all)"));
+                return;
+            }
+            None if here == 0 && self.view.reading().offset == 0 => {
+                self.say("at the top of the main document");
+                return;
+            }
+            None => (Location::default(), "the main document".to_string()),
+        };
+        self.view.jump_to(loc);
+        self.say(text);
     }
 
     /// `n` / `N` once the direction is settled: the next target, wrapping round the ends.
@@ -346,9 +389,15 @@ fn waits_for_whole_document(action: Action) -> bool {
         action,
         Action::SearchForward
             | Action::SearchBackward
-            | Action::AddBookmark
-            | Action::OpenBookmarks
-            | Action::NextBookmark
-            | Action::PrevBookmark
+            | Action::NextEnclosure
+            | Action::PrevEnclosure
+    ) || is_bookmark_action(action)
+}
+
+/// Bookmarks belong to the whole document (its fingerprint).
+fn is_bookmark_action(action: Action) -> bool {
+    matches!(
+        action,
+        Action::AddBookmark | Action::OpenBookmarks | Action::NextBookmark | Action::PrevBookmark
     )
 }

@@ -10,26 +10,31 @@ use crate::cli::{BookmarksCommand, ExportFormat};
 use crate::document::sanitize::escape_json;
 use crate::document::{Document, Location};
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::path::Path;
 
 /// `memcon bookmarks ...`: run the command and print its output.
-pub fn main(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<std::process::ExitCode, String> {
-    let out = run(cmd, dirs)?;
+pub fn main(
+    cmd: &BookmarksCommand,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<std::process::ExitCode, String> {
+    let out = run(cmd, dirs, limits)?;
     super::print(&out)
 }
 
 /// Run one bookmarks command; returns what to print on standard output. Notices (a file set
 /// aside, a newer schema) go to standard error as they come.
-pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
+pub fn run(cmd: &BookmarksCommand, dirs: &Dirs, limits: &Limits) -> Result<String, String> {
     let mut store = open_store(dirs)?;
     let out = match cmd {
         BookmarksCommand::List { file } => {
             let now = Timestamp::now();
-            with_groups(&store, file.as_deref(), |g| report::list(g, now))
+            with_groups(&store, file.as_deref(), limits, |g| report::list(g, now))
         }
         BookmarksCommand::Export { file, format } => {
             let today = Timestamp::now().date();
-            with_groups(&store, file.as_deref(), |g| match format {
+            with_groups(&store, file.as_deref(), limits, |g| match format {
                 ExportFormat::Markdown => report::markdown(g),
                 // Escapes for what a terminal would act on (a note from an old file).
                 ExportFormat::Json => escape_json(&report::json(g)).into_owned(),
@@ -42,7 +47,7 @@ pub fn run(cmd: &BookmarksCommand, dirs: &Dirs) -> Result<String, String> {
             file,
             paragraph,
             note,
-        } => add(&mut store, file, *paragraph, note.clone()),
+        } => add(&mut store, file, *paragraph, note.clone(), limits),
     };
     // Also when the command failed: a file may have been set aside on the way.
     for n in store.take_notices() {
@@ -63,6 +68,7 @@ pub fn open_store(dirs: &Dirs) -> Result<BookmarkStore, String> {
 fn with_groups(
     store: &BookmarkStore,
     file: Option<&Path>,
+    limits: &Limits,
     show: impl Fn(&[report::Group<'_>]) -> String,
 ) -> Result<String, String> {
     if let Some(e) = store.read_only_reason() {
@@ -77,8 +83,10 @@ fn with_groups(
     match file {
         None => {
             let saved = report::for_saved(store.all());
-            let at_hand: Vec<Option<(Document, Vec<Placed>)>> =
-                saved.iter().map(|g| at_hand(store, g.document)).collect();
+            let at_hand: Vec<Option<(Document, Vec<Placed>)>> = saved
+                .iter()
+                .map(|g| at_hand(store, g.document, limits))
+                .collect();
             let groups: Vec<report::Group<'_>> = saved
                 .into_iter()
                 .zip(&at_hand)
@@ -90,7 +98,7 @@ fn with_groups(
             Ok(show(&groups))
         }
         Some(path) => {
-            let doc = open(Some(path))?;
+            let doc = open(Some(path), limits)?;
             let docref = DocRef::of(&doc, Some(path));
             let placed = place_all(
                 &doc,
@@ -104,12 +112,16 @@ fn with_groups(
 
 /// The document a group of bookmarks belongs to, read again from its last path, with the
 /// bookmarks placed in it; `None` when it is not there (or is another document now).
-fn at_hand(store: &BookmarkStore, docref: &DocRef) -> Option<(Document, Vec<Placed>)> {
+fn at_hand(
+    store: &BookmarkStore,
+    docref: &DocRef,
+    limits: &Limits,
+) -> Option<(Document, Vec<Placed>)> {
     let path = Path::new(docref.path.as_deref()?);
     if !path.is_file() {
         return None;
     }
-    let doc = open(Some(path)).ok()?;
+    let doc = open(Some(path), limits).ok()?;
     if !DocRef::of(&doc, Some(path)).same_document(docref) {
         return None;
     }
@@ -122,6 +134,7 @@ fn add(
     file: &Path,
     paragraph: usize,
     note: Option<String>,
+    limits: &Limits,
 ) -> Result<String, String> {
     if let Some(n) = note.as_deref().map(|n| n.chars().count())
         && n > NOTE_MAX_CHARS
@@ -130,7 +143,7 @@ fn add(
             "the note is {n} characters long; a note holds at most {NOTE_MAX_CHARS}"
         ));
     }
-    let doc = open(Some(file))?;
+    let doc = open(Some(file), limits)?;
     let paragraphs = ParagraphIndex::new(&doc);
     let block = paragraphs.block_of(paragraph).ok_or_else(|| {
         format!(

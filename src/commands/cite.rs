@@ -4,6 +4,7 @@ use super::{open, print};
 use crate::bookmarks::{ParagraphIndex, Timestamp};
 use crate::cite::{Pinpoint, Source, bibtex, chicago, csl, ris};
 use crate::cli::CiteFormat;
+use crate::source::Limits;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,8 +12,9 @@ pub fn run(
     file: Option<&Path>,
     paragraph: Option<usize>,
     format: CiteFormat,
+    limits: &Limits,
 ) -> Result<ExitCode, String> {
-    let doc = open(file)?;
+    let doc = open(file, limits)?;
     let pin = match paragraph {
         None => Pinpoint::None,
         Some(n) => {

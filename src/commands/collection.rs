@@ -5,17 +5,15 @@ use super::warn;
 use crate::corpus::{self, CacheDir, Collection, DocSummary, EntityTable, Event, Options, Rules};
 use crate::document::sanitize::sanitize_str;
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The entity rules with the user's alias file (a problem with it is printed).
-pub fn rules(dirs: &Dirs) -> Rules {
-    let (aliases, problem) = match dirs.alias_file() {
-        Some(p) => crate::entities::aliases::load(&p),
-        None => Default::default(),
-    };
+pub fn rules(dirs: &Dirs, limits: &Limits) -> Rules {
+    let (aliases, problem) = super::user_aliases(dirs, limits);
     if let Some(p) = problem {
         warn(&p);
     }
@@ -46,11 +44,12 @@ pub fn check_roots(roots: &[PathBuf]) -> Result<(), String> {
 pub fn open(
     roots: &[PathBuf],
     dirs: &Dirs,
+    limits: &Limits,
     options: Options,
 ) -> Result<(Collection, Rules), String> {
     check_roots(roots)?;
-    crate::contain::install_hook();
-    let rules = rules(dirs);
+    super::contain_failures(dirs);
+    let rules = rules(dirs, limits);
     let cache = cache_for(dirs, roots);
     let bar = Bar::new(std::io::stderr().is_terminal());
     let collection = corpus::open(roots, cache.as_ref(), &rules, options, &|e| bar.event(e));
@@ -63,16 +62,20 @@ pub fn open(
 
 /// The rows and merged entities of a collection: straight from the cache when no file
 /// changed, else after bringing the index up to date (with its progress bar).
-pub fn entities(roots: &[PathBuf], dirs: &Dirs) -> Result<(Vec<DocSummary>, EntityTable), String> {
+pub fn entities(
+    roots: &[PathBuf],
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<(Vec<DocSummary>, EntityTable), String> {
     check_roots(roots)?;
     let cache = cache_for(dirs, roots);
     if let Some(cache) = &cache {
-        let rules = rules(dirs);
+        let rules = rules(dirs, limits);
         if let Some(q) = corpus::quick(roots, cache, &rules) {
             return Ok((q.docs, q.table));
         }
     }
-    let (c, rules) = open(roots, dirs, Options::default())?;
+    let (c, rules) = open(roots, dirs, limits, Options::default())?;
     let table = corpus::entity_table(&c, cache.as_ref(), &rules);
     Ok((c.docs.iter().map(|d| DocSummary::of(d)).collect(), table))
 }

@@ -7,25 +7,32 @@ use crate::document::sanitize::{JsonEscapes, for_terminal};
 use crate::entities::output::to_json;
 use crate::entities::{Entity, stops};
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(path: Option<&Path>, json: bool, dirs: &Dirs) -> Result<ExitCode, String> {
+pub fn run(
+    path: Option<&Path>,
+    json: bool,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
     if let Some(dir) = path.filter(|p| p.is_dir()) {
-        return collection(dir, json, dirs);
+        return collection(dir, json, dirs, limits);
     }
-    let doc = open(path)?;
-    let entities = crate::entities::extract_for_user(&doc, dirs.alias_file().as_deref(), warn);
+    let doc = open(path, limits)?;
+    let aliases = dirs.alias_file().map(|p| (p, limits.alias_file));
+    let entities = crate::entities::extract_for_user(&doc, aliases, warn);
     let out = std::io::stdout().lock();
     stdout_result(write(&doc, &entities, json, out))
 }
 
 /// `memcon entities DIR`: the collection's entities with their documents and mentions.
-fn collection(dir: &Path, json: bool, dirs: &Dirs) -> Result<ExitCode, String> {
+fn collection(dir: &Path, json: bool, dirs: &Dirs, limits: &Limits) -> Result<ExitCode, String> {
     let roots = [dir.to_path_buf()];
-    let (_, table) = super::collection::entities(&roots, dirs)?;
+    let (_, table) = super::collection::entities(&roots, dirs, limits)?;
     let mut out = std::io::BufWriter::new(JsonEscapes::new(std::io::stdout().lock()));
     let result = if json {
         let rows: Vec<CollectionEntityJson> = table

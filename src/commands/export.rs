@@ -3,13 +3,20 @@
 use super::{bookmarks, open, stdout_result, warn};
 use crate::document::sanitize::JsonEscapes;
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(path: Option<&Path>, pretty: bool, dirs: &Dirs) -> Result<ExitCode, String> {
-    let doc = open(path)?;
+pub fn run(
+    path: Option<&Path>,
+    pretty: bool,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
+    let doc = open(path, limits)?;
     let marks = bookmarks::for_export(&doc, path, dirs);
-    let entities = crate::entities::extract_for_user(&doc, dirs.alias_file().as_deref(), warn);
+    let aliases = dirs.alias_file().map(|p| (p, limits.alias_file));
+    let entities = crate::entities::extract_for_user(&doc, aliases, warn);
     let export = crate::export::Export::new(&doc)
         .with_bookmarks(&marks)
         .with_entities(&doc, &entities);

@@ -5,6 +5,7 @@ use super::collection::{self, shown, thousands};
 use crate::corpus::{Collection, EntityTable, Options};
 use crate::entities::EntityKind;
 use crate::paths::Dirs;
+use crate::source::Limits;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +17,7 @@ pub fn run(
     list_skipped: bool,
     rebuild: bool,
     dirs: &Dirs,
+    limits: &Limits,
 ) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     let options = Options {
@@ -27,7 +29,7 @@ pub fn run(
         // Merged again too, not only parsed again.
         let _ = std::fs::remove_file(cache.entities_path());
     }
-    let (mut c, rules) = collection::open(roots, dirs, options)?;
+    let (mut c, rules) = collection::open(roots, dirs, limits, options)?;
     let table = crate::corpus::entity_table(&c, cache.as_ref(), &rules);
     // The time to report includes merging the entities.
     c.report.elapsed = started.elapsed();

@@ -9,18 +9,22 @@ use crate::corpus::Rules;
 use crate::paths::Dirs;
 use crate::reader::library::marks;
 use crate::reader::{Driver, LibraryLink, StoreLink};
+use crate::source::Limits;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub fn run(roots: &[PathBuf], yank_to: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
+pub fn run(
+    roots: &[PathBuf],
+    yank_to: Option<&Path>,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
     collection::check_roots(roots)?;
     crate::terminal::check_tty()?;
+    super::contain_failures(dirs);
     let mut warnings = Vec::new();
-    let (aliases, problem) = match dirs.alias_file() {
-        Some(p) => crate::entities::aliases::load(&p),
-        None => Default::default(),
-    };
+    let (aliases, problem) = super::user_aliases(dirs, limits);
     warnings.extend(problem);
     let rules = Arc::new(Rules::new(aliases));
     let cache = collection::cache_for(dirs, roots);
@@ -44,7 +48,7 @@ pub fn run(roots: &[PathBuf], yank_to: Option<&Path>, dirs: &Dirs) -> Result<Exi
         }
     }
     let link = StoreLink::new(store, None);
-    let library = LibraryLink::new(roots.to_vec(), cache, rules);
+    let library = LibraryLink::new(roots.to_vec(), cache, rules, *limits);
     let mut driver = Driver::library(app, link, library);
     driver.set_clipboard(clipboard(&config, yank_to, dirs));
     drive(driver)

@@ -6,6 +6,7 @@ use crate::corpus::{CorpusEntity, DocSummary, EntityTable};
 use crate::document::MetaField;
 use crate::entities::EntityKind;
 use crate::paths::Dirs;
+use crate::source::Limits;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,9 +18,10 @@ pub fn run(
     kind: Option<EntityKind>,
     json: bool,
     dirs: &Dirs,
+    limits: &Limits,
 ) -> Result<ExitCode, String> {
     let roots = std::slice::from_ref(dir);
-    let (docs, table) = collection::entities(roots, dirs)?;
+    let (docs, table) = collection::entities(roots, dirs, limits)?;
     let found = table.find(name, kind);
     let report = Report::new(name, &table, &found, &docs);
     let none = found.is_empty();

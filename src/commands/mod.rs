@@ -20,6 +20,7 @@ use crate::cli::{Cli, Command};
 use crate::document::sanitize::for_terminal;
 use crate::document::{self, Document};
 use crate::paths::{Dirs, Flags};
+use crate::source::Limits;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,37 +30,44 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         config_dir: cli.config_dir.as_deref(),
         data_dir: cli.data_dir.as_deref(),
     });
+    let (config, _) = user_config(&dirs);
+    let limits = Limits::resolve(cli.max_file_size.as_deref(), config.limits)?;
     let first = cli.file().map(Path::to_path_buf);
     match cli.command {
         Some(Command::Export { file, pretty }) => {
-            export::run(file.as_deref().or(first.as_deref()), pretty, &dirs)
+            export::run(file.as_deref().or(first.as_deref()), pretty, &dirs, &limits)
         }
         Some(Command::Entities { file, json }) => {
-            entities::run(file.as_deref().or(first.as_deref()), json, &dirs)
+            entities::run(file.as_deref().or(first.as_deref()), json, &dirs, &limits)
         }
         Some(Command::Index {
             paths,
             skipped,
             rebuild,
-        }) => index::run(&paths, skipped, rebuild, &dirs),
+        }) => index::run(&paths, skipped, rebuild, &dirs, &limits),
         Some(Command::Mentions {
             dir,
             name,
             kind,
             json,
-        }) => mentions::run(&dir, &name, kind.map(|k| k.kind()), json, &dirs),
+        }) => mentions::run(&dir, &name, kind.map(|k| k.kind()), json, &dirs, &limits),
         Some(Command::Search {
             dir,
             pattern,
             regex,
             json,
-        }) => search::run(&dir, &pattern, regex, json, &dirs),
-        Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs),
+        }) => search::run(&dir, &pattern, regex, json, &dirs, &limits),
+        Some(Command::Bookmarks { action }) => bookmarks::main(&action, &dirs, &limits),
         Some(Command::Cite {
             file,
             paragraph,
             format,
-        }) => cite::run(file.as_deref().or(first.as_deref()), paragraph, format),
+        }) => cite::run(
+            file.as_deref().or(first.as_deref()),
+            paragraph,
+            format,
+            &limits,
+        ),
         Some(Command::Keys) => {
             let (config, problem) = user_config(&dirs);
             if let Some(p) = problem {
@@ -78,12 +86,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             shell::man(&mut out).map_err(|e| format!("manual page: {e}"))?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => match cli.paths.as_slice() {
-            [] => read::run(None, cli.yank_to.as_deref(), &dirs),
-            [one] if !one.is_dir() => read::run(Some(one), cli.yank_to.as_deref(), &dirs),
-            many => library::run(many, cli.yank_to.as_deref(), &dirs),
-        },
+        None => {
+            let yank_to = cli.yank_to.as_deref();
+            match cli.paths.as_slice() {
+                [] => read::run(None, yank_to, &dirs, &limits),
+                [one] if !one.is_dir() => read::run(Some(one), yank_to, &dirs, &limits),
+                many => library::run(many, yank_to, &dirs, &limits),
+            }
+        }
     }
+}
+
+/// Jobs memcon can live without (loading, entities, search, indexing) log their panics to
+/// `errors.log` in the state directory instead of ending it (see `crate::contain`).
+pub fn contain_failures(dirs: &Dirs) {
+    let state = dirs.state.clone().unwrap_or_else(std::env::temp_dir);
+    crate::contain::set_log_file(state.join(crate::contain::LOG_FILE));
+    crate::contain::install_hook();
 }
 
 /// The user's configuration, or the defaults and why the file was not used.
@@ -118,12 +137,13 @@ pub fn warn(text: &str) {
     eprintln!("memcon: {}", for_terminal(text));
 }
 
-/// Load the named file, or the bundled memo. Errors are one line: `<file>: <why>`.
-pub fn open(path: Option<&Path>) -> Result<Document, String> {
+/// Load the named file (see [`read_bytes`]), or the bundled memo. Errors are one line:
+/// `<file>: <why>`.
+pub fn open(path: Option<&Path>, limits: &Limits) -> Result<Document, String> {
     let Some(path) = path else {
         return Ok(bundled());
     };
-    let (shown, bytes) = read_bytes(path)?;
+    let (shown, bytes) = read_bytes(path, limits)?;
     document::load_owned(&shown, bytes).map_err(|e| format!("{shown}: {e}"))
 }
 
@@ -132,16 +152,23 @@ pub fn bundled() -> Document {
     document::load("bundled", crate::BUNDLED.as_bytes()).expect("bundled memo is text")
 }
 
-/// The file's bytes and the name to show in messages.
-pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), String> {
-    let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(format!("{shown}: is a directory, not a document"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
-    Ok((shown, bytes))
+/// The file's bytes (a regular file, at most its size at open, under the cap) and the name
+/// to show in messages.
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), String> {
+    let mut file = crate::source::open(path, limits.document)?;
+    let bytes = file
+        .read_up_to(file.len)
+        .map_err(|e| format!("{}: {}", file.shown, crate::source::io_reason(&e)))?;
+    Ok((file.shown, bytes))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    crate::corpus::io_reason(e)
+/// The user's alias file (under its size cap), or no aliases and why the file was not used.
+pub fn user_aliases(
+    dirs: &Dirs,
+    limits: &Limits,
+) -> (crate::entities::UserAliases, Option<String>) {
+    match dirs.alias_file() {
+        Some(p) => crate::entities::aliases::load(&p, limits.alias_file),
+        None => Default::default(),
+    }
 }

@@ -7,21 +7,43 @@ use crate::config::Config;
 use crate::loading::Opened;
 use crate::paths::{Dirs, expand_home};
 use crate::reader::{self, Clipboard, Driver, Exit, StoreLink};
+use crate::source::Limits;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(path: Option<&Path>, yank_to: Option<&Path>, dirs: &Dirs) -> Result<ExitCode, String> {
-    let Opened { doc, pending } = open_for_reading(path)?;
+pub fn run(
+    path: Option<&Path>,
+    yank_to: Option<&Path>,
+    dirs: &Dirs,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
+    super::contain_failures(dirs);
+    let Opened { doc, pending } = open_for_reading(path, limits)?;
     crate::terminal::check_tty()?;
     let mut warnings = doc.warnings.clone();
-    let (aliases, problem) = match dirs.alias_file() {
-        Some(p) => crate::entities::aliases::load(&p),
-        None => Default::default(),
-    };
+    let (aliases, problem) = super::user_aliases(dirs, limits);
     warnings.extend(problem);
-    let entities = crate::entities::extract_with_user(&doc, &aliases);
-    let pending = pending.map(|p| p.with_aliases(aliases));
-    let mut app = App::with_entities(doc, (80, 24), entities);
+    let (mut app, pending) = match pending {
+        // A small document's entities are found now, so the first screen lists them.
+        None => {
+            let found = crate::contain::run("entities", || {
+                crate::contain::debug_fail("entities");
+                crate::entities::extract_with_user(&doc, &aliases)
+            });
+            let mut app = App::with_entities(doc, (80, 24), Vec::new());
+            match found {
+                Ok(list) => app.set_entities(list),
+                Err(f) => app.entities_failed(f.message()),
+            }
+            (app, None)
+        }
+        // A big one's come with the whole document.
+        Some(p) => {
+            let mut app = App::with_entities(doc, (80, 24), Vec::new());
+            app.entities_pending();
+            (app, Some(p.with_aliases(aliases)))
+        }
+    };
     let (config, problem) = configure(&mut app, dirs);
     warnings.extend(problem);
     if !warnings.is_empty() {
@@ -87,14 +109,14 @@ pub fn clipboard(config: &Config, yank_to: Option<&Path>, dirs: &Dirs) -> Clipbo
     Clipboard::new(config.osc52, yank_file)
 }
 
-/// Like [`super::open`], but a big file shows its first part while the rest is parsed.
-fn open_for_reading(path: Option<&Path>) -> Result<Opened, String> {
+/// The bundled memo, or the named file: whole when small, else its head now and the rest in
+/// the background (see `crate::loading`).
+fn open_for_reading(path: Option<&Path>, limits: &Limits) -> Result<Opened, String> {
     let Some(path) = path else {
         return Ok(Opened {
             doc: super::bundled(),
             pending: None,
         });
     };
-    let (shown, bytes) = super::read_bytes(path)?;
-    crate::loading::open(&shown, bytes).map_err(|e| format!("{shown}: {e}"))
+    crate::loading::open(crate::source::open(path, limits.document)?)
 }

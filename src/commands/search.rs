@@ -6,6 +6,7 @@ use crate::corpus::search::{DocMatches, kwic};
 use crate::corpus::{Options, date_order};
 use crate::paths::Dirs;
 use crate::search::{Matcher, Query};
+use crate::source::Limits;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub fn run(
     regex: bool,
     json: bool,
     dirs: &Dirs,
+    limits: &Limits,
 ) -> Result<ExitCode, String> {
     let query = if regex {
         Query::regex(pattern)
@@ -32,7 +34,7 @@ pub fn run(
         texts: true,
         rebuild: false,
     };
-    let (c, _) = collection::open(std::slice::from_ref(dir), dirs, options)?;
+    let (c, _) = collection::open(std::slice::from_ref(dir), dirs, limits, options)?;
     let order = date_order(&c.docs);
     let mut hits: Vec<DocMatches> = Vec::new();
     crate::corpus::search::search(&c.texts, &order, &matcher, &AtomicBool::new(false), |m| {

@@ -99,9 +99,17 @@ pub fn index_file(found: &Found, known_hash: Option<u64>, rules: &Rules) -> Outc
         );
         return skip(key, reason);
     }
-    let bytes = match std::fs::read(&found.path) {
+    // Through `crate::source`, as every document: a regular file (the walk saw one, but it
+    // may have been replaced since), read up to its size now and no further.
+    let read = crate::source::open_why(&found.path, MAX_BYTES, crate::source::Cap::Collection)
+        .map_err(|why| format!("unreadable: {why}"))
+        .and_then(|mut f| {
+            f.read_up_to(f.len)
+                .map_err(|e| format!("unreadable: {}", super::io_reason(&e)))
+        });
+    let bytes = match read {
         Ok(b) => b,
-        Err(e) => return skip(key, format!("unreadable: {}", super::io_reason(&e))),
+        Err(why) => return skip(key, why),
     };
     key.hash = bytes_hash(&bytes);
     if known_hash == Some(key.hash) {
@@ -151,8 +159,8 @@ pub fn index_all(
     sink: impl Fn(usize, Outcome) + Sync + Send,
 ) {
     jobs.par_iter().enumerate().for_each(|(i, (found, known))| {
-        let out = crate::contain::run(|| index_file(found, *known, rules)).unwrap_or_else(|msg| {
-            Outcome::Skipped {
+        let out = crate::contain::run("index", || index_file(found, *known, rules)).unwrap_or_else(
+            |failure| Outcome::Skipped {
                 key: FileKey {
                     path: path_bytes(&found.path),
                     shown: found.shown.clone(),
@@ -160,9 +168,9 @@ pub fn index_all(
                     mtime: found.mtime,
                     hash: 0,
                 },
-                reason: format!("memcon failed on this file ({msg})"),
-            }
-        });
+                reason: format!("memcon failed on this file ({})", failure.detail),
+            },
+        );
         sink(i, out);
     });
 }

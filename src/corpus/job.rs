@@ -60,7 +60,7 @@ impl IndexJob {
                     .thread_name(|i| format!("index-{i}"))
                     .start_handler(|_| lower_priority())
                     .build();
-                let result = crate::contain::run(|| {
+                let result = crate::contain::run("index", || {
                     let send = |e: Event| {
                         let tx = progress_tx.lock().unwrap_or_else(|e| e.into_inner());
                         let _ = tx.send(JobEvent::Progress(e));
@@ -93,7 +93,7 @@ impl IndexJob {
                 });
                 let _ = tx.send(match result {
                     Ok(ready) => JobEvent::Done(Box::new(ready)),
-                    Err(msg) => JobEvent::Failed(msg),
+                    Err(failure) => JobEvent::Failed(failure.detail),
                 });
             })
             .ok();

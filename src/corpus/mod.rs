@@ -15,6 +15,8 @@ pub mod record;
 pub mod search;
 pub mod walk;
 
+/// An IO error in a few words (the same words as for a single document).
+pub use crate::source::io_reason;
 pub use build::Rules;
 pub use cache::CacheDir;
 pub use entities::{CorpusEntity, DocHits, EntityTable};
@@ -508,14 +510,4 @@ pub fn date_order(docs: &[Arc<DocRecord>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     order
-}
-
-/// An IO error in a few words.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }

@@ -41,6 +41,11 @@ pub fn numbered(t: &str) -> Option<(&str, &str)> {
 
 /// `(p. 1)`, `[p. 2]`, `Page 3`, `- 4 -`.
 pub(super) fn page_marker(t: &str) -> bool {
+    // A page marker is a few characters: a paragraph (every block is asked) is not lowercased
+    // and looked through.
+    if t.len() > 24 {
+        return false;
+    }
     let inner = t
         .strip_prefix('(')
         .and_then(|s| s.strip_suffix(')'))
@@ -345,6 +350,11 @@ mod tests {
         assert!(page_marker("Page 3"));
         assert!(page_marker("- 4 -"));
         assert!(!page_marker("(pending)"));
+        assert!(page_marker("  ( page   1234 )  ".trim()));
+        assert!(!page_marker(&format!(
+            "(p. 1) {}",
+            "and more text ".repeat(10)
+        )));
         assert!(!page_marker("Paris"));
     }
 }

@@ -49,6 +49,28 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// `text` with each whitespace run (line breaks included) as one space: how a passage shows
+/// on one line (the concordance's).
+pub fn flat(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

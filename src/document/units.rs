@@ -105,7 +105,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let full = width * 6 / 10;
 
     let runs = table_runs(&lines);
-    let mut out: Vec<Unit> = Vec::new();
+    let mut out: Vec<Unit> = Vec::with_capacity(nonblank);
     let mut group = 0usize;
     let mut fresh_group = true;
     let mut page_break = false;

@@ -168,22 +168,23 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
-/// Read the alias file at `path`. A missing file is no aliases; an unreadable or bad file is
-/// no aliases plus a message naming the file and line, so the reader still opens.
-pub fn load(path: &Path) -> (UserAliases, Option<String>) {
+/// Read the alias file at `path` (at most `cap` bytes, see `crate::source`). A missing file
+/// is no aliases; an unreadable, oversized or bad file is no aliases plus a message naming
+/// the file and line, so the reader still opens.
+pub fn load(path: &Path, cap: u64) -> (UserAliases, Option<String>) {
     let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => match UserAliases::parse(&shown, &text) {
+    match crate::source::read_text(path, cap, crate::source::Cap::AliasFile) {
+        Ok(Some(text)) => match UserAliases::parse(&shown, &text) {
             Ok(a) => (a, None),
             Err(e) => (
                 UserAliases::default(),
                 Some(format!("alias file ignored: {e}")),
             ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserAliases::default(), None),
+        Ok(None) => (UserAliases::default(), None),
         Err(e) => (
             UserAliases::default(),
-            Some(format!("alias file ignored: {shown}: {e}")),
+            Some(format!("alias file ignored: {e}")),
         ),
     }
 }
@@ -261,11 +262,26 @@ names = ["Gimo"]
     fn loading_a_missing_file_is_no_aliases_and_a_bad_one_a_message() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("aliases.toml");
-        assert_eq!(load(&path), (UserAliases::default(), None));
+        assert_eq!(load(&path, 1 << 20), (UserAliases::default(), None));
         std::fs::write(&path, "hide = 3\n").expect("write");
-        let (aliases, msg) = load(&path);
+        let (aliases, msg) = load(&path, 1 << 20);
         assert_eq!(aliases, UserAliases::default());
         let msg = msg.expect("a message");
         assert!(msg.contains(&format!("{}:1:", path.display())), "{msg}");
+    }
+
+    #[test]
+    fn an_alias_file_over_its_cap_is_ignored_with_the_way_to_raise_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("aliases.toml");
+        std::fs::write(&path, format!("hide = [{}]\n", "\"x\", ".repeat(100))).expect("write");
+        let (aliases, msg) = load(&path, 64);
+        assert_eq!(aliases, UserAliases::default());
+        let msg = msg.expect("a message");
+        assert!(
+            msg.contains("over the 64 bytes limit for the alias file"),
+            "{msg}"
+        );
+        assert!(msg.contains(crate::source::ENV_MAX_ALIAS_SIZE), "{msg}");
     }
 }

@@ -172,16 +172,16 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     entities
 }
 
-/// Find the entities of `doc` with the user's alias file at `alias_file` applied. A problem
-/// with the file is passed to `warn` and extraction goes on without it. This is the one entry
-/// point that reads the disk.
+/// Find the entities of `doc` with the user's alias file (its path and size cap) applied. A
+/// problem with the file is passed to `warn` and extraction goes on without it. This is the
+/// one entry point that reads the disk.
 pub fn extract_for_user(
     doc: &Document,
-    alias_file: Option<&std::path::Path>,
+    alias_file: Option<(std::path::PathBuf, u64)>,
     warn: impl FnOnce(&str),
 ) -> Vec<Entity> {
     let (user, problem) = match alias_file {
-        Some(p) => aliases::load(p),
+        Some((p, cap)) => aliases::load(&p, cap),
         None => (UserAliases::default(), None),
     };
     if let Some(p) = problem {

@@ -14,19 +14,39 @@ pub fn in_text(entity: &Entity, doc: &Document) -> Vec<TextRange> {
     let mut ranges: Vec<TextRange> = entity.ranges().collect();
     ranges.sort();
     ranges.dedup();
-    let mut out: Vec<TextRange> = Vec::with_capacity(ranges.len());
-    for r in ranges {
+    merge(doc, ranges)
+}
+
+/// The stops of one entity's transcript mentions `sorted` (in document order, without
+/// repeats): see [`in_text`].
+pub fn merge(doc: &Document, sorted: impl IntoIterator<Item = TextRange>) -> Vec<TextRange> {
+    let sorted = sorted.into_iter();
+    let mut out: Vec<TextRange> = Vec::with_capacity(sorted.size_hint().0);
+    for r in sorted {
         if let Some(last) = out.last_mut()
-            && last.block == r.block
-            && (r.start < last.end || glosses(block_text(doc, r.block), *last, r))
+            && join(doc, last, r)
         {
-            let text = block_text(doc, r.block);
-            last.end = last.end.max(closing_bracket(text, r.end).unwrap_or(r.end));
             continue;
         }
         out.push(r);
     }
     out
+}
+
+/// Whether `next`, the entity's next mention after the stop `last`, is part of that stop
+/// (it overlaps it, or it is the gloss right after the name); if so `last` grows to cover it.
+pub fn join(doc: &Document, last: &mut TextRange, next: TextRange) -> bool {
+    if last.block != next.block {
+        return false;
+    }
+    let text = block_text(doc, next.block);
+    if next.start < last.end || glosses(text, *last, next) {
+        last.end = last
+            .end
+            .max(closing_bracket(text, next.end).unwrap_or(next.end));
+        return true;
+    }
+    false
 }
 
 /// How many times the metadata fields name `entity`.

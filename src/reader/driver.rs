@@ -9,7 +9,7 @@ use crate::app::{Action, App, Effect, OpenAt, OpenRequest, UnsavedQuit};
 use crate::bookmarks::Timestamp;
 use crate::document::Document;
 use crate::entities::Entity;
-use crate::loading::Pending;
+use crate::loading::{Arrival, Pending};
 
 /// Why the reader stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,9 +152,20 @@ impl Driver {
         if let Some(left) = self.app.open_doc() {
             self.leave_document(left);
         }
-        self.app.show_document(req.doc, opened.doc, opened.entities);
+        let (list, failed) = match opened.entities {
+            Some(Ok(list)) => (list, None),
+            Some(Err(f)) => (Vec::new(), Some(f)),
+            None => (Vec::new(), None),
+        };
+        self.app.show_document(req.doc, opened.doc, list);
+        if let Some(f) = failed {
+            self.app.entities_failed(f.message());
+        }
         self.store.set_path(Some(req.path));
         self.app.set_loading(opened.pending.is_some());
+        if opened.pending.is_some() {
+            self.app.entities_pending();
+        }
         self.pending = opened.pending;
         if self.pending.is_some() {
             self.pending_open = Some(req.at);
@@ -166,7 +177,9 @@ impl Driver {
 
     /// The reader left library document `doc`: remember where, and mark it read.
     fn leave_document(&mut self, doc: usize) {
-        if self.pending.take().is_none() {
+        // A position in a document still arriving is a position in its first part only.
+        self.pending = None;
+        if !self.app.loading() {
             self.store.save_position(&self.app);
         }
         self.pending_open = None;
@@ -201,30 +214,60 @@ impl Driver {
         }
     }
 
-    /// Whether the whole document, the collection's index or a search is still on its way.
+    /// Whether the whole document or its entities, the collection's index or a search is
+    /// still on its way.
     pub fn loading(&self) -> bool {
         self.pending.is_some() || self.library.as_ref().is_some_and(LibraryLink::busy)
     }
 
-    /// If the whole document has arrived: swap it in, with its entities and bookmarks.
-    /// Returns whether it did. Never blocks.
+    /// Take in what the loader has sent: the whole document (swapped in, with its
+    /// bookmarks), then its entities; or what failed, which the App then shows. Returns
+    /// whether anything arrived. Never blocks.
     pub fn take_whole_document(&mut self) -> bool {
         let Some(p) = &mut self.pending else {
             return false;
         };
-        let Some((doc, entities)) = p.try_take() else {
+        let Some(arrival) = p.try_take() else {
             return false;
         };
-        self.replace_document(doc, entities);
+        let done = p.is_done();
+        match arrival {
+            Arrival::Document(Ok(doc)) => self.document_arrived(doc),
+            Arrival::Document(Err(why)) => {
+                self.app.whole_unavailable(why.message());
+                // The entities would have come from the whole document.
+                self.app
+                    .entities_unavailable("no names: only the first part of the file was read");
+                // Bookmarks belong to the whole document: a place in its first part is all
+                // there is to go to.
+                if let Some(at) = self.pending_open.take().filter(|&at| at != OpenAt::Saved) {
+                    self.app.apply_open(at);
+                }
+            }
+            Arrival::Entities(Ok(index)) => self.app.set_entity_index(index),
+            Arrival::Entities(Err(f)) => self.app.entities_failed(f.message()),
+        }
+        if done {
+            // The loader is finished with everything it used to get here.
+            self.pending = None;
+            crate::loading::give_back_free_memory();
+        }
         true
     }
 
     /// Swap in the whole document with its entities, and attach its bookmarks: what the
-    /// arrival of a big file's whole document does (tests and fuzzing call it directly).
+    /// arrival of a big file's whole document and then its entities does, in one step
+    /// (tests and fuzzing call it directly).
     pub fn replace_document(&mut self, doc: Document, entities: Vec<Entity>) {
         self.pending = None;
-        self.app.replace_document(doc);
+        self.document_arrived(doc.into());
         self.app.set_entities(entities);
+    }
+
+    /// The whole document is here: swap it in and attach its bookmarks (at the place the
+    /// reader was asked to open at, if any).
+    fn document_arrived(&mut self, doc: std::sync::Arc<Document>) {
+        self.app.replace_document(doc);
         match self.pending_open.take() {
             Some(at) => {
                 self.store.attach_at(&mut self.app, at == OpenAt::Saved);

@@ -4,6 +4,7 @@
 
 use crate::app::{App, OpenRequest, ReadMark};
 use crate::bookmarks::{BookmarkStore, DocRef};
+use crate::contain::{self, Failure};
 use crate::corpus::job::{IndexJob, JobEvent};
 use crate::corpus::search::{DocMatches, search};
 use crate::corpus::{CacheDir, DocSummary, DocText, Event, Rules};
@@ -11,6 +12,7 @@ use crate::document::Document;
 use crate::entities::Entity;
 use crate::loading::Pending;
 use crate::search::{Matcher, Query};
+use crate::source::Limits;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +29,8 @@ pub struct LibraryLink {
     /// What to index: the collection's roots and its cache.
     source: Option<(Vec<std::path::PathBuf>, Option<CacheDir>)>,
     rules: Arc<Rules>,
+    /// The caps on the documents it opens.
+    limits: Limits,
     search: Option<SearchTask>,
 }
 
@@ -44,22 +48,28 @@ struct SearchMsg {
     error: Option<String>,
 }
 
-/// A document read for the library, with its entities and, for a big file, the rest of it
-/// still being parsed.
+/// A document read for the library: a small one with its entities (or why finding them
+/// failed); a big one's first part, with the rest and its entities still to come.
 pub struct Opened {
     pub doc: Document,
-    pub entities: Vec<Entity>,
+    pub entities: Option<Result<Vec<Entity>, Failure>>,
     pub pending: Option<Pending>,
 }
 
 impl LibraryLink {
     /// The index of the collection of `roots` (cache in `cache`), built with `rules` once
     /// [`LibraryLink::start`] is called.
-    pub fn new(roots: Vec<std::path::PathBuf>, cache: Option<CacheDir>, rules: Arc<Rules>) -> Self {
+    pub fn new(
+        roots: Vec<std::path::PathBuf>,
+        cache: Option<CacheDir>,
+        rules: Arc<Rules>,
+        limits: Limits,
+    ) -> Self {
         Self {
             job: None,
             source: Some((roots, cache)),
             rules,
+            limits,
             search: None,
         }
     }
@@ -162,7 +172,7 @@ impl LibraryLink {
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                let sent = crate::contain::run(|| {
+                let sent = contain::run("search", || {
                     let Ok(matcher) = Matcher::new(&query) else {
                         return;
                     };
@@ -193,7 +203,7 @@ impl LibraryLink {
                         generation,
                         hits: Vec::new(),
                         done: true,
-                        error: Some(e),
+                        error: Some(e.detail),
                     });
                 }
             });
@@ -202,18 +212,23 @@ impl LibraryLink {
         }
     }
 
-    /// Read and parse the document `req` names, with its entities (the user's aliases
-    /// applied). A big file comes as its first part with the rest pending.
+    /// Read and parse the document `req` names, as `memcon FILE` would (`crate::source`'s
+    /// limits, `crate::loading`): a small file whole with its entities (the user's aliases
+    /// applied), a big one as its first part with the rest and its entities pending.
     pub fn open(&self, req: &OpenRequest) -> Result<Opened, String> {
-        let shown = req.path.display().to_string();
-        let bytes = std::fs::read(&req.path)
-            .map_err(|e| format!("{shown}: {}", crate::corpus::io_reason(&e)))?;
-        let opened = crate::loading::open(&shown, bytes).map_err(|e| format!("{shown}: {e}"))?;
-        let entities =
-            crate::entities::extract_with(&opened.doc, self.rules.lexicon(), &self.rules.aliases);
-        let pending = opened
-            .pending
-            .map(|p| p.with_aliases(self.rules.aliases.clone()));
+        let file = crate::source::open(&req.path, self.limits.document)?;
+        let opened = crate::loading::open(file)?;
+        let (entities, pending) = match opened.pending {
+            None => {
+                let found = contain::run("entities", || {
+                    contain::debug_fail("entities");
+                    let rules = &self.rules;
+                    crate::entities::extract_with(&opened.doc, rules.lexicon(), &rules.aliases)
+                });
+                (Some(found), None)
+            }
+            Some(p) => (None, Some(p.with_aliases(self.rules.aliases.clone()))),
+        };
         Ok(Opened {
             doc: opened.doc,
             entities,

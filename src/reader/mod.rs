@@ -36,6 +36,10 @@ pub fn run(driver: &mut Driver) -> std::io::Result<Exit> {
     let debug_panic = std::env::var_os("MEMCON_DEBUG_PANIC").is_some_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     terminal::exit_on_hangup();
+    // crossterm starts watching SIGWINCH on its first poll; the wake-up pipe is registered
+    // after it, so by the time the pipe wakes the loop crossterm has queued the resize.
+    event::poll(Duration::ZERO)?;
+    let wakeup = terminal::Wakeup::new()?;
     let size = guard.terminal.size()?;
     driver.handle(Action::Resize(size.width, size.height));
     loop {
@@ -61,7 +65,7 @@ pub fn run(driver: &mut Driver) -> std::io::Result<Exit> {
                 (true, false, true) => Duration::from_millis(20),
                 (true, false, false) => Duration::from_millis(100),
             };
-            if terminal::wait_input(timeout) == terminal::Input::Gone {
+            if terminal::wait_input(timeout, &wakeup) == terminal::Input::Gone {
                 driver.save_on_exit();
                 return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
             }

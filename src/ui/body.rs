@@ -4,8 +4,7 @@
 use super::{Theme, markers, pane_block};
 use crate::app::view::wrap::{COLUMN_GAP, TableLayout};
 use crate::app::{App, Focus, Panes, VisibleRow};
-use crate::document::{Block, BlockKind, TextRange};
-use crate::entities::EntityKind;
+use crate::document::{Block, BlockKind};
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -15,14 +14,14 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes, theme: &Theme) {
     let focused = app.view().focus() == Focus::Body;
     frame.render_widget(
-        pane_block("Transcript", panes.body.width, focused, theme),
+        pane_block(Focus::Body.name(), panes.body.width, focused, theme),
         panes.body,
     );
     let rows = app.visible_rows();
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
     for r in &rows {
-        let marked = r.index == 0 && app.view().gutter_marks().contains(&r.block);
+        let marked = r.is_first() && app.view().gutter_marks().contains(&r.block);
         gutter.push(if marked {
             Line::styled("▌", theme.gutter_mark)
         } else {
@@ -48,7 +47,7 @@ fn row_line<'a>(app: &'a App, r: &VisibleRow, width: u16, theme: &Theme) -> Line
         return table_row(app, block, r.block, (table, cells), theme);
     }
     let extra = r.layout.extra.get(r.index).copied().unwrap_or(0);
-    let lead = if r.index == 0 {
+    let lead = if r.is_first() {
         Span::styled(r.layout.label.clone(), theme.label)
     } else {
         Span::raw(" ".repeat(usize::from(r.layout.indent + extra)))
@@ -128,12 +127,15 @@ fn pieces<'a>(
     for t in in_block {
         cuts.extend([t.start, t.end].into_iter().filter(|&p| inside(p)));
     }
+    // Names are never longer than LONGEST_NAME, so the marks that can touch a row start at
+    // most that far before it.
     let marks = if app.entity_marks() {
-        on_row(app.entities().marks_in_block(index), start, end)
+        let from = start.saturating_sub(LONGEST_NAME);
+        app.entities().marks_starting_in(index, from, end)
     } else {
-        &[]
+        Vec::new()
     };
-    for (r, _) in marks {
+    for (r, _) in &marks {
         cuts.extend([r.start, r.end].into_iter().filter(|&p| inside(p)));
     }
     cuts.sort_unstable();
@@ -171,14 +173,3 @@ fn pieces<'a>(
 /// Names are never longer than this, so the marks that can touch a row start at most this
 /// far before it: a row of a block with thousands of names looks at a few of them.
 const LONGEST_NAME: usize = 1024;
-
-/// The marks (sorted by start) that may overlap `start..end`.
-fn on_row(
-    marks: &[(TextRange, EntityKind)],
-    start: usize,
-    end: usize,
-) -> &[(TextRange, EntityKind)] {
-    let lo = marks.partition_point(|(r, _)| r.start + LONGEST_NAME < start);
-    let hi = marks.partition_point(|(r, _)| r.start < end);
-    &marks[lo..hi.max(lo)]
-}

@@ -3,13 +3,16 @@
 //! number of columns of context on each side of the name, the names in one aligned column,
 //! the context cut at word boundaries with `…`. Kind and aliases are in the title.
 //!
-//! Only the lines on screen are built: an entity named thousands of times costs a frame no
-//! more than one named twice.
+//! Only the lines on screen are built, each from a window of text around its name, and the
+//! name column's width is measured once when the concordance opens: an entity named
+//! thousands of times in a document of one huge paragraph costs a frame no more than one
+//! named twice.
 
 use super::Theme;
 use super::fit::{take_back, take_front, truncate};
 use crate::app::{Action, App, Mode, Overlay, Panes};
 use crate::document::TextRange;
+use crate::document::flat;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -55,8 +58,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
     let width = usize::from(popup.width.saturating_sub(2));
     let height = usize::from(popup.height.saturating_sub(2)).max(1);
-    let columns = Columns::new(app, &ranges, width);
-    let offset = c.selected.saturating_sub(height - 1);
+    let columns = Columns::new(app, ranges, c.name_width, width);
+    // Keep the selection in view (after a resize too), scrolling as little as possible.
+    let offset = c
+        .offset
+        .min(c.selected)
+        .max((c.selected + 1).saturating_sub(height));
     let lines: Vec<Line> = ranges
         .iter()
         .enumerate()
@@ -88,16 +95,12 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(app: &App, ranges: &[TextRange], width: usize) -> Self {
+    /// `widest`: the widest name of all the lines, as [`flat`] shows it.
+    fn new(app: &App, ranges: &[TextRange], widest: usize, width: usize) -> Self {
         let paragraphs = app.view().paragraphs();
         // Ranges are in document order: the last has the largest number.
         let last = ranges.last().map_or(0, |r| paragraphs.number_at(r.block));
         let para = format!("¶{last}").width() + 1;
-        let widest = ranges
-            .iter()
-            .map(|r| flat(app.doc().text(*r)).width())
-            .max()
-            .unwrap_or(0);
         let room = (width / NAME_SHARE).max(width.saturating_sub(para + 2 * MIN_SIDE));
         let name = widest.min(room).max(1);
         // ¶ column, context, name, context.
@@ -112,10 +115,15 @@ impl Columns {
             .get(r.block)
             .map_or("", |b| b.text.as_str());
         let part = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+        // A side shows at most `side` columns: a few times that many bytes of text on either
+        // side of the name are all it can need, however long the paragraph.
+        let reach = self.side.saturating_add(1).saturating_mul(8);
+        let from = floor_boundary(text, r.start.saturating_sub(reach));
+        let to = floor_boundary(text, r.end.saturating_add(reach));
         let (before, name, after) = kwic(
-            part(0, r.start),
+            part(from, r.start),
             part(r.start, r.end),
-            part(r.end, text.len()),
+            part(r.end, to),
             self.side,
             self.name,
         );
@@ -159,25 +167,13 @@ pub fn kwic(
     (fill + &left, truncate(&flat(name), name_w), right)
 }
 
-/// Whitespace runs (line breaks included) as one space.
-fn flat(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
+/// The last character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    if space {
-        out.push(' ');
-    }
-    out
+    at
 }
 
 /// The end of `text` in at most `max` columns; when that is not all of it, `…` and whole words

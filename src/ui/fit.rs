@@ -6,9 +6,21 @@ use ratatui::text::Span;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
-/// `text` cut to `max` columns, ending in `…` when cut.
+/// `text` cut to `max` columns, ending in `…` when cut. Only the start of a long text is
+/// looked at, so a title of megabytes costs no more than a short one.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
+    let look = max.saturating_mul(16).max(64);
+    let (text, long) = match text.len() > look {
+        true => {
+            let mut end = look;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (text.get(..end).unwrap_or(""), true)
+        }
+        false => (text, false),
+    };
+    if !long && text.width() <= max {
         return text.to_string();
     }
     if max == 0 {
@@ -95,5 +107,18 @@ mod tests {
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(line, " Port Arthur 2 · Lüshunkou District");
+    }
+
+    #[test]
+    fn long_texts_are_cut_with_an_ellipsis_short_ones_kept() {
+        assert_eq!(truncate("Moscow", 10), "Moscow");
+        assert_eq!(truncate("Memorandum of Conversation", 10), "Memorandu…");
+        let huge = "Łódź ".repeat(1_000_000);
+        let cut = truncate(&huge, 12);
+        assert_eq!(cut.width(), 12);
+        assert!(cut.starts_with("Łódź Łódź") && cut.ends_with('…'));
+        // Zero-width marks past the part looked at still count as a cut.
+        let marks = format!("ab{}", "\u{301}".repeat(5000));
+        assert!(truncate(&marks, 10).ends_with('…'));
     }
 }

@@ -3,7 +3,7 @@
 //! the part of them it shows.
 
 use super::{Theme, pane_block};
-use crate::app::view::meta::{MetaRow, rows};
+use crate::app::view::meta::MetaRow;
 use crate::app::{App, Focus, TargetLabel};
 use crate::document::MetaField;
 use crate::search::find_in_metadata;
@@ -29,17 +29,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             theme.title
         };
+        let width = usize::from(area.width);
         let pieces = vec![
             (format!(" ▸ {} ", Focus::Metadata.name()), style),
-            (app.doc().display_title().to_string(), theme.dim),
+            // Cut first: a title of megabytes is only looked at as far as it can show.
+            (
+                super::fit::truncate(app.doc().display_title(), width),
+                theme.dim,
+            ),
         ];
-        let line = Line::from(super::fit::spans(pieces, usize::from(area.width)));
+        let line = Line::from(super::fit::spans(pieces, width));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
     let inner_w = area.width.saturating_sub(2);
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let all = rows(&app.doc().metadata, inner_w);
+    let all = app.view().meta_rows(inner_w);
     let scroll = app
         .view()
         .meta_scroll()
@@ -52,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines: Vec<Line> = if all.is_empty() {
         vec![Line::styled("no archive metadata in this file", theme.dim)]
     } else {
-        all.into_iter()
+        all.iter()
             .skip(scroll)
             .take(inner_h)
             .map(|row| row_line(row, &marks, theme))
@@ -110,16 +115,16 @@ fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
 }
 
 /// One row: its label, then its text with the parts of marks that fall in it styled.
-fn row_line<'a>(row: MetaRow, marks: &[Mark], theme: &Theme) -> Line<'a> {
+fn row_line<'a>(row: &MetaRow, marks: &[Mark], theme: &Theme) -> Line<'a> {
     let mut spans = Vec::with_capacity(3);
-    if let Some(l) = row.label {
-        spans.push(Span::styled(l, theme.meta_label));
+    if let Some(l) = &row.label {
+        spans.push(Span::styled(l.clone(), theme.meta_label));
     }
-    let text = row.text;
+    let text = &row.text;
     let mut at = 0;
     let inside = marks
         .iter()
-        .filter(|m| m.field == row.field && m.start < row.end && m.end > row.start);
+        .filter(|m| row.field == Some(m.field) && m.start < row.end && m.end > row.start);
     for m in inside {
         let a = m.start.saturating_sub(row.start).max(at);
         let b = (m.end - row.start).min(text.len());

@@ -4,7 +4,7 @@
 use super::fit::truncate;
 use super::{Theme, pane_block};
 use crate::app::side::{SideList, group_name};
-use crate::app::{Action, App, Focus, Mode};
+use crate::app::{Action, App, Focus, Mode, NamesStatus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,28 +27,45 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, over_screen: bool, theme
             ],
         )
     });
-    draw(app.entities().side(), focused, hint, frame, area, theme);
+    // An empty list says why: none found, still being found, or finding them failed.
+    let empty = match app.entities().status() {
+        NamesStatus::Ready => "none listed",
+        NamesStatus::Pending => "finding names…",
+        NamesStatus::Failed(m) => m.as_str(),
+    };
+    let pane = Pane {
+        focused,
+        hint,
+        empty,
+    };
+    draw(app.entities().side(), &pane, frame, area, theme);
 }
 
 /// Draw `list` (the document's entities, or the library's) in `area`.
 pub fn render_list(list: &SideList, focused: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
-    draw(list, focused, None, frame, area, theme);
+    let pane = Pane {
+        focused,
+        hint: None,
+        empty: "none listed",
+    };
+    draw(list, &pane, frame, area, theme);
 }
 
-/// Draw `list` in `area`, with `hint` (its keys) on the bottom border.
-fn draw(
-    list: &SideList,
+/// How a list is drawn: focused or not, its keys on the bottom border, what an empty one says.
+struct Pane<'a> {
     focused: bool,
     hint: Option<String>,
-    frame: &mut Frame,
-    area: Rect,
-    theme: &Theme,
-) {
+    empty: &'a str,
+}
+
+/// Draw `list` in `area` as `pane` says.
+fn draw(list: &SideList, pane: &Pane<'_>, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = pane.focused;
     let title = format!("{} ({})", list.title, list.items.len());
     let mut block = pane_block(&title, area.width, focused, theme);
-    if let Some(hint) = hint {
+    if let Some(hint) = &pane.hint {
         block = block.title_bottom(Line::styled(
-            super::border_text(&hint, area.width),
+            super::border_text(hint, area.width),
             theme.dim,
         ));
     }
@@ -56,7 +73,11 @@ fn draw(
     let rows = list.rows();
     let offset = list.offset(&rows, inner_h);
     let lines: Vec<Line> = if list.items.is_empty() {
-        vec![Line::styled("none listed", theme.dim)]
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        textwrap::wrap(pane.empty, width)
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), theme.dim))
+            .collect()
     } else {
         rows.iter()
             .enumerate()

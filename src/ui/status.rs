@@ -3,7 +3,7 @@
 
 use super::Theme;
 use super::fit::truncate;
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Focus, NamesStatus, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,6 +14,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (n, m) = app.paragraph();
     let right = if app.loading() {
         format!(" ¶ {n}/…  loading… ")
+    } else if *app.entities().status() == NamesStatus::Pending {
+        format!(" ¶ {n}/{m}  {}%  finding names… ", app.percent())
     } else {
         format!(" ¶ {n}/{m}  {}% ", app.percent())
     };
@@ -37,8 +39,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         middle.push((text, theme.status_focus));
     }
-    if let Some(msg) = app.message() {
-        middle.push((format!(" {msg} "), theme.status_message));
+    match app.message() {
+        Some(msg) => middle.push((format!(" {msg} "), theme.status_message)),
+        // What the reader goes without stays said until a message takes its place.
+        None if !app.notices().is_empty() => {
+            let text = format!(" {} ", app.notices().join("; "));
+            middle.push((text, theme.status_message));
+        }
+        None => {}
     }
     // The right side (focus, paragraph, percent) always shows; messages come next; the
     // title gets what is left.

@@ -398,6 +398,13 @@ pub fn check_entities(doc: &Document, list: &[Entity]) {
     }
 }
 
+/// What the reader holds of `doc`'s entities agrees with `doc` (see `memcon::check`).
+pub fn check_entity_index(doc: &Document, index: &memcon::app::EntityIndex) {
+    if let Err(e) = memcon::check::entity_index(doc, index) {
+        panic!("{e}\nin {doc:#?}");
+    }
+}
+
 /// Every match lies in its block on character boundaries; a plain query that is a word of the
 /// text is found; metadata matches lie in their fields.
 pub fn check_search(doc: &Document, matcher: &Matcher) {

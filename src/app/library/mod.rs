@@ -419,7 +419,7 @@ fn entity_list(table: &EntityTable) -> SideList {
             detail: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
             count: e.docs.len(),
             in_metadata: 0,
-            ranges: Vec::new(),
+            first: None,
         })
         .collect();
     SideList::new("Entities", items)

@@ -94,7 +94,8 @@ impl App {
         self.bookmarks = super::super::BookmarkState::default();
         self.overlay = super::super::Overlay::None;
         self.input = super::super::InputState::default();
-        self.loading = false;
+        self.completeness = super::super::Completeness::Whole;
+        self.notices.clear();
         self.open_doc = Some(id);
         self.screen = Screen::Reader;
         if !self.view.doc().warnings.is_empty() {
@@ -135,12 +136,13 @@ impl App {
         let ranges = match &walk.kind {
             WalkKind::Entity { id, .. } => {
                 let table = self.library.as_ref()?.table()?;
-                let mut r: Vec<TextRange> = self
-                    .entities
+                let index = self.entities.index();
+                let mut r: Vec<TextRange> = index
                     .list()
                     .iter()
-                    .filter(|e| table.is_member(*id, e.kind, &e.name))
-                    .flat_map(Entity::ranges)
+                    .enumerate()
+                    .filter(|(_, e)| table.is_member(*id, e.kind, &e.name))
+                    .flat_map(|(i, _)| index.mentions_of(i))
                     .collect();
                 r.sort();
                 r.dedup();

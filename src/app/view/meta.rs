@@ -1,9 +1,10 @@
 //! The metadata pane's content as rows for a width: each row is a byte range of one
 //! field's text, the field's label before its first row. Highlights (search matches,
 //! entity mentions) are ranges of the same texts, so they land on the rows that show them,
-//! also when a name is wrapped across two rows.
+//! also when a name is wrapped across two rows. Below the fields, the document's enclosures
+//! and attachments are listed (`a` / `A` go to them).
 
-use crate::document::{MetaField, Metadata};
+use crate::document::{Enclosure, MetaField, Metadata};
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 
@@ -12,12 +13,17 @@ use textwrap::core::Word;
 pub struct MetaRow {
     /// `Title: ` on a field's first row.
     pub label: Option<String>,
-    pub field: MetaField,
+    /// The field the row shows; `None` on the rows listing enclosures.
+    pub field: Option<MetaField>,
     /// The row's text: `start..end` of the field's text.
     pub text: String,
     pub start: usize,
     pub end: usize,
 }
+
+/// A field longer than this is shown up to here (a pane beside the text is no place for
+/// more), so wrapping the pane never costs more than a few screens' worth.
+pub const SHOWN_PER_FIELD: usize = 8 << 10;
 
 /// The pane's rows wrapped to `width` columns (the label counts on the first row).
 pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
@@ -25,6 +31,7 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
     let mut rows = Vec::new();
     let mut previous: Option<MetaField> = None;
     for (field, value) in MetaField::all(m) {
+        let value = shown_part(value);
         let labelled = !previous.is_some_and(|p| p.same_label(field));
         previous = Some(field);
         let lead = if labelled {
@@ -47,7 +54,7 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
             pos = end;
             rows.push(MetaRow {
                 label,
-                field,
+                field: Some(field),
                 text: text.to_string(),
                 start,
                 end,
@@ -55,6 +62,65 @@ pub fn rows(m: &Metadata, width: u16) -> Vec<MetaRow> {
         }
     }
     rows
+}
+
+/// The metadata pane of a document: its fields, then one entry per enclosure or attachment
+/// (`Enclosure 1 — Memorandum by the Secretary`), under one `Enclosures: ` label.
+pub fn pane_rows(m: &Metadata, enclosures: &[Enclosure], width: u16) -> Vec<MetaRow> {
+    let mut all = rows(m, width);
+    let lead = "Enclosures: ";
+    for (i, e) in enclosures.iter().enumerate() {
+        let entry = enclosure_entry(e);
+        let indent = if i == 0 { lead } else { "" };
+        let options = textwrap::Options::new(usize::from(width.max(1)))
+            .initial_indent(indent)
+            .subsequent_indent("  ");
+        for (n, line) in textwrap::wrap(&entry, options).into_iter().enumerate() {
+            let (label, text) = match line.strip_prefix(indent) {
+                Some(rest) if n == 0 && i == 0 => (Some(lead.to_string()), rest.to_string()),
+                _ => (None, line.into_owned()),
+            };
+            all.push(MetaRow {
+                label,
+                field: None,
+                end: text.len(),
+                text,
+                start: 0,
+            });
+        }
+    }
+    all
+}
+
+/// How an enclosure is listed: its marker, then what it is (heading, else subject, else
+/// where and when it was written).
+fn enclosure_entry(e: &Enclosure) -> String {
+    let m = &e.memo;
+    let what = m
+        .heading
+        .as_deref()
+        .or(m.subject.as_deref())
+        .or(m.date.as_deref());
+    match what {
+        Some(w) if !w.trim().is_empty() => format!("{} — {}", e.label, shown_part(w.trim())),
+        _ => e.label.clone(),
+    }
+}
+
+/// The first [`SHOWN_PER_FIELD`] bytes of `value`, ending at a word when it is cut.
+fn shown_part(value: &str) -> &str {
+    if value.len() <= SHOWN_PER_FIELD {
+        return value;
+    }
+    let mut end = SHOWN_PER_FIELD;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = value.get(..end).unwrap_or("");
+    match head.rfind(' ') {
+        Some(space) if space > 0 => head.get(..space).unwrap_or(head),
+        _ => head,
+    }
 }
 
 /// Where a row of the pane may end: between words as textwrap finds them (Unicode line
@@ -129,6 +195,60 @@ mod tests {
     }
 
     #[test]
+    fn enclosures_are_listed_below_the_fields_under_one_label() {
+        use crate::document::Memo;
+        let m = Metadata {
+            title: Some("Despatch".into()),
+            ..Metadata::default()
+        };
+        let enclosure = |label: &str, heading: Option<&str>| Enclosure {
+            label: label.into(),
+            block: 3,
+            end: 5,
+            memo: Memo {
+                heading: heading.map(Into::into),
+                ..Memo::default()
+            },
+        };
+        let list = [
+            enclosure(
+                "Enclosure 1",
+                Some("Note from the Minister for Foreign Affairs"),
+            ),
+            enclosure("Attachment", None),
+        ];
+        let r = pane_rows(&m, &list, 30);
+        let shown: Vec<_> = r
+            .iter()
+            .map(|r| format!("{}{}", r.label.as_deref().unwrap_or(""), r.text))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Title: Despatch",
+                "Enclosures: Enclosure 1 —",
+                "  Note from the Minister for",
+                "  Foreign Affairs",
+                "Attachment",
+            ]
+        );
+        assert!(r.iter().skip(1).all(|r| r.field.is_none()));
+        assert_eq!(pane_rows(&m, &[], 30), rows(&m, 30));
+    }
+
+    #[test]
+    fn a_huge_field_is_shown_in_part() {
+        let m = Metadata {
+            title: Some("A very long title ".repeat(100_000)),
+            ..Metadata::default()
+        };
+        let r = rows(&m, 40);
+        let shown: usize = r.iter().map(|r| r.text.len() + 1).sum();
+        assert!(shown <= SHOWN_PER_FIELD + 40, "{shown}");
+        assert!(r.last().unwrap().end <= SHOWN_PER_FIELD);
+    }
+
+    #[test]
     fn rows_are_ranges_of_their_field_and_the_contents_share_a_label() {
         let m = Metadata {
             summary: Some("Harriman reports on Soong and Stalin's talk".into()),
@@ -137,7 +257,7 @@ mod tests {
         };
         let r = rows(&m, 24);
         for row in &r {
-            let text = row.field.text(&m).unwrap();
+            let text = row.field.unwrap().text(&m).unwrap();
             assert_eq!(&text[row.start..row.end], row.text);
         }
         let labels: Vec<_> = r.iter().filter_map(|r| r.label.as_deref()).collect();

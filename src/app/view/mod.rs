@@ -20,12 +20,16 @@ pub use targets::{TargetLabel, Targets};
 use crate::bookmarks::ParagraphIndex;
 use crate::document::{Document, Location};
 use ratatui::layout::Rect;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::sync::Arc;
 use wrap::WrapCache;
 
 #[derive(Debug)]
 pub struct DocView {
-    doc: Document,
+    /// Shared with the loader while it finds a big document's entities.
+    doc: Arc<Document>,
     index: DocIndex,
     /// What "paragraph N" means in this document (shared with bookmarks).
     paragraphs: ParagraphIndex,
@@ -50,10 +54,13 @@ pub struct DocView {
     /// Blocks flagged in the body's gutter (bookmarks).
     gutter_marks: BTreeSet<usize>,
     wrap: WrapCache,
+    /// The metadata pane's rows for the last width they were wrapped at.
+    meta_rows: RefCell<Option<(u16, Rc<[meta::MetaRow]>)>>,
 }
 
 impl DocView {
-    pub fn new(doc: Document, size: (u16, u16)) -> Self {
+    pub fn new(doc: impl Into<Arc<Document>>, size: (u16, u16)) -> Self {
+        let doc = doc.into();
         Self {
             index: DocIndex::new(&doc),
             paragraphs: ParagraphIndex::new(&doc),
@@ -69,12 +76,13 @@ impl DocView {
             targets: None,
             gutter_marks: BTreeSet::new(),
             wrap: WrapCache::default(),
+            meta_rows: RefCell::new(None),
         }
     }
 
     /// Swap in the whole document of a big file. The reading position stays on the same
     /// words (same block when its text is unchanged, else the same byte position).
-    pub fn replace_document(&mut self, doc: Document) {
+    pub fn replace_document(&mut self, doc: Arc<Document>) {
         let same_block = self.doc.blocks.get(self.top.block).map(|b| &b.text)
             == doc.blocks.get(self.top.block).map(|b| &b.text);
         let pos = self.index.pos(self.top);
@@ -82,6 +90,7 @@ impl DocView {
         self.index = DocIndex::new(&self.doc);
         self.paragraphs = ParagraphIndex::new(&self.doc);
         self.wrap = WrapCache::default();
+        self.meta_rows = RefCell::new(None);
         if !same_block {
             self.top = self.index.location_at(pos);
             self.chosen = None;
@@ -201,9 +210,24 @@ impl DocView {
     pub(super) fn scroll_metadata(&mut self, delta: isize) {
         let Some(p) = self.panes() else { return };
         let inner_h = usize::from(p.metadata.height.saturating_sub(2));
-        let rows = meta::rows(&self.doc.metadata, p.metadata.width.saturating_sub(2)).len();
+        let rows = self.meta_rows(p.metadata.width.saturating_sub(2)).len();
         let max = rows.saturating_sub(inner_h);
         self.meta_scroll = self.meta_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// The metadata pane's rows at `width` columns, wrapped once per width (drawing only
+    /// reads them).
+    pub fn meta_rows(&self, width: u16) -> Rc<[meta::MetaRow]> {
+        let mut cache = self.meta_rows.borrow_mut();
+        if let Some((w, rows)) = cache.as_ref()
+            && *w == width
+        {
+            return Rc::clone(rows);
+        }
+        let rows = meta::pane_rows(&self.doc.metadata, &self.doc.enclosures, width);
+        let rows: Rc<[meta::MetaRow]> = rows.into();
+        *cache = Some((width, Rc::clone(&rows)));
+        rows
     }
 
     /// "paragraph N of M" (N is 0 above the first paragraph) at the reading position, as

@@ -45,7 +45,7 @@ impl Focus {
     /// panes carry it as their title too.
     pub fn name(self) -> &'static str {
         match self {
-            Focus::Body => "Body",
+            Focus::Body => "Text",
             Focus::Metadata => "Document",
             Focus::Side => "Entities",
         }

@@ -2,14 +2,16 @@
 //! the per-width cache, so no move walks the whole document.
 
 use super::DocView;
-use super::wrap::{BlockLayout, Row};
+use super::wrap::{self, BlockLayout, Row};
 use crate::document::Location;
 use std::rc::Rc;
 
-/// A screen row of the body at the current width: a block and a row of its layout.
+/// A screen row of the body at the current width: a block, a segment of it (see
+/// `wrap.rs`; 0 for all but very long blocks) and a row of that segment's layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct RowPos {
     pub block: usize,
+    pub seg: usize,
     pub row: usize,
 }
 
@@ -17,9 +19,18 @@ pub struct RowPos {
 #[derive(Debug, Clone)]
 pub struct VisibleRow {
     pub block: usize,
+    pub seg: usize,
+    /// The row's index in its segment's layout.
     pub index: usize,
     pub row: Row,
     pub layout: Rc<BlockLayout>,
+}
+
+impl VisibleRow {
+    /// Whether this is the block's first row (where its label and gutter mark go).
+    pub fn is_first(&self) -> bool {
+        self.seg == 0 && self.index == 0
+    }
 }
 
 impl DocView {
@@ -34,89 +45,130 @@ impl DocView {
             .map_or(1, |p| usize::from(p.text.height.max(1)))
     }
 
-    /// The wrapped layout of block `index` at the current width.
-    pub fn block_layout(&self, index: usize) -> Rc<BlockLayout> {
-        self.wrap.get(&self.doc.blocks, index, self.text_width())
+    /// The wrapped layout of segment `seg` of block `index` at the current width.
+    pub fn block_layout(&self, index: usize, seg: usize) -> Rc<BlockLayout> {
+        self.wrap
+            .get(&self.doc.blocks, index, seg, self.text_width())
     }
 
-    /// How many blocks are wrapped and cached right now.
+    /// How many segments block `index` is wrapped in.
+    fn segments(&self, index: usize) -> usize {
+        self.doc.blocks.get(index).map_or(1, wrap::block_segments)
+    }
+
+    /// How many block segments are wrapped and cached right now.
     pub fn wrapped_blocks(&self) -> usize {
         self.wrap.len()
     }
 
     /// The row that shows `loc`.
     pub fn row_pos(&self, loc: Location) -> RowPos {
-        if loc.block >= self.doc.blocks.len() {
+        let Some(block) = self.doc.blocks.get(loc.block) else {
             return self.last_row();
-        }
+        };
+        let seg = wrap::block_segment_of(block, loc.offset);
         RowPos {
             block: loc.block,
-            row: self.block_layout(loc.block).row_of(loc.offset),
+            seg,
+            row: self.block_layout(loc.block, seg).row_of(loc.offset),
         }
     }
 
     /// The location a row starts at.
     pub fn row_location(&self, pos: RowPos) -> Location {
         let start = self
-            .block_layout(pos.block)
+            .block_layout(pos.block, pos.seg)
             .rows
             .get(pos.row)
             .map_or(0, |r| r.start);
         Location::new(pos.block, start)
     }
 
-    fn last_row(&self) -> RowPos {
-        let mut b = self.doc.blocks.len();
-        while b > 0 {
-            b -= 1;
-            let rows = self.block_layout(b).rows.len();
-            if rows > 0 {
-                return RowPos {
-                    block: b,
-                    row: rows - 1,
-                };
-            }
+    /// Rows in the piece (block segment) `pos` is in.
+    fn rows_in(&self, pos: RowPos) -> usize {
+        self.block_layout(pos.block, pos.seg).rows.len()
+    }
+
+    /// The first row of the piece after `pos`'s, skipping blocks without rows.
+    fn next_piece(&self, pos: RowPos) -> Option<RowPos> {
+        if pos.seg + 1 < self.segments(pos.block) {
+            return Some(RowPos {
+                block: pos.block,
+                seg: pos.seg + 1,
+                row: 0,
+            });
         }
-        RowPos::default()
+        (pos.block + 1..self.doc.blocks.len())
+            .map(|block| RowPos {
+                block,
+                seg: 0,
+                row: 0,
+            })
+            .find(|p| self.rows_in(*p) > 0)
+    }
+
+    /// The last row of the piece before `pos`'s, skipping blocks without rows.
+    fn previous_piece(&self, pos: RowPos) -> Option<RowPos> {
+        let before = if pos.seg > 0 {
+            Some(RowPos {
+                block: pos.block,
+                seg: pos.seg - 1,
+                row: 0,
+            })
+        } else {
+            (0..pos.block)
+                .rev()
+                .map(|block| RowPos {
+                    block,
+                    seg: self.segments(block) - 1,
+                    row: 0,
+                })
+                .find(|p| self.rows_in(*p) > 0)
+        }?;
+        Some(RowPos {
+            row: self.rows_in(before).saturating_sub(1),
+            ..before
+        })
+    }
+
+    fn last_row(&self) -> RowPos {
+        let n = self.doc.blocks.len();
+        let end = RowPos {
+            block: n,
+            seg: 0,
+            row: 0,
+        };
+        self.previous_piece(end).unwrap_or_default()
     }
 
     /// `pos` moved by `delta` rows, stopping at the first and last rows of the document.
     pub fn step_rows(&self, mut pos: RowPos, delta: isize) -> RowPos {
-        let n = self.doc.blocks.len();
         let mut left = delta.unsigned_abs();
         while left > 0 {
             if delta > 0 {
-                let rows = self.block_layout(pos.block).rows.len();
+                let rows = self.rows_in(pos);
                 let avail = rows.saturating_sub(pos.row + 1);
                 if left <= avail {
                     pos.row += left;
                     break;
                 }
-                let Some(b) = (pos.block + 1..n).find(|&b| !self.block_layout(b).rows.is_empty())
-                else {
+                let Some(next) = self.next_piece(pos) else {
                     pos.row = rows.saturating_sub(1);
                     break;
                 };
                 left -= avail + 1;
-                pos = RowPos { block: b, row: 0 };
+                pos = next;
             } else {
                 if left <= pos.row {
                     pos.row -= left;
                     break;
                 }
-                let Some(b) = (0..pos.block)
-                    .rev()
-                    .find(|&b| !self.block_layout(b).rows.is_empty())
-                else {
+                let Some(before) = self.previous_piece(pos) else {
                     pos.row = 0;
                     break;
                 };
                 left -= pos.row + 1;
-                let rows = self.block_layout(b).rows.len();
-                pos = RowPos {
-                    block: b,
-                    row: rows - 1,
-                };
+                pos = before;
             }
         }
         pos
@@ -205,22 +257,22 @@ impl DocView {
         if self.doc.blocks.is_empty() {
             return out;
         }
-        let start = self.row_pos(self.top);
-        let mut block = start.block;
-        let mut index = start.row;
-        while out.len() < h && block < self.doc.blocks.len() {
-            let layout = self.block_layout(block);
-            while out.len() < h && index < layout.rows.len() {
+        let mut pos = Some(self.row_pos(self.top));
+        while let Some(p) = pos.filter(|_| out.len() < h) {
+            let layout = self.block_layout(p.block, p.seg);
+            for (index, row) in layout.rows.iter().enumerate().skip(p.row) {
+                if out.len() == h {
+                    break;
+                }
                 out.push(VisibleRow {
-                    block,
+                    block: p.block,
+                    seg: p.seg,
                     index,
-                    row: layout.rows[index],
+                    row: *row,
                     layout: Rc::clone(&layout),
                 });
-                index += 1;
             }
-            block += 1;
-            index = 0;
+            pos = self.next_piece(p);
         }
         out
     }

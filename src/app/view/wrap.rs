@@ -4,6 +4,12 @@
 //! on the screen size, never on the document size. Lines keep byte offsets into the block's
 //! text, so styles, targets and the scroll anchor all stay document `Location`s.
 //!
+//! A block longer than [`SEGMENT`] bytes (a whole volume flattened into one paragraph) is
+//! wrapped a segment at a time: segments start at fixed places in the text (the first
+//! sentence end, else space, after each multiple of [`SEGMENT`]), independent of the width,
+//! and each starts a new row. So any part of a block of megabytes is wrapped from a known row
+//! start without wrapping what comes before it, and only the segments on screen are wrapped.
+//!
 //! The texts are the document's: no unchecked index or slice.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -168,40 +174,135 @@ pub fn lead(block: &Block) -> Lead {
     }
 }
 
+/// Blocks longer than this many bytes are wrapped in segments of about this size.
+pub const SEGMENT: usize = 16 << 10;
+
+/// Where segment `s` of `text` starts: 0 for the first; for the others the first sentence
+/// end within a quarter segment after `s * SEGMENT`, else the first space or line break
+/// within half a segment, else the first character boundary (`text.len()` past the end).
+pub fn segment_start(text: &str, s: usize) -> usize {
+    let len = text.len();
+    let Some(from) = s.checked_mul(SEGMENT).filter(|&f| f > 0 && f < len) else {
+        return if s == 0 { 0 } else { len };
+    };
+    let bytes = text.as_bytes();
+    let window = |n: usize| bytes.get(from..(from + n).min(len)).unwrap_or(&[]);
+    // All the bytes looked for are ASCII, so the position after them is a char boundary.
+    if let Some(i) = window(SEGMENT / 4)
+        .windows(2)
+        .position(|w| matches!(w, [b'.' | b'?' | b'!', b' ']))
+    {
+        return from + i + 2;
+    }
+    if let Some(i) = window(SEGMENT / 2)
+        .iter()
+        .position(|&b| b == b' ' || b == b'\n')
+    {
+        return from + i + 1;
+    }
+    (from..len)
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(len)
+}
+
+/// How many segments `text` is wrapped in (1 for all but very long blocks).
+pub fn segment_count(text: &str) -> usize {
+    let len = text.len();
+    if len <= SEGMENT {
+        return 1;
+    }
+    // Segment starts grow by at least half a segment each, so only the last candidate can
+    // fall at the very end.
+    let last = (len - 1) / SEGMENT;
+    if segment_start(text, last) < len {
+        last + 1
+    } else {
+        last
+    }
+}
+
+/// The segment that holds byte `offset` of `text`.
+pub fn segment_of(text: &str, offset: usize) -> usize {
+    if text.len() <= SEGMENT {
+        return 0;
+    }
+    let s = (offset / SEGMENT).min(segment_count(text) - 1);
+    if s > 0 && offset < segment_start(text, s) {
+        s - 1
+    } else {
+        s
+    }
+}
+
+/// How many segments `block` is wrapped in: tables and participant lists, laid out as a
+/// whole, are one; so is any block up to [`SEGMENT`] bytes.
+pub fn block_segments(block: &Block) -> usize {
+    match block.kind {
+        BlockKind::Table | BlockKind::Present => 1,
+        _ => segment_count(&block.text),
+    }
+}
+
+/// The segment of `block` that holds byte `offset` of its text.
+pub fn block_segment_of(block: &Block, offset: usize) -> usize {
+    match block.kind {
+        BlockKind::Table | BlockKind::Present => 0,
+        _ => segment_of(&block.text, offset),
+    }
+}
+
 /// How far the lines under a label that stands alone (`PARTICIPANTS`) are indented.
 const LABEL_LINE_INDENT: usize = 2;
 
 /// What an enclosure's first row starts with; the row is ruled to the pane's edge.
 pub const ENCLOSURE_RULE: &str = "── ";
 
-/// Wrap `block` to `width` columns (label included); `last` blocks get no separator row.
-pub fn layout(block: &Block, width: u16, last: bool) -> BlockLayout {
+/// Wrap segment `seg` of `block` to `width` columns (label included, on the block's first
+/// row); the last segment of a block that is not the `last` one ends with a separator row.
+/// Tables and participant lists are one segment (see [`block_segments`]).
+pub fn layout(block: &Block, seg: usize, width: u16, last: bool) -> BlockLayout {
     let lead = lead(block);
     // Never let an indent eat more than half the width.
     let indent = (lead.indent as u16).min(width.saturating_sub(1) / 2);
     let text_width = usize::from(width.saturating_sub(indent).max(1));
+    let text = block.text.as_str();
     let table = (block.kind == BlockKind::Table)
         .then(|| table_layout(block, usize::from(width.max(1))))
         .flatten();
+    let whole = matches!(block.kind, BlockKind::Table | BlockKind::Present);
+    let (seg, count) = if whole {
+        (0, 1)
+    } else {
+        (seg, segment_count(text))
+    };
     let (mut rows, mut extra) = match &table {
         Some((rows, _)) => (rows.clone(), Vec::new()),
         None if block.kind == BlockKind::Present => present_rows(block, text_width),
-        None => (wrap_text(&block.text, text_width), Vec::new()),
+        None => {
+            let (from, to) = (segment_start(text, seg), segment_start(text, seg + 1));
+            let mut rows = wrap_text(text.get(from..to).unwrap_or(""), text_width);
+            for r in &mut rows {
+                r.start += from;
+                r.end += from;
+            }
+            (rows, Vec::new())
+        }
     };
     if extra.iter().all(|&e| e == 0) {
         extra = Vec::new();
     }
-    if !last {
+    if seg + 1 >= count && !last {
         rows.push(Row {
-            start: block.text.len(),
-            end: block.text.len(),
+            start: text.len(),
+            end: text.len(),
             separator: true,
         });
     }
+    let first = seg == 0;
     BlockLayout {
-        label: lead.label,
+        label: if first { lead.label } else { String::new() },
         indent,
-        text_label: lead.text_label,
+        text_label: if first { lead.text_label } else { 0 },
         rows,
         extra,
         table: table.map(|(_, t)| t),
@@ -462,21 +563,23 @@ pub struct WrapCache {
 #[derive(Debug, Default)]
 struct CacheInner {
     width: u16,
-    blocks: HashMap<usize, Rc<BlockLayout>>,
+    /// Layouts by (block, segment).
+    blocks: HashMap<(usize, usize), Rc<BlockLayout>>,
 }
 
 /// Bound on cached blocks: a few screens' worth many times over, small in memory.
 const CACHE_LIMIT: usize = 4096;
 
 impl WrapCache {
-    /// The layout of `blocks[index]` at `width`, wrapping it if this width has not seen it.
-    pub fn get(&self, blocks: &[Block], index: usize, width: u16) -> Rc<BlockLayout> {
+    /// The layout of segment `seg` of `blocks[index]` at `width`, wrapping it if this width
+    /// has not seen it.
+    pub fn get(&self, blocks: &[Block], index: usize, seg: usize, width: u16) -> Rc<BlockLayout> {
         let mut inner = self.inner.borrow_mut();
         if inner.width != width {
             inner.width = width;
             inner.blocks.clear();
         }
-        if let Some(l) = inner.blocks.get(&index) {
+        if let Some(l) = inner.blocks.get(&(index, seg)) {
             return Rc::clone(l);
         }
         let Some(block) = blocks.get(index) else {
@@ -492,12 +595,13 @@ impl WrapCache {
         if inner.blocks.len() >= CACHE_LIMIT {
             inner.blocks.clear();
         }
-        let l = Rc::new(layout(block, width, index + 1 == blocks.len()));
-        inner.blocks.insert(index, Rc::clone(&l));
+        let l = Rc::new(layout(block, seg, width, index + 1 == blocks.len()));
+        inner.blocks.insert((index, seg), Rc::clone(&l));
         l
     }
 
-    /// How many blocks are wrapped right now (for tests of the "only what is seen" rule).
+    /// How many block segments are wrapped right now (for tests of the "only what is seen"
+    /// rule).
     pub fn len(&self) -> usize {
         self.inner.borrow().blocks.len()
     }
@@ -544,7 +648,7 @@ mod tests {
     #[test]
     fn row_of_finds_the_row_holding_an_offset() {
         let block = Block::new(BlockKind::Paragraph, "one two three four");
-        let l = layout(&block, 9, false);
+        let l = layout(&block, 0, 9, false);
         // "one two" / "three" / "four" / separator
         assert_eq!(l.rows.len(), 4);
         assert_eq!(l.row_of(0), 0);
@@ -590,7 +694,7 @@ mod tests {
 
     /// Each screen row of a table as its cells' text.
     fn table_rows(b: &Block, width: u16) -> Vec<Vec<&str>> {
-        let l = layout(b, width, true);
+        let l = layout(b, 0, width, true);
         let t = l.table.expect("drawn in columns");
         assert_eq!(t.cells.len(), l.rows.len());
         t.cells
@@ -606,7 +710,7 @@ mod tests {
             &["August 12", "140"],
             &["August 26", "1,212"],
         ]);
-        let l = layout(&b, 40, true);
+        let l = layout(&b, 0, 40, true);
         let t = l.table.as_ref().unwrap();
         assert_eq!(t.widths, [9, 6]);
         assert_eq!(t.numeric, [false, true]);
@@ -644,7 +748,7 @@ mod tests {
                 ["Total", "14,683,311"],
             ]
         );
-        let l = layout(&b, 30, true);
+        let l = layout(&b, 0, 30, true);
         assert!(l.rows.windows(2).all(|w| w[0].start <= w[1].start));
     }
 
@@ -656,7 +760,7 @@ mod tests {
             "20,800.00",
             "3,979,520.00",
         ]]);
-        let l = layout(&b, 30, true);
+        let l = layout(&b, 0, 30, true);
         assert!(l.table.is_none());
         let text: Vec<&str> = l.rows.iter().map(|r| &b.text[r.start..r.end]).collect();
         assert_eq!(
@@ -689,7 +793,7 @@ mod tests {
             end: 26,
             footnote: None,
         });
-        let l = layout(&b, 40, true);
+        let l = layout(&b, 0, 40, true);
         let rows: Vec<(&str, u16)> = l
             .rows
             .iter()
@@ -709,12 +813,55 @@ mod tests {
     }
 
     #[test]
+    fn a_long_block_is_cut_into_segments_at_sentence_ends_whatever_the_width() {
+        let text = "The Ambassador spoke of Dairen and Port Arthur. ".repeat(3000);
+        let n = segment_count(&text);
+        assert_eq!(n, text.len().div_ceil(SEGMENT));
+        let starts: Vec<usize> = (0..=n).map(|s| segment_start(&text, s)).collect();
+        assert_eq!(starts[n], text.len());
+        for s in 1..n {
+            assert!(starts[s] > starts[s - 1]);
+            assert!(text[..starts[s]].ends_with("Arthur. "), "segment {s}");
+            assert_eq!(segment_of(&text, starts[s]), s);
+            assert_eq!(segment_of(&text, starts[s] - 1), s - 1);
+        }
+        // Segments are wrapped on their own and their rows cover the text in order, at any
+        // width.
+        let block = Block::new(BlockKind::Paragraph, text.clone());
+        for width in [20, 80] {
+            let mut at = 0;
+            for seg in 0..n {
+                let l = layout(&block, seg, width, true);
+                assert_eq!(l.rows.first().unwrap().start, at);
+                at = starts[seg + 1];
+                assert!(l.rows.iter().all(|r| r.end <= at));
+            }
+        }
+        let l = layout(&block, n - 1, 80, false);
+        assert!(
+            l.rows.last().unwrap().separator,
+            "the last segment ends the block"
+        );
+        assert!(!layout(&block, 0, 80, false).rows.last().unwrap().separator);
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_at_a_character() {
+        let text = "旅顺口大连市".repeat(10_000);
+        for s in 1..segment_count(&text) {
+            assert!(text.is_char_boundary(segment_start(&text, s)));
+        }
+        assert_eq!(segment_count("short"), 1);
+        assert_eq!(segment_of("short", 3), 0);
+    }
+
+    #[test]
     fn present_rows_hang_under_the_label() {
         let b = Block::new(
             BlockKind::Present,
             "Present: W. A. Harriman, American Ambassador\nDr. T. V. Soong",
         );
-        let l = layout(&b, 60, true);
+        let l = layout(&b, 0, 60, true);
         assert_eq!(l.indent, 9);
         assert_eq!(l.rows.len(), 2);
     }
