@@ -180,6 +180,14 @@ fn a_compass_adjective_before_a_known_place_names_no_place_of_its_own() {
 }
 
 #[test]
+fn nineteenth_century_spellings_name_the_place() {
+    let d = doc("Notes\n\nPort au Prince, Hayti, May 2, 1884.\n\nThe steamer left Port-au-Prince.");
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Place), ["Hayti", "Port-au-Prince"]);
+    assert_eq!(find(&e, "Port-au-Prince").mentions.len(), 2);
+}
+
+#[test]
 fn an_office_holder_in_parentheses_is_a_person() {
     let d = doc("Notes\n\nThe Consul at Beirut (Steger) to the Secretary of State (Hull)");
     let e = extract(&d);
