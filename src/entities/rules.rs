@@ -34,9 +34,11 @@ impl Scanner<'_> {
                     return None;
                 }
                 // `Commission to Negotiate Peace`: `to` right after an organization word.
+                // Not before an adjective: `that Government to American citizens`.
                 let to_ok = j > i
                     && self.has(text, j - 1, flag::HEAD)
-                    && self.toks.get(j + 1).is_some_and(|u| u.has(tokens::CAP));
+                    && self.toks.get(j + 1).is_some_and(|u| u.has(tokens::CAP))
+                    && !self.lookup(text, j + 1).is_some_and(|m| m.adjectival);
                 let w = self.word(text, j);
                 let to = to_ok && w == "to";
                 let connector = t.has(tokens::AMP)

@@ -154,11 +154,14 @@ fn organization_words_make_organizations() {
 
 #[test]
 fn place_affixes_and_cues_find_places_the_gazetteer_lacks() {
-    let d = doc("Notes\n\nShips at Thunder Bay went to Lake Quorn and then on to Taku.");
+    let d = doc(
+        "Notes\n\nShips at Thunder Bay went to Lake Quorn and then on to Taku and Point \
+         Angelos. Point Four was read.",
+    );
     let e = extract(&d);
     assert_eq!(
         names(&e, EntityKind::Place),
-        ["Lake Quorn", "Taku", "Thunder Bay"]
+        ["Lake Quorn", "Point Angelos", "Taku", "Thunder Bay"]
     );
 }
 

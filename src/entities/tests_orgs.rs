@@ -103,3 +103,14 @@ fn a_sentence_opener_or_a_post_is_not_part_of_an_organization() {
         ]
     );
 }
+
+#[test]
+fn to_after_an_organization_word_does_not_reach_an_adjective() {
+    assert_eq!(
+        orgs(
+            "Privileges accorded by that Government to American citizens. The Commission to \
+             Negotiate Peace met."
+        ),
+        ["Commission to Negotiate Peace"]
+    );
+}
