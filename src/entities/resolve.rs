@@ -620,7 +620,10 @@ fn build(
         // The fullest form; one in capitals only (`WILLIAM H. SEWARD`, a signature) in the
         // document's case when the document also writes the name in lowercase letters.
         EntityKind::Person => {
-            let rank = |f: &&&Form| (words(f.text), f.structural, f.count);
+            // Of two forms as long, the one with more words written out (`Victor Andres
+            // Belaunde` before `V. A. Belaunde`).
+            let spelled = |s: &str| s.split_whitespace().filter(|w| !w.ends_with('.')).count();
+            let rank = |f: &&&Form| (words(f.text), spelled(f.text), f.structural, f.count);
             let full = names.iter().filter(|f| f.allcaps).max_by_key(rank);
             let mixed = names.iter().filter(|f| !f.allcaps).max_by_key(rank);
             match (full, mixed) {

@@ -345,3 +345,17 @@ fn a_signature_in_capitals_gives_the_full_name_in_the_documents_case() {
     assert!(q.aliases.is_empty(), "{:?}", q.aliases);
     assert_eq!(q.mentions.len(), 3);
 }
+
+#[test]
+fn of_two_forms_as_long_the_name_spelled_out_is_shown() {
+    let d = Document::from_text(
+        "test",
+        "Notes\n\nV. A. Quellaunde arrived. Later Victor Andres Quellaunde spoke.",
+    );
+    let e = extract(&d);
+    let q = e
+        .iter()
+        .find(|e| e.name == "Victor Andres Quellaunde")
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(q.aliases, ["V. A. Quellaunde"]);
+}
