@@ -213,18 +213,52 @@ fn escape_json_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
         // Not ours to repair: JSON from serde is always UTF-8.
         return Cow::Borrowed(bytes);
     };
-    if !text.chars().any(acts_on_terminal) {
-        return Cow::Borrowed(bytes);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    // Only the characters at suspect bytes are looked at: the output of an export is mostly
+    // text that passes eight bytes at a time.
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // text[..copied] is already in `out`
+    let mut i = 0usize;
+    loop {
+        i = next_suspect(bytes, i);
+        // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let next = i + c.len_utf8();
         if acts_on_terminal(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            o.push_str(text.get(copied..i).unwrap_or_default());
+            o.push_str(&format!("\\u{:04x}", c as u32));
+            copied = next;
+        }
+        i = next;
+    }
+    match out {
+        None => Cow::Borrowed(bytes),
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or_default());
+            Cow::Owned(o.into_bytes())
         }
     }
-    Cow::Owned(out.into_bytes())
+}
+
+/// Index of the first byte at or after `from` that is [`suspect`], or `bytes.len()`.
+fn next_suspect(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if suspect(b) {
+            return i;
+        }
+        i += 1;
+        // Skip eight clean bytes at a time: most of any text needs no work.
+        while let Some(word) = bytes.get(i..i + 8) {
+            if any_suspect(u64::from_le_bytes(word.try_into().expect("8 bytes"))) {
+                break;
+            }
+            i += 8;
+        }
+    }
+    bytes.len()
 }
 
 /// How many leading bytes of `bytes` end on a character boundary (all but an incomplete
@@ -301,17 +335,10 @@ fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
     let mut col = 0usize;
     let mut copied = 0usize; // s[..copied] is already in `out`
     let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
-        if !suspect(b) {
-            i += 1;
-            // Skip eight clean bytes at a time: most of any document needs no work.
-            while let Some(word) = bytes.get(i..i + 8) {
-                if any_suspect(u64::from_le_bytes(word.try_into().expect("8 bytes"))) {
-                    break;
-                }
-                i += 8;
-            }
-            continue;
+    loop {
+        i = next_suspect(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
@@ -549,4 +576,41 @@ mod tests {
             assert_eq!(text, r#""x\u009by\u2066z""#, "cut at {cut}");
         }
     }
+}
+
+#[test]
+fn json_escapes_find_every_terminal_character_among_long_clean_runs() {
+    // Harmless characters that share lead bytes with the escaped ones (é is C3, — and
+    // ‘ are E2 80 …, ¢ is C2 A2), line feeds of pretty JSON, and the escaped ones at
+    // every alignment within an eight-byte word.
+    let pieces = [
+        "plain ascii text ",
+        "caf\u{e9} ",
+        "\u{2014}dash\u{2018} ",
+        "\u{a2}5 ",
+        "\n",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{2029}",
+        "\u{7f}",
+        "\r",
+    ];
+    for shift in 0..9 {
+        let mut text = " ".repeat(shift);
+        for (k, p) in pieces.iter().cycle().take(60).enumerate() {
+            text.push_str(p);
+            text.push_str(&"x".repeat(k % 11));
+        }
+        let mut expected = String::new();
+        for c in text.chars() {
+            if acts_on_terminal(c) {
+                expected.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                expected.push(c);
+            }
+        }
+        assert_eq!(escape_json(&text), expected, "shifted by {shift}");
+    }
+    let clean = "caf\u{e9} \u{2014} \u{a2}\nplain";
+    assert!(matches!(escape_json(clean), Cow::Borrowed(_)));
 }
