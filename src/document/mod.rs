@@ -401,12 +401,11 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     Ok(finish(source, clean))
 }
 
-/// [`load`] for bytes the caller gives up: they are freed as soon as they are decoded, which
-/// keeps the peak memory of a large file near twice its size.
+/// [`load`] for bytes the caller gives up: text that needs no repair is parsed where it
+/// lies, other text is freed as soon as it is decoded, which keeps the peak memory of a
+/// large file near twice its size.
 pub fn load_owned(source: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    let clean = sanitize::sanitize(&bytes)?;
-    drop(bytes);
-    Ok(finish(source, clean))
+    Ok(finish(source, sanitize::sanitize_owned(bytes)?))
 }
 
 fn finish(source: &str, clean: sanitize::Clean) -> Document {
