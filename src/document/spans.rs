@@ -43,6 +43,8 @@ pub fn find_spans(text: &str, footnotes: &[Footnote]) -> Vec<Span> {
         });
         from = end + 1;
     }
+    // Kept for as long as the document: no room for spans that will never come.
+    spans.shrink_to_fit();
     spans
 }
 
