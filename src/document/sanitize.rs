@@ -279,6 +279,7 @@ fn escape_json_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
 }
 
 /// Index of the first byte at or after `from` that is [`suspect`], or `bytes.len()`.
+#[inline(always)]
 fn next_suspect(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
@@ -350,6 +351,7 @@ fn suspect(b: u8) -> bool {
 
 /// Does any byte of `x` satisfy [`suspect`] (or is it `\n`)? A word-at-a-time test: false
 /// means all eight bytes can be copied as they are.
+#[inline(always)]
 fn any_suspect(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
