@@ -278,3 +278,56 @@ fn library_screens() {
     lib.press(&[Action::Resize(40, 12)]);
     insta::assert_snapshot!("library_40x12", common::screen(lib.app()));
 }
+
+/// While a cold index fills the rows in, the first row stays selected (the document parsed
+/// first is seldom the one listed first); a row the reader chose stays chosen.
+#[test]
+fn the_first_row_stays_selected_while_documents_arrive_in_any_order() {
+    use memcon::corpus::kind::DocKind;
+    use memcon::corpus::record::{DocSummary, FileKey};
+    let summary = |name: &str, iso: &str| DocSummary {
+        file: FileKey {
+            path: name.as_bytes().to_vec(),
+            shown: name.to_string(),
+            size: 10,
+            mtime: 0,
+            hash: 0,
+        },
+        title: format!("Memorandum {name}"),
+        date: Some(iso.to_string()),
+        date_iso: Some(iso.to_string()),
+        kind: DocKind::Memorandum,
+        translated: false,
+        record_id: None,
+        fingerprint: name.to_string(),
+        entities: 0,
+    };
+    let selected = |app: &App| {
+        let lib = app.library_state().unwrap();
+        let row = &lib.rows()[lib.selected()];
+        lib.docs()[row.doc].file.shown.clone()
+    };
+    let mut app = App::library("collection", (80, 24));
+    app.update(Action::Resize(80, 24));
+    // Parsed latest date first, as threads may finish them.
+    let arrivals = [
+        ("c.txt", "1947-01-01"),
+        ("b.txt", "1946-01-01"),
+        ("a.txt", "1945-01-01"),
+    ];
+    for (i, (name, iso)) in arrivals.iter().enumerate() {
+        app.library_progress(i + 1, 4, Some(summary(name, iso)));
+        app.library_refresh();
+        assert_eq!(
+            selected(&app),
+            *name,
+            "the earliest so far is on top and selected"
+        );
+    }
+    // The reader moves down: that row stays chosen as more arrive above it.
+    app.update(Action::LineDown);
+    assert_eq!(selected(&app), "b.txt");
+    app.library_progress(4, 5, Some(summary("0.txt", "1944-01-01")));
+    app.library_refresh();
+    assert_eq!(selected(&app), "b.txt");
+}

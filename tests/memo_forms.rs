@@ -159,7 +159,7 @@ fn later_form_enclosure_and_table() {
     assert_eq!(tables.len(), 1);
     let t = tables[0];
     assert_eq!(
-        t.rows,
+        t.rows(),
         [
             ["corridor", "flights", "delayed more than one hour"],
             ["Hamburg", "412", "17"],
@@ -352,7 +352,7 @@ fn frus_tables() {
         "a stray `|` in prose makes no table"
     );
     assert_eq!(
-        doc.blocks[2].rows,
+        doc.blocks[2].rows(),
         [
             vec!["", "Tons.", "Value."],
             vec!["Iron ore", "1,500,000", "3,200,000.50"],
@@ -372,7 +372,7 @@ fn a_hard_wrapped_layout_never_joins_table_rows() {
     ));
     use BlockKind::*;
     assert_eq!(kinds(&doc), [Paragraph, Table, Paragraph]);
-    assert_eq!(doc.blocks[1].rows.len(), 3);
+    assert_eq!(doc.blocks[1].rows().len(), 3);
 }
 
 #[test]

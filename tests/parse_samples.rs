@@ -230,7 +230,7 @@ fn translated_telegram() {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Numbered)
-        .map(|b| b.number.as_deref().unwrap())
+        .map(|b| b.number().unwrap())
         .collect();
     assert_eq!(numbered, ["1", "2", "3", "4"]);
     let markers: Vec<&str> = doc
@@ -251,11 +251,7 @@ fn translated_telegram() {
             .text
             .starts_with("The number of wagons sent to Hsinking")
     );
-    let item1 = doc
-        .blocks
-        .iter()
-        .find(|b| b.number.as_deref() == Some("1"))
-        .unwrap();
+    let item1 = doc.blocks.iter().find(|b| b.number() == Some("1")).unwrap();
     let reference = item1
         .spans
         .iter()
@@ -270,11 +266,7 @@ fn translated_telegram() {
             .iter()
             .any(|s| &item1.text[s.start..s.end] == "[Shenyang, 沈阳]")
     );
-    let item3 = doc
-        .blocks
-        .iter()
-        .find(|b| b.number.as_deref() == Some("3"))
-        .unwrap();
+    let item3 = doc.blocks.iter().find(|b| b.number() == Some("3")).unwrap();
     assert!(
         item3
             .spans

@@ -193,7 +193,7 @@ impl App {
         if let Some(b) = doc.blocks.get(first)
             && b.kind == BlockKind::Footnote
         {
-            return Pinpoint::Note(b.number.clone().unwrap_or_default());
+            return Pinpoint::Note(b.number().unwrap_or_default().to_string());
         }
         let p = self.view.paragraphs();
         let last = last.min(doc.body_end().saturating_sub(1));

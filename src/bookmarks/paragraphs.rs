@@ -20,7 +20,8 @@ pub fn is_paragraph(kind: BlockKind) -> bool {
 /// Block indices of the paragraphs, built once per document so lookups are O(log n).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParagraphIndex {
-    blocks: Vec<usize>,
+    /// In 32 bits: a block past the 4 billionth (a file of many gigabytes) has no number.
+    blocks: Vec<u32>,
 }
 
 impl ParagraphIndex {
@@ -30,7 +31,7 @@ impl ParagraphIndex {
             .iter()
             .enumerate()
             .filter(|(_, b)| is_paragraph(b.kind))
-            .map(|(i, _)| i)
+            .map_while(|(i, _)| u32::try_from(i).ok())
             .collect();
         Self { blocks }
     }
@@ -42,13 +43,15 @@ impl ParagraphIndex {
 
     /// The block that holds paragraph `n` (1-based).
     pub fn block_of(&self, n: usize) -> Option<usize> {
-        n.checked_sub(1).and_then(|i| self.blocks.get(i).copied())
+        n.checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .map(|&b| b as usize)
     }
 
     /// The paragraph number (1-based) of `block`: the paragraph itself, or the last one before
     /// it; 0 when the block comes before the first paragraph.
     pub fn number_at(&self, block: usize) -> usize {
-        self.blocks.partition_point(|&b| b <= block)
+        self.blocks.partition_point(|&b| b as usize <= block)
     }
 }
 

@@ -56,7 +56,7 @@ impl Placed {
         };
         let pinpoint = match placement.location().and_then(|l| doc.blocks.get(l.block)) {
             Some(b) if b.kind == BlockKind::Footnote => {
-                Pinpoint::Note(b.number.clone().unwrap_or_default())
+                Pinpoint::Note(b.number().unwrap_or_default().to_string())
             }
             _ => Pinpoint::Paragraphs(paragraph, paragraph),
         };

@@ -17,6 +17,8 @@ pub fn run(
     dirs: &Dirs,
     limits: &Limits,
 ) -> Result<ExitCode, String> {
+    // One document: its loader and the reader share one allocator arena.
+    crate::loading::one_arena();
     super::contain_failures(dirs);
     let Opened { doc, pending } = open_for_reading(path, limits)?;
     crate::terminal::check_tty()?;

@@ -143,7 +143,7 @@ fn footnotes(units: &[Unit], out: &mut Classified) {
         match footnote_line(&u.text, false) {
             Some((label, text)) => {
                 let mut b = Block::new(BlockKind::Footnote, text);
-                b.number = Some(label.to_string());
+                b.set_number(Some(label.to_string()));
                 out.footnotes.push(Footnote {
                     label: label.to_string(),
                     block: out.blocks.len(),

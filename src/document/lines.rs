@@ -145,7 +145,7 @@ pub(super) fn body_block(text: String) -> Block {
     } else if let Some((n, _)) = numbered(t) {
         let number = Some(n.to_string());
         let mut b = Block::new(BlockKind::Numbered, text);
-        b.number = number;
+        b.set_number(number);
         b
     } else if closing(t) {
         Block::new(BlockKind::Closing, text)

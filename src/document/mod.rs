@@ -227,20 +227,22 @@ impl BlockKind {
 }
 
 /// One block of the transcript.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,
     /// Sanitised text; lines inside a block (a roster, a signature) are joined by `\n`.
     pub text: String,
-    /// The item number of a `Numbered` block (`1`, `2`, `a`), or the footnote's label.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
     /// Marked stretches of `text` (editorial brackets, footnote references, side headings).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<Span>,
-    /// The cells of a `Table` block, row by row (empty for every other kind).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<Vec<String>>,
+    /// What few blocks have (an item number, a table's cells), kept apart so that the
+    /// hundreds of thousands of plain paragraphs of a large document stay small.
+    extra: Option<Box<BlockExtra>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct BlockExtra {
+    number: Option<String>,
+    rows: Vec<Vec<String>>,
 }
 
 impl Block {
@@ -248,22 +250,69 @@ impl Block {
         Self {
             kind,
             text: text.into(),
-            number: None,
             spans: Vec::new(),
-            rows: Vec::new(),
+            extra: None,
         }
     }
 
     /// A `Table` block of these rows; its text is the rows joined by `\n`, cells by ` | `.
     pub fn table(rows: Vec<Vec<String>>) -> Self {
         let mut b = Self::new(BlockKind::Table, table::text_of(&rows));
-        b.rows = rows;
+        if !rows.is_empty() {
+            b.extra.get_or_insert_default().rows = rows;
+        }
         b
+    }
+
+    /// The item number of a `Numbered` block (`1`, `2`, `a`), or the footnote's label.
+    pub fn number(&self) -> Option<&str> {
+        self.extra.as_ref()?.number.as_deref()
+    }
+
+    /// Set (or clear) the item number.
+    pub fn set_number(&mut self, number: Option<String>) {
+        match (number, self.extra.as_mut()) {
+            (None, None) => {}
+            (None, Some(extra)) => extra.number = None,
+            (number, _) => self.extra.get_or_insert_default().number = number,
+        }
+    }
+
+    /// The cells of a `Table` block, row by row (empty for every other kind).
+    pub fn rows(&self) -> &[Vec<String>] {
+        self.extra.as_ref().map_or(&[], |e| e.rows.as_slice())
     }
 
     /// Byte ranges of a table's cells in `text`, row by row (empty unless a `Table`).
     pub fn cell_ranges(&self) -> Vec<Vec<(usize, usize)>> {
-        table::cell_ranges(&self.rows)
+        table::cell_ranges(self.rows())
+    }
+}
+
+/// The JSON of a block (`memcon export`): `kind`, `text`, then `number`, `spans` and `rows`
+/// when it has them.
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let number = self.number();
+        let rows = self.rows();
+        let fields = 2
+            + usize::from(number.is_some())
+            + usize::from(!self.spans.is_empty())
+            + usize::from(!rows.is_empty());
+        let mut st = s.serialize_struct("Block", fields)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("text", &self.text)?;
+        if let Some(number) = number {
+            st.serialize_field("number", number)?;
+        }
+        if !self.spans.is_empty() {
+            st.serialize_field("spans", &self.spans)?;
+        }
+        if !rows.is_empty() {
+            st.serialize_field("rows", rows)?;
+        }
+        st.end()
     }
 }
 
@@ -352,12 +401,11 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     Ok(finish(source, clean))
 }
 
-/// [`load`] for bytes the caller gives up: they are freed as soon as they are decoded, which
-/// keeps the peak memory of a large file near twice its size.
+/// [`load`] for bytes the caller gives up: text that needs no repair is parsed where it
+/// lies, other text is freed as soon as it is decoded, which keeps the peak memory of a
+/// large file near twice its size.
 pub fn load_owned(source: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    let clean = sanitize::sanitize(&bytes)?;
-    drop(bytes);
-    Ok(finish(source, clean))
+    Ok(finish(source, sanitize::sanitize_owned(bytes)?))
 }
 
 fn finish(source: &str, clean: sanitize::Clean) -> Document {

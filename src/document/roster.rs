@@ -198,7 +198,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
     let Some(start) = i.checked_sub(1).and_then(|s| units.get(s)) else {
         return i;
     };
-    let label_line = start.lines.first().map_or("", |l| l.trim());
+    let label_line = start.first_line().trim();
     let label_alone = first.is_empty();
     let mut lines: Vec<Line> = Vec::new();
     if !first.is_empty() {
@@ -207,7 +207,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
             opens_group: false,
         });
     }
-    lines.extend(start.lines.iter().skip(1).map(|l| Line {
+    lines.extend(start.lines().skip(1).map(|l| Line {
         text: l.trim(),
         opens_group: false,
     }));
@@ -223,7 +223,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
         if !continues || !ok {
             break;
         }
-        for (k, l) in u.lines.iter().enumerate() {
+        for (k, l) in u.lines().enumerate() {
             lines.push(Line {
                 text: l.trim(),
                 opens_group: k == 0 && u.group != group,

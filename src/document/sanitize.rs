@@ -59,6 +59,42 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
     };
     let (text, stats) = clean_str(&decoded, Tabs::Expand);
     drop(decoded);
+    Ok(finish(text, &stats, warnings))
+}
+
+/// [`sanitize`] for bytes the caller gives up. Text that needs no repair (UTF-8 without a
+/// byte-order mark, with nothing to replace or remove), as most documents are, becomes the
+/// result as it is: no second copy of a large file is made.
+pub fn sanitize_owned(bytes: Vec<u8>) -> Result<Clean, LoadError> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') && !needs_cleaning(&text) => {
+            return Ok(finish(text, &Stats::default(), Vec::new()));
+        }
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    sanitize(&bytes)
+}
+
+/// Does [`clean_str`] have anything to do in `s` (a NUL byte included)?
+fn needs_cleaning(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    loop {
+        i = next_suspect(bytes, i);
+        // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        if needs_work(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// Cleaned text → the result: width normalisation, and a warning for each kind of repair.
+fn finish(text: String, stats: &Stats, mut warnings: Vec<String>) -> Clean {
     let (text, simplified) = super::width::normalise(text);
     if simplified > 0 {
         warnings.push(format!(
@@ -83,7 +119,7 @@ pub fn sanitize(bytes: &[u8]) -> Result<Clean, LoadError> {
             plural(stats.bidi)
         ));
     }
-    Ok(Clean { text, warnings })
+    Clean { text, warnings }
 }
 
 /// Text of a file that starts with a UTF-16 byte-order mark (`FF FE` little-endian, `FE FF`
@@ -213,18 +249,53 @@ fn escape_json_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
         // Not ours to repair: JSON from serde is always UTF-8.
         return Cow::Borrowed(bytes);
     };
-    if !text.chars().any(acts_on_terminal) {
-        return Cow::Borrowed(bytes);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    // Only the characters at suspect bytes are looked at: the output of an export is mostly
+    // text that passes eight bytes at a time.
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // text[..copied] is already in `out`
+    let mut i = 0usize;
+    loop {
+        i = next_suspect(bytes, i);
+        // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let next = i + c.len_utf8();
         if acts_on_terminal(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            o.push_str(text.get(copied..i).unwrap_or_default());
+            o.push_str(&format!("\\u{:04x}", c as u32));
+            copied = next;
+        }
+        i = next;
+    }
+    match out {
+        None => Cow::Borrowed(bytes),
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or_default());
+            Cow::Owned(o.into_bytes())
         }
     }
-    Cow::Owned(out.into_bytes())
+}
+
+/// Index of the first byte at or after `from` that is [`suspect`], or `bytes.len()`.
+#[inline(always)]
+fn next_suspect(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if suspect(b) {
+            return i;
+        }
+        i += 1;
+        // Skip eight clean bytes at a time: most of any text needs no work.
+        while let Some(word) = bytes.get(i..i + 8) {
+            if any_suspect(u64::from_le_bytes(word.try_into().expect("8 bytes"))) {
+                break;
+            }
+            i += 8;
+        }
+    }
+    bytes.len()
 }
 
 /// How many leading bytes of `bytes` end on a character boundary (all but an incomplete
@@ -280,6 +351,7 @@ fn suspect(b: u8) -> bool {
 
 /// Does any byte of `x` satisfy [`suspect`] (or is it `\n`)? A word-at-a-time test: false
 /// means all eight bytes can be copied as they are.
+#[inline(always)]
 fn any_suspect(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -301,17 +373,10 @@ fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
     let mut col = 0usize;
     let mut copied = 0usize; // s[..copied] is already in `out`
     let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
-        if !suspect(b) {
-            i += 1;
-            // Skip eight clean bytes at a time: most of any document needs no work.
-            while let Some(word) = bytes.get(i..i + 8) {
-                if any_suspect(u64::from_le_bytes(word.try_into().expect("8 bytes"))) {
-                    break;
-                }
-                i += 8;
-            }
-            continue;
+    loop {
+        i = next_suspect(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         // `i` is a char boundary: suspect bytes are ASCII or UTF-8 lead bytes.
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
@@ -548,5 +613,65 @@ mod tests {
             let text = String::from_utf8(out.inner).unwrap();
             assert_eq!(text, r#""x\u009by\u2066z""#, "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn owned_bytes_are_cleaned_exactly_as_borrowed_ones() {
+        let mut inputs: Vec<Vec<u8>> = [
+            "Plain memo text.\nSecond line, caf\u{e9} \u{2014} 1945.\n",
+            "\u{feff}With a byte-order mark\n",
+            "Windows\r\nline ends\r\n",
+            "a\ttab",
+            "page\n\u{c}\nbreak",
+            "C1 \u{9b} and bidi \u{202e} and \u{2028}",
+            "an emoji \u{1F44D}\u{1F3FD} and a\u{301}",
+            "",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        inputs.push(b"invalid \xff UTF-8".to_vec());
+        inputs.push(b"NUL \0 byte".to_vec());
+        inputs.push(vec![0xFF, 0xFE, b'h', 0, b'i', 0]);
+        for bytes in inputs {
+            assert_eq!(sanitize_owned(bytes.clone()), sanitize(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn json_escapes_find_every_terminal_character_among_long_clean_runs() {
+        // Harmless characters that share lead bytes with the escaped ones (é is C3, — and
+        // ‘ are E2 80 …, ¢ is C2 A2), line feeds of pretty JSON, and the escaped ones at
+        // every alignment within an eight-byte word.
+        let pieces = [
+            "plain ascii text ",
+            "caf\u{e9} ",
+            "\u{2014}dash\u{2018} ",
+            "\u{a2}5 ",
+            "\n",
+            "\u{9b}",
+            "\u{202e}",
+            "\u{2029}",
+            "\u{7f}",
+            "\r",
+        ];
+        for shift in 0..9 {
+            let mut text = " ".repeat(shift);
+            for (k, p) in pieces.iter().cycle().take(60).enumerate() {
+                text.push_str(p);
+                text.push_str(&"x".repeat(k % 11));
+            }
+            let mut expected = String::new();
+            for c in text.chars() {
+                if acts_on_terminal(c) {
+                    expected.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    expected.push(c);
+                }
+            }
+            assert_eq!(escape_json(&text), expected, "shifted by {shift}");
+        }
+        let clean = "caf\u{e9} \u{2014} \u{a2}\nplain";
+        assert!(matches!(escape_json(clean), Cow::Borrowed(_)));
     }
 }

@@ -5,21 +5,27 @@
 pub fn join_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str(line);
-        } else if ends_with_broken_word(&out) && line.starts_with(|c: char| c.is_lowercase()) {
-            out.pop();
-            out.push_str(line);
-        } else {
-            out.push(' ');
-            out.push_str(line);
-        }
+        append_wrapped(&mut out, line);
     }
     out
+}
+
+/// Append one more hard-wrapped line to `out` (already joined, see [`join_wrapped`]) in
+/// place: a paragraph of many lines is copied once, not once per line.
+pub fn append_wrapped(out: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    if out.is_empty() {
+        out.push_str(line);
+    } else if ends_with_broken_word(out) && line.starts_with(|c: char| c.is_lowercase()) {
+        out.pop();
+        out.push_str(line);
+    } else {
+        out.push(' ');
+        out.push_str(line);
+    }
 }
 
 fn ends_with_broken_word(s: &str) -> bool {

@@ -7,7 +7,7 @@
 //! break are mended.
 
 use super::table::{clean_cell, is_rule_row, lone_row, row_cells, text_of};
-use super::text::join_wrapped;
+use super::text::{append_wrapped, join_wrapped};
 
 /// A page break line as the sanitizer leaves it.
 const PAGE_BREAK_LINE: &str = "\u{c}";
@@ -15,13 +15,38 @@ const PAGE_BREAK_LINE: &str = "\u{c}";
 /// A run of text the classifier sees as one piece, with the lines it came from.
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
-    pub lines: Vec<&'a str>,
+    /// Its first line; most units have no other, so `more` rarely allocates.
+    first: &'a str,
+    /// The lines after the first.
+    more: Vec<&'a str>,
     /// Index of the blank-line separated group this unit belongs to.
     pub group: usize,
     pub text: String,
     /// The cells of a table, row by row, when the unit is one (its `text` is then the
     /// table's text, see [`super::table::text_of`]).
     pub table: Option<Vec<Vec<String>>>,
+}
+
+impl<'a> Unit<'a> {
+    fn new(line: &'a str, group: usize, text: String, table: Option<Vec<Vec<String>>>) -> Self {
+        Self {
+            first: line,
+            more: Vec::new(),
+            group,
+            text,
+            table,
+        }
+    }
+
+    /// The lines it came from, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &'a str> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
+
+    /// Its first line.
+    pub fn first_line(&self) -> &'a str {
+        self.first
+    }
 }
 
 /// A line longer than this is a paragraph on one line, not a hard-wrapped one.
@@ -119,17 +144,17 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             let keep = !is_rule_row(&cells);
             match out.last_mut() {
                 Some(last) if table_run == Some(run) => {
-                    last.lines.push(line);
+                    last.more.push(line);
                     if keep && let Some(rows) = last.table.as_mut() {
                         rows.push(row);
                     }
                 }
-                _ => out.push(Unit {
-                    lines: vec![line],
+                _ => out.push(Unit::new(
+                    line,
                     group,
-                    text: String::new(),
-                    table: Some(if keep { vec![row] } else { Vec::new() }),
-                }),
+                    String::new(),
+                    Some(if keep { vec![row] } else { Vec::new() }),
+                )),
             }
             table_run = Some(run);
             fresh_group = false;
@@ -156,8 +181,8 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         if fresh_group && page_break && mends(out.last(), t) {
             // A paragraph that runs on over a page break.
             let last = out.last_mut().expect("mends needs a unit");
-            last.lines.push(line);
-            last.text = join_wrapped([last.text.as_str(), t]);
+            last.more.push(line);
+            append_wrapped(&mut last.text, t);
             open = hard_wrapped && char_len(line.trim_end()) >= full;
             fresh_group = false;
             page_break = false;
@@ -167,15 +192,10 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         fresh_group = false;
         if open && !starts_item(t) {
             let last = out.last_mut().expect("open needs a unit");
-            last.lines.push(line);
-            last.text = join_wrapped([last.text.as_str(), t]);
+            last.more.push(line);
+            append_wrapped(&mut last.text, t);
         } else {
-            out.push(Unit {
-                lines: vec![line],
-                group,
-                text: t.to_string(),
-                table: None,
-            });
+            out.push(Unit::new(line, group, t.to_string(), None));
         }
         open = hard_wrapped && char_len(line.trim_end()) >= full;
     }
@@ -184,7 +204,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             Some([]) => {
                 // Only rule rows: plain text after all.
                 u.table = None;
-                u.text = join_wrapped(u.lines.iter().copied());
+                u.text = join_wrapped(u.lines());
             }
             Some(rows) => u.text = text_of(rows),
             None => {}

@@ -99,7 +99,7 @@ pub fn model_memo() -> Document {
                  cost basis, and Stalin answered that Port Arthur mattered less than Dairen."
             ),
         );
-        b.number = Some(i.to_string());
+        b.set_number(Some(i.to_string()));
         blocks.push(b);
     }
     blocks.push(Block::new(BlockKind::Signature, "WAH"));
@@ -108,7 +108,7 @@ pub fn model_memo() -> Document {
         BlockKind::Footnote,
         "Dairen is the Japanese name of Dalian.",
     );
-    f.number = Some("1".into());
+    f.set_number(Some("1".into()));
     blocks.push(f);
     Document {
         source: "model".into(),

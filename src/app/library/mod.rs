@@ -310,7 +310,13 @@ impl App {
             && lib.keys_stale
         {
             lib.keys_stale = false;
+            // The first row stays selected while documents arrive, unless the reader has
+            // chosen another: the one parsed first is not the one listed first.
+            let at_top = lib.selected == 0;
             lib.rebuild_rows(height);
+            if at_top {
+                lib.move_selection(isize::MIN, height);
+            }
         }
     }
 
@@ -324,7 +330,9 @@ impl App {
             entities,
             ..
         } = ready;
-        let keep = lib.selected_doc().map(|d| lib.docs[d].file.path.clone());
+        let keep = (lib.selected > 0)
+            .then(|| lib.selected_doc().map(|d| lib.docs[d].file.path.clone()))
+            .flatten();
         let same_rows = lib.docs == summaries;
         lib.docs = summaries;
         lib.records = collection.docs.into_iter().map(Some).collect();
@@ -343,6 +351,8 @@ impl App {
         }
         if let Some(path) = keep {
             lib.select_doc_where(height, |d| d.file.path == path);
+        } else {
+            lib.move_selection(isize::MIN, height);
         }
         let notices = collection.report.notices;
         if !notices.is_empty() {

@@ -105,7 +105,7 @@ pub fn lead(block: &Block) -> Lead {
             };
         }
         BlockKind::Numbered | BlockKind::Footnote => {
-            let Some(n) = block.number.as_deref() else {
+            let Some(n) = block.number() else {
                 return none;
             };
             // The text may start with its own marker: `1. `, `(2) `, `[1] `.
@@ -675,12 +675,12 @@ mod tests {
         let from = Block::new(BlockKind::From, "From HARBIN to MOSCOW");
         assert_eq!(lead(&from).label, "", "no `From: From`");
         let mut n = Block::new(BlockKind::Numbered, "Traffic on the railway");
-        n.number = Some("1".into());
+        n.set_number(Some("1".into()));
         assert_eq!(lead(&n).label, "1. ");
         n.text = "1. Traffic".into();
         assert_eq!((lead(&n).label.as_str(), lead(&n).indent), ("", 3));
         let mut f = Block::new(BlockKind::Footnote, "The figures were corrected");
-        f.number = Some("1".into());
+        f.set_number(Some("1".into()));
         assert_eq!(lead(&f).label, "[1] ");
     }
 
