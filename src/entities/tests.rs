@@ -199,6 +199,17 @@ fn an_office_holder_in_parentheses_is_a_person() {
 }
 
 #[test]
+fn an_office_holder_in_parentheses_may_bear_a_places_name() {
+    let d = doc(
+        "Notes\n\nThe Chargé in Colombia (Washington) to the Secretary of State. The Consul at \
+         Mukden (Shenyang) agreed.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Person), ["Washington"]);
+    assert_eq!(find(&e, "Mukden").mentions.len(), 2);
+}
+
+#[test]
 fn parentheses_after_a_sentence_end_hold_no_office_holder() {
     let d = doc("Notes\n\nShe trusts the people of Beirut. (Signed) Ferdinand.");
     assert!(names(&extract(&d), EntityKind::Person).is_empty());
