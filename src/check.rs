@@ -52,14 +52,15 @@ pub fn entities(doc: &Document, list: &[Entity]) -> Result<(), String> {
         }
         for m in &e.mentions {
             if let Site::Block(b) = m.site
-                && b >= doc.blocks.len()
+                && b as usize >= doc.blocks.len()
             {
                 return Err(format!("{:?}: mention in a missing block {b}", e.name));
             }
             let text = m.site.text(doc);
-            range_in(text, m.start, m.end, false)
+            let (start, end) = (m.start as usize, m.end as usize);
+            range_in(text, start, end, false)
                 .map_err(|err| format!("{:?}: mention {err}", e.name))?;
-            if Some(m.text(doc)) != text.get(m.start..m.end) {
+            if Some(m.text(doc)) != text.get(start..end) {
                 return Err(format!("{:?}: mention text differs from its slice", e.name));
             }
         }

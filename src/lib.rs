@@ -12,6 +12,7 @@
 //! is read as a collection ([`corpus`]: indexed on every core, cached). [`contain`] keeps a
 //! failed background job (loading, entities, search, indexing) from ending the program.
 //! [`export`] turns the same model into JSON for scripts.
+//! [`fold`] is the one accent and case folding that search and entity names share.
 
 pub mod app;
 pub mod bookmarks;
@@ -25,6 +26,7 @@ pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod fold;
 pub mod loading;
 pub mod paths;
 pub mod reader;

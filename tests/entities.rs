@@ -53,18 +53,9 @@ fn the_bundled_memo_lists_exactly_what_a_careful_reader_would() {
         (Person, "W. A. Harriman".into(), s(&["Averell Harriman"])),
         (Person, "T. V. Soong".into(), s(&[])),
         (Person, "Stalin".into(), s(&[])),
-        (Organization, "Library of Congress".into(), s(&[])),
-        (
-            Organization,
-            "Wilson Center".into(),
-            s(&["Wilson Center Digital Archive"]),
-        ),
-        (
-            Organization,
-            "Chun & Jane Chiu Family Foundation".into(),
-            s(&[]),
-        ),
     ];
+    // The archive (Wilson Center, Library of Congress) and the funder in the citation and
+    // credits are where the document is kept, not what it mentions.
     want.sort();
     assert_eq!(listing(&ents), want);
 
@@ -101,11 +92,19 @@ fn the_bundled_memo_lists_exactly_what_a_careful_reader_would() {
     // The signature initials resolve to the participant.
     assert!(texts("W. A. Harriman").contains(&"WAH".to_string()));
     assert!(texts("T. V. Soong").contains(&"Dr. T. V. Soong".to_string()));
-    assert_eq!(get(&ents, "Stalin").mentions.len(), 12);
-    assert_eq!(get(&ents, "T. V. Soong").mentions.len(), 12);
+    // The title, the summary and the transcript; not the citation, which repeats the title.
+    assert_eq!(get(&ents, "Stalin").mentions.len(), 11);
+    assert_eq!(get(&ents, "T. V. Soong").mentions.len(), 11);
     // Metadata mentions say which field they are in.
-    let lib = &get(&ents, "Library of Congress").mentions[0];
-    assert_eq!(lib.site, Site::Field(memcon::document::MetaField::Citation));
+    let stalin = &get(&ents, "Stalin").mentions;
+    assert_eq!(
+        stalin[0].site,
+        Site::Field(memcon::document::MetaField::Title)
+    );
+    assert_eq!(
+        stalin[1].site,
+        Site::Field(memcon::document::MetaField::Summary)
+    );
     // Every mention's range holds its text.
     for e in &ents {
         for m in &e.mentions {
@@ -229,13 +228,15 @@ fn export_includes_entities_with_metadata_fields() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let ents = json["entities"].as_array().expect("entities");
-    let lib = ents
+    let mongolia = ents
         .iter()
-        .find(|e| e["name"] == "Library of Congress")
-        .expect("library");
-    assert_eq!(lib["kind"], "organization");
-    assert_eq!(lib["mentions"][0]["field"], "citation");
-    assert!(lib["mentions"][0].get("block").is_none());
+        .find(|e| e["name"] == "Outer Mongolia")
+        .expect("Outer Mongolia");
+    assert_eq!(mongolia["kind"], "place");
+    assert_eq!(mongolia["mentions"][0]["field"], "summary");
+    assert!(mongolia["mentions"][0].get("block").is_none());
+    assert!(mongolia["mentions"][1]["block"].is_u64());
+    assert!(!ents.iter().any(|e| e["name"] == "Library of Congress"));
     let siberia = ents
         .iter()
         .find(|e| e["name"] == "Siberia")

@@ -3,7 +3,8 @@
 //! lands on the original text's character boundaries.
 
 use memcon::document::{Block, BlockKind, Document, Location};
-use memcon::search::{Direction, Matcher, Query, SearchJob, Status, find_all, fold_str, nearest};
+use memcon::fold::fold_str;
+use memcon::search::{Direction, Matcher, Query, SearchJob, Status, find_all, nearest};
 use proptest::prelude::*;
 
 /// Pieces of text: plain and accented letters, a letter stored decomposed, CJK, spaces.

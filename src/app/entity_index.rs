@@ -86,12 +86,12 @@ impl EntityIndex {
                 match m.site {
                     Site::Field(field) => meta.push(MetaMark {
                         field,
-                        start: m.start,
-                        end: m.end,
+                        start: m.start as usize,
+                        end: m.end as usize,
                         entity: i,
                     }),
-                    Site::Block(b) => {
-                        body.extend(Packed::new(TextRange::new(b, m.start, m.end), i));
+                    Site::Block(_) => {
+                        body.extend(m.range().and_then(|r| Packed::new(r, i)));
                     }
                 }
             }
@@ -199,8 +199,8 @@ mod tests {
                 .iter()
                 .map(|&(site, start)| Mention {
                     site,
-                    start,
-                    end: start + name.len(),
+                    start: start as u32,
+                    end: (start + name.len()) as u32,
                     adjectival: false,
                 })
                 .collect(),

@@ -207,14 +207,14 @@ fn doc_entity(e: &Entity) -> DocEntity {
             .iter()
             .map(|m| {
                 let (block, field) = match m.site {
-                    Site::Block(b) => (Some(b as u32), None),
+                    Site::Block(b) => (Some(b), None),
                     Site::Field(f) => (None, Some(f)),
                 };
                 MentionAt {
                     block,
                     field,
-                    start: m.start as u32,
-                    end: m.end as u32,
+                    start: m.start,
+                    end: m.end,
                 }
             })
             .collect(),

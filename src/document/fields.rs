@@ -25,15 +25,13 @@ pub enum MetaField {
 }
 
 impl MetaField {
-    /// The fields written as prose, where names of people, places and organizations are
-    /// looked for.
-    pub const PROSE: [MetaField; 5] = [
-        MetaField::Title,
-        MetaField::Summary,
-        MetaField::Citation,
-        MetaField::OriginalArchive,
-        MetaField::Credits,
-    ];
+    /// The fields that describe the document itself, where names of people, places and
+    /// organizations are looked for: the title and the summary. The citation, the original
+    /// archive and the credits describe the archive and the edition (`Wilson Center Digital
+    /// Archive`, `Foreign Relations of the United States`, `U.S. Department of State`, a
+    /// translator), alike for every document of a collection: a name there is not one the
+    /// document mentions.
+    pub const DESCRIPTIVE: [MetaField; 2] = [MetaField::Title, MetaField::Summary];
 
     /// Every field of `meta` with a value that is not blank, with its text, in order.
     pub fn all(meta: &Metadata) -> Vec<(MetaField, &str)> {

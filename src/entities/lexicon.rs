@@ -2,42 +2,13 @@
 //! and the names a user added in the alias file, indexed for matching token by token.
 
 use super::EntityKind;
-use super::fold::{fold, fold_into};
-use super::tokens::{self, Token};
+use super::HashMap;
+use super::tokens;
 use crate::document::dates::MONTHS;
+use crate::fold::fold;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
-
-/// A fast hash for short keys (the Fx hash of rustc): names are not attacker-chosen in a way
-/// that matters here, and SipHash dominated extraction time.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxSet<K> = HashSet<K, FxBuild>;
 
 /// Membership flags of a folded word in the lexicon's word lists.
 pub mod flag {
@@ -57,6 +28,24 @@ pub mod flag {
     /// Stop-listed, yet allowed inside an organization's name (`Foreign`, `National`).
     pub const ORG_INNER: u32 = 1 << 12;
     pub const MONTH: u32 = 1 << 13;
+    /// A verb whose subject is a person (`said`, `thinks`, `arrived`).
+    pub const PERSON_VERB: u32 = 1 << 14;
+    /// An auxiliary or adverb between a subject and its verb (`has`, `would`, `not`).
+    pub const AUX: u32 = 1 << 15;
+    /// A verb whose object is a person (`told`, `met`, `thanked`).
+    pub const OBJECT_VERB: u32 = 1 << 16;
+    /// A verb that makes `to X` a person (`show ... to X`, `explained to X`).
+    pub const TO_VERB: u32 = 1 << 17;
+    /// A noun for what a person is (`delegate`, `colleague`), beside the titles.
+    pub const ROLE: u32 = 1 << 18;
+    /// A word for a ship before its name (`steamer`, `U.S.S.`).
+    pub const SHIP: u32 = 1 << 19;
+    /// A thing often named after a person or place (`case`, `claim`, `plan`).
+    pub const NAMED_THING: u32 = 1 << 20;
+    /// A given name written short with a period (`Thos.`, `Wm.`, `Ya.`): an initial.
+    pub const GIVEN_ABBREV: u32 = 1 << 21;
+    /// A surname that is also a stop-listed word (`West`, `Day`, `Page`).
+    pub const COMMON_SURNAME: u32 = 1 << 22;
 }
 
 /// What the lexicon knows about one folded word.
@@ -224,6 +213,24 @@ const ORG_INNER: &[&str] = &[
     "president",
     "united",
     "economic",
+    "affairs",
+    "latin",
+    "near",
+    "middle",
+    "far",
+    "english",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "ministers",
+    "ambassadors",
 ];
 
 /// The gazetteer shipped in the binary.
@@ -277,6 +284,8 @@ struct Orgs {
 struct People {
     names: Vec<String>,
     given: Vec<String>,
+    given_abbreviations: Vec<String>,
+    common_word_surnames: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -291,22 +300,13 @@ struct Words {
     of_cues: Vec<String>,
     place_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
-}
-
-/// Folded word sets; every lookup takes a folded word.
-#[derive(Debug, Default)]
-pub struct WordSets {
-    pub titles: FxSet<String>,
-    pub title_modifiers: FxSet<String>,
-    pub role_tails: FxSet<String>,
-    pub particles: FxSet<String>,
-    pub stop: FxSet<String>,
-    pub place_cues: FxSet<String>,
-    pub of_cues: FxSet<String>,
-    pub place_suffixes: FxSet<String>,
-    pub place_prefixes: FxSet<String>,
-    pub heads: FxSet<String>,
-    pub given: FxSet<String>,
+    person_verbs: Vec<String>,
+    auxiliaries: Vec<String>,
+    object_verbs: Vec<String>,
+    to_verbs: Vec<String>,
+    roles: Vec<String>,
+    ships: Vec<String>,
+    named_things: Vec<String>,
 }
 
 /// Everything the extraction rules look names up in.
@@ -314,12 +314,11 @@ pub struct WordSets {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     patterns: Vec<Vec<Pattern>>,
-    info: FxMap<Box<str>, WordInfo>,
-    pub words: WordSets,
-}
-
-fn set(words: &[String]) -> FxSet<String> {
-    words.iter().map(|w| fold(w)).collect()
+    /// Every folded word the lexicon knows: its word lists and its gazetteer patterns.
+    info: HashMap<Box<str>, WordInfo>,
+    /// For each first byte of a ship word, the lengths it comes in (bit `len`, under 16): a
+    /// cheap test before looking the word before every name up.
+    ship_shapes: [u16; 256],
 }
 
 /// Parse `"Name > Modern | alias, alias ; adjective, adjective"`.
@@ -370,25 +369,11 @@ impl Lexicon {
         entries.extend(people.iter().map(|l| parse_entry(EntityKind::Person, l)));
         let builtin = entries.len();
         entries.extend(extra);
-        let w = &file.words;
-        let words = WordSets {
-            titles: set(&w.titles),
-            title_modifiers: set(&w.title_modifiers),
-            role_tails: set(&w.role_tails),
-            particles: set(&w.particles),
-            stop: set(&w.stop),
-            place_cues: set(&w.place_cues),
-            of_cues: set(&w.of_cues),
-            place_suffixes: set(&w.place_suffixes),
-            place_prefixes: set(&w.place_prefixes),
-            heads: set(&file.organizations.heads),
-            given: set(&file.people.given),
-        };
         let mut lex = Lexicon {
             entries,
             patterns: Vec::new(),
-            info: FxMap::default(),
-            words,
+            info: HashMap::default(),
+            ship_shapes: [0; 256],
         };
         // User entries first, so that their spellings win.
         let order: Vec<usize> = (builtin..lex.entries.len()).chain(0..builtin).collect();
@@ -398,8 +383,8 @@ impl Lexicon {
         for patterns in &mut lex.patterns {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        let w = &lex.words;
-        let lists: [(&FxSet<String>, u32); 11] = [
+        let w = &file.words;
+        let lists: [(&[String], u32); 20] = [
             (&w.titles, flag::TITLE),
             (&w.title_modifiers, flag::TITLE_MODIFIER),
             (&w.role_tails, flag::ROLE_TAIL),
@@ -409,13 +394,31 @@ impl Lexicon {
             (&w.of_cues, flag::OF_CUE),
             (&w.place_suffixes, flag::PLACE_SUFFIX),
             (&w.place_prefixes, flag::PLACE_PREFIX),
-            (&w.heads, flag::HEAD),
-            (&w.given, flag::GIVEN),
+            (&file.organizations.heads, flag::HEAD),
+            (&file.people.given, flag::GIVEN),
+            (&file.people.given_abbreviations, flag::GIVEN_ABBREV),
+            (&file.people.common_word_surnames, flag::COMMON_SURNAME),
+            (&w.person_verbs, flag::PERSON_VERB),
+            (&w.auxiliaries, flag::AUX),
+            (&w.object_verbs, flag::OBJECT_VERB),
+            (&w.to_verbs, flag::TO_VERB),
+            (&w.roles, flag::ROLE),
+            (&w.ships, flag::SHIP),
+            (&w.named_things, flag::NAMED_THING),
         ];
+        for w in &file.words.ships {
+            let w = fold(w);
+            if let Some(&b) = w.as_bytes().first()
+                && w.len() < 16
+                && let Some(shapes) = lex.ship_shapes.get_mut(usize::from(b))
+            {
+                *shapes |= 1 << w.len();
+            }
+        }
         let mut info = std::mem::take(&mut lex.info);
         for (list, f) in lists {
             for word in list {
-                info.entry(word.as_str().into()).or_default().flags |= f;
+                info.entry(fold(word).into()).or_default().flags |= f;
             }
         }
         for (list, f) in [
@@ -431,6 +434,31 @@ impl Lexicon {
         lex
     }
 
+    /// False when `word` (as written) cannot be a ship word: its first byte and length match
+    /// none. Ship words are ASCII.
+    pub fn may_be_ship(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&b) if word.len() < 16 => self
+                .ship_shapes
+                .get(usize::from(b.to_ascii_lowercase()))
+                .is_some_and(|shapes| shapes & (1 << word.len()) != 0),
+            _ => false,
+        }
+    }
+
+    /// Every folded word with any of `flags` (see [`flag`]), sorted: the lexicon's own word
+    /// lists, for generators and checks that speak its language.
+    pub fn words_with(&self, flags: u32) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .info
+            .iter()
+            .filter(|(_, i)| i.has(flags))
+            .map(|(w, _)| &**w)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
     /// What the lexicon knows about a folded word.
     pub fn word(&self, folded: &str) -> WordInfo {
         self.info.get(folded).copied().unwrap_or_default()
@@ -441,7 +469,7 @@ impl Lexicon {
     pub fn patterns(&self, info: WordInfo) -> impl Iterator<Item = (&[String], u32, bool)> {
         let list = (info.patterns as usize)
             .checked_sub(1)
-            .and_then(|k| self.patterns.get(k))
+            .and_then(|n| self.patterns.get(n))
             .map_or(&[][..], Vec::as_slice);
         list.iter().map(|p| (&*p.rest, p.entry, p.adjectival))
     }
@@ -457,9 +485,18 @@ impl Lexicon {
         let mut toks = Vec::new();
         for (form, adjectival) in forms {
             tokens::tokenize(&form, &mut toks);
+            // Words as the scanner folds them: an initial without its period.
             let folded: Vec<String> = toks
                 .iter()
-                .map(|t| fold(form.get(t.start..t.end).unwrap_or("")))
+                .map(|t| {
+                    let w = form.get(t.start..t.end).unwrap_or("");
+                    let w = if t.has(tokens::INITIAL) {
+                        w.strip_suffix('.').unwrap_or(w)
+                    } else {
+                        w
+                    };
+                    fold(w)
+                })
                 .collect();
             let Some((first, rest)) = folded.split_first() else {
                 continue;
@@ -469,7 +506,10 @@ impl Lexicon {
                 self.patterns.push(Vec::new());
                 slot.patterns = self.patterns.len() as u32;
             }
-            let Some(list) = self.patterns.get_mut(slot.patterns as usize - 1) else {
+            let Some(list) = (slot.patterns as usize)
+                .checked_sub(1)
+                .and_then(|n| self.patterns.get_mut(n))
+            else {
                 continue;
             };
             if list.iter().any(|p| *p.rest == *rest) {
@@ -481,49 +521,6 @@ impl Lexicon {
                 adjectival,
             });
         }
-    }
-
-    /// The longest gazetteer name starting at `toks[i]`. `scratch` is a reusable buffer.
-    pub fn lookup(
-        &self,
-        text: &str,
-        toks: &[Token],
-        i: usize,
-        scratch: &mut String,
-    ) -> Option<Match> {
-        let t = *toks.get(i)?;
-        if !t.has(tokens::CAP) {
-            return None;
-        }
-        fold_into(text.get(t.start..t.end).unwrap_or(""), scratch);
-        let info = self.word(scratch);
-        'pat: for p in self.patterns(info) {
-            let (rest, entry, adjectival) = p;
-            if i + rest.len() >= toks.len() {
-                continue;
-            }
-            for (k, want) in rest.iter().enumerate() {
-                let (Some(&prev), Some(&u)) = (toks.get(i + k), toks.get(i + 1 + k)) else {
-                    continue 'pat;
-                };
-                if u.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
-                    || text.get(prev.end..u.start).unwrap_or("").contains('\n')
-                    || prev.has(tokens::POSS)
-                {
-                    continue 'pat;
-                }
-                fold_into(text.get(u.start..u.end).unwrap_or(""), scratch);
-                if scratch != want {
-                    continue 'pat;
-                }
-            }
-            return Some(Match {
-                entry,
-                len: rest.len() + 1,
-                adjectival,
-            });
-        }
-        None
     }
 
     /// The entry with `id`. Ids come only from this lexicon's own patterns ([`Match::entry`],
@@ -539,10 +536,9 @@ mod tests {
     use super::*;
 
     fn find(lex: &Lexicon, text: &str) -> Option<(String, usize, bool)> {
-        let mut toks = Vec::new();
-        tokens::tokenize(text, &mut toks);
-        let mut s = String::new();
-        lex.lookup(text, &toks, 0, &mut s)
+        let mut sc = super::super::scan::Scanner::new(lex);
+        sc.load(text);
+        sc.lookup(text, 0)
             .map(|m| (lex.entry(m.entry).name.clone(), m.len, m.adjectival))
     }
 
@@ -573,7 +569,7 @@ mod tests {
     #[test]
     fn every_spelling_in_the_gazetteer_belongs_to_one_entry() {
         let lex = Lexicon::builtin();
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, &str> = Default::default();
         for e in &lex.entries {
             let forms = std::iter::once(&e.name)
                 .chain(e.modern.iter())

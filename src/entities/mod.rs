@@ -12,7 +12,6 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod aliases;
-mod fold;
 pub mod lexicon;
 pub mod output;
 mod resolve;
@@ -25,9 +24,14 @@ mod tokens;
 use crate::document::{Document, MetaField, TextRange};
 use serde::{Deserialize, Serialize};
 
+pub use crate::fold::fold;
 pub use aliases::UserAliases;
-pub use fold::fold;
 pub use lexicon::Lexicon;
+
+/// Hash maps and sets for short keys (folded words, ids): foldhash with a fixed seed, so that
+/// extraction is deterministic; SipHash, the standard one, dominated extraction time.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -48,11 +52,11 @@ impl EntityKind {
     }
 }
 
-/// Where a mention lies: in a metadata field or in a block of the transcript.
+/// Where a mention lies: in a metadata field or in a block of the transcript (its index).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Site {
     Field(MetaField),
-    Block(usize),
+    Block(u32),
 }
 
 impl Site {
@@ -60,17 +64,19 @@ impl Site {
     pub fn text(self, doc: &Document) -> &str {
         match self {
             Site::Field(f) => f.text(&doc.metadata).unwrap_or(""),
-            Site::Block(b) => doc.blocks.get(b).map_or("", |b| b.text.as_str()),
+            Site::Block(b) => doc.blocks.get(b as usize).map_or("", |b| b.text.as_str()),
         }
     }
 }
 
 /// One place where an entity is named: `start..end` are byte offsets into the site's text.
+/// Compact (20 bytes): a large document has millions of mentions. Offsets past 4 GiB into one
+/// block are not scanned (see [`MAX_SCANNED`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
     pub site: Site,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// The mention is an adjective or demonym of a place (`Siberian`, `Japanese`).
     pub adjectival: bool,
 }
@@ -79,14 +85,21 @@ impl Mention {
     /// The mention as a body range, or `None` for a metadata mention.
     pub fn range(&self) -> Option<TextRange> {
         match self.site {
-            Site::Block(b) => Some(TextRange::new(b, self.start, self.end)),
+            Site::Block(b) => Some(TextRange::new(
+                b as usize,
+                self.start as usize,
+                self.end as usize,
+            )),
             Site::Field(_) => None,
         }
     }
 
     /// The mention's text in `doc`.
     pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
-        self.site.text(doc).get(self.start..self.end).unwrap_or("")
+        self.site
+            .text(doc)
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }
 
@@ -115,6 +128,22 @@ impl Entity {
     }
 }
 
+/// The bytes of one text (a block or a field) that extraction reads: mentions are `u32`
+/// offsets, so a single block longer than 4 GiB is scanned up to there.
+pub const MAX_SCANNED: usize = u32::MAX as usize;
+
+/// The part of `text` that extraction reads (all of it below [`MAX_SCANNED`] bytes).
+pub(crate) fn scanned(text: &str) -> &str {
+    if text.len() <= MAX_SCANNED {
+        return text;
+    }
+    let mut end = MAX_SCANNED;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
 /// Find the entities of `doc` with the built-in lexicon and no user aliases.
 pub fn extract(doc: &Document) -> Vec<Entity> {
     extract_with(doc, Lexicon::builtin(), &UserAliases::default())
@@ -126,14 +155,17 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in MetaField::PROSE {
+    for field in MetaField::DESCRIPTIVE {
         let site = Site::Field(field);
-        scanner.scan(site.text(doc), site, &[], &mut cands);
+        scanner.scan(scanned(site.text(doc)), site, &[], &mut cands);
     }
     for (b, block) in doc.blocks.iter().enumerate() {
+        let Ok(b) = u32::try_from(b) else {
+            break; // more than 4 billion blocks: the rest is not scanned
+        };
         let site = Site::Block(b);
-        let claims = claimed.get(&b).map_or(&[][..], Vec::as_slice);
-        scanner.scan(&block.text, site, claims, &mut cands);
+        let claims = claimed.get(&(b as usize)).map_or(&[][..], Vec::as_slice);
+        scanner.scan(scanned(&block.text), site, claims, &mut cands);
     }
     let mut entities = resolve::resolve(doc, lexicon, cands);
     user.apply(&mut entities);
@@ -176,3 +208,7 @@ pub fn names_of(entities: &[Entity]) -> Vec<(&'static str, String)> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_orgs;
+#[cfg(test)]
+mod tests_people;

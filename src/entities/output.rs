@@ -102,7 +102,7 @@ mod tests {
     fn mentions_say_where_they_are_and_what_they_read() {
         let doc = Document::from_text(
             "t",
-            "Citation:\n\nHarriman in Moscow\n\nContents:\n\nTranscript - English\n\n\
+            "Summary:\n\nHarriman in Moscow\n\nContents:\n\nTranscript - English\n\n\
              We met in Moscow with Stalin.",
         );
         let entities = crate::entities::extract(&doc);
@@ -115,7 +115,7 @@ mod tests {
             .expect("Moscow");
         assert_eq!(moscow["kind"], "place");
         let mentions = moscow["mentions"].as_array().unwrap();
-        assert_eq!(mentions[0]["field"], "citation");
+        assert_eq!(mentions[0]["field"], "summary");
         assert!(mentions[0].get("block").is_none());
         let body = mentions.iter().find(|m| m.get("block").is_some()).unwrap();
         assert_eq!(body["text"], "Moscow");

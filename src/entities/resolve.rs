@@ -1,12 +1,13 @@
 //! From candidates to entities: identify bare names by what the rest of the document says about
 //! them, merge short and long forms of a person's name, link glosses, pick canonical names.
 
-use super::fold::fold_into;
-use super::lexicon::FxMap as HashMap;
+use super::HashMap;
 use super::lexicon::Lexicon;
 use super::scan::{Cand, Evidence};
+use super::structure::signature_initials;
 use super::{Entity, EntityKind, Mention};
 use crate::document::Document;
+use crate::fold::fold_into;
 
 struct UnionFind(Vec<u32>);
 
@@ -39,9 +40,11 @@ struct Keys {
     names: Vec<Box<str>>,
     /// The key of each key's surname, once computed.
     surnames: Vec<u32>,
+    /// The given initials of each key (see [`given_initials`]), once computed.
+    initials: Vec<u64>,
 }
 
-// A key is an index into `names` and `surnames`, which `id` grows together.
+// A key is an index into `names`, `surnames` and `initials`, which `id` grows together.
 #[allow(clippy::indexing_slicing)]
 impl Keys {
     fn id(&mut self, folded: &str) -> u32 {
@@ -52,7 +55,18 @@ impl Keys {
         self.ids.insert(folded.into(), id);
         self.names.push(folded.into());
         self.surnames.push(u32::MAX);
+        self.initials.push(u64::MAX);
         id
+    }
+    /// The given initials of the name with key `k`.
+    fn initials(&mut self, k: u32) -> u64 {
+        let memo = self.initials[k as usize];
+        if memo != u64::MAX {
+            return memo;
+        }
+        let v = given_initials(&self.names[k as usize]);
+        self.initials[k as usize] = v;
+        v
     }
     /// The key of the surname of the name with key `k` (adding it if new).
     fn surname(&mut self, k: u32) -> u32 {
@@ -71,7 +85,7 @@ impl Keys {
 }
 
 fn name_text<'a>(doc: &'a Document, c: &Cand) -> &'a str {
-    c.site.text(doc).get(c.name_start..c.name_end).unwrap_or("")
+    c.site.text(doc).get(c.name_span()).unwrap_or("")
 }
 
 /// The last word of a folded name that is not an initial: its surname.
@@ -90,8 +104,9 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-// `key_of`, `kind`, `alive` and the union-find hold one entry per candidate; every index here
-// is a candidate index (from `enumerate` or from a map of candidate indices), so `< n`.
+// `key_of`, `kind`, `alive`, `chain`, `conj` and the union-find hold one entry per candidate;
+// every index here is a candidate index (from `enumerate`, a range `0..n` or a map of candidate
+// indices), so `< n`.
 #[allow(clippy::indexing_slicing)]
 pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
@@ -111,6 +126,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let mut by_name: HashMap<(EntityKind, u32), usize> = HashMap::default();
     let mut by_surname: HashMap<u32, usize> = HashMap::default();
     let mut known: HashMap<u32, usize> = HashMap::default();
+    let mut by_org_place: HashMap<(u32, u32), usize> = HashMap::default();
+    let mut people = People::default();
     for (i, c) in cands.iter().enumerate() {
         if matches!(
             c.ev,
@@ -127,20 +144,26 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             }
             _ if k == EntityKind::Person => {
                 let s = keys.surname(key_of[i]);
-                let first = *by_surname.entry(s).or_insert(i);
+                by_surname.entry(s).or_insert(i);
+                let first = people.join(s, keys.initials(key_of[i]), i);
                 uf.union(first, i);
                 known.entry(s).or_insert(i);
             }
             _ => {
                 let first = *by_name.entry((k, key_of[i])).or_insert(i);
                 uf.union(first, i);
+                if let Some((entry, rest)) = org_place_key(doc, lex, &cands, i, &mut buf) {
+                    let rest = keys.id(&rest);
+                    let first = *by_org_place.entry((entry, rest)).or_insert(i);
+                    uf.union(first, i);
+                }
             }
         }
     }
 
     // Signature initials (`WAH`) name the first person with those initials.
     let mut by_initials: HashMap<String, usize> = HashMap::default();
-    let mut seen_names: super::lexicon::FxSet<u32> = Default::default();
+    let mut seen_names: super::HashSet<u32> = Default::default();
     for (i, c) in cands.iter().enumerate() {
         let strong = c.kind == Some(EntityKind::Person)
             && !matches!(c.ev, Evidence::SignatureInitials | Evidence::Bare);
@@ -150,6 +173,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
 
     // Weak candidates: named elsewhere in the document, or a place by their cue.
+    let mut placed = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         match c.ev {
             Evidence::Bare | Evidence::PlaceCue => {
@@ -166,20 +190,131 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                     None if c.ev == Evidence::PlaceCue => {
                         let first = *by_name.entry((EntityKind::Place, key_of[i])).or_insert(i);
                         uf.union(first, i);
+                        placed.push(i);
                     }
                     None => alive[i] = false,
                 }
             }
-            Evidence::SignatureInitials => match by_initials.get(name_text(doc, c)) {
+            Evidence::SignatureInitials => match signature_initials(name_text(doc, c))
+                .and_then(|letters| by_initials.get(&letters))
+            {
                 Some(&j) => uf.union(j, i),
                 None => alive[i] = false,
             },
             _ => {}
         }
     }
+    // A name placed by a cue is that place wherever else it stands bare.
+    for &i in &placed {
+        known.entry(key_of[i]).or_insert(i);
+    }
+    // Lists: a bare name in a list with people or places is one of them (`Lloyd George and
+    // Curzon`, `Tongku, Lutai and Changli`), and so are its other mentions. A forward pass
+    // carries a kind rightwards along a list, a backward pass leftwards. A name the document
+    // already gives a kind keeps it.
+    let mut listed = !placed.is_empty();
+    // `Gilchrist, Librarian of the Commission`: a comma alone may set off an apposition; a
+    // list has an `and` or an `or` somewhere.
+    let mut chain = vec![0u32; n];
+    let mut conj = vec![false; n];
+    for (i, c) in cands.iter().enumerate() {
+        let root = c.coord.map_or(i, |j| chain[j as usize] as usize);
+        chain[i] = root as u32;
+        conj[root] |= c.coord_and;
+    }
+    for forward in [true, false] {
+        let order: Box<dyn Iterator<Item = usize>> = if forward {
+            Box::new(0..n)
+        } else {
+            Box::new((0..n).rev())
+        };
+        for i in order {
+            let Some(j) = cands[i].coord.map(|j| j as usize) else {
+                continue;
+            };
+            let (a, b) = if forward { (i, j) } else { (j, i) };
+            // A bare name that a list has named elsewhere meanwhile is that entity.
+            for x in [a, b] {
+                if !alive[x]
+                    && cands[x].ev == Evidence::Bare
+                    && let Some(&y) = known.get(&key_of[x])
+                {
+                    alive[x] = true;
+                    kind[x] = kind[y];
+                    uf.union(y, x);
+                }
+            }
+            // `Kurdish and Assyrian areas`: an adjective lists no name.
+            let pending = !alive[a]
+                && conj[chain[i] as usize]
+                && cands[a].ev == Evidence::Bare
+                && !cands[b].adjectival;
+            let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
+                continue;
+            };
+            if !pending || !alive[b] {
+                continue;
+            }
+            kind[a] = Some(k);
+            alive[a] = true;
+            listed = true;
+            if k == EntityKind::Person {
+                let s = keys.surname(key_of[a]);
+                let first = *by_surname.entry(s).or_insert(a);
+                uf.union(first, a);
+                known.entry(s).or_insert(a);
+            } else {
+                let first = *by_name.entry((k, key_of[a])).or_insert(a);
+                uf.union(first, a);
+            }
+            known.entry(key_of[a]).or_insert(a);
+        }
+    }
+    // `Siku, Tientsin`, `Monclova, Mexico`: a bare name set off by a comma before a known
+    // place, with no list going on, lies in that place.
+    let mut continued = vec![false; n];
+    for c in &cands {
+        if let Some(j) = c.coord {
+            continued[j as usize] = true;
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        let Some(a) = c.coord.map(|j| j as usize) else {
+            continue;
+        };
+        let known_place = matches!(c.ev, Evidence::Gazetteer(_))
+            && kind[i] == Some(EntityKind::Place)
+            && !c.adjectival;
+        if known_place
+            && !c.coord_and
+            && !continued[i]
+            && cands[a].coord.is_none()
+            && !alive[a]
+            && cands[a].ev == Evidence::Bare
+        {
+            alive[a] = true;
+            kind[a] = Some(EntityKind::Place);
+            let first = *by_name.entry((EntityKind::Place, key_of[a])).or_insert(a);
+            uf.union(first, a);
+            known.entry(key_of[a]).or_insert(a);
+            listed = true;
+        }
+    }
+    if listed {
+        for (i, c) in cands.iter().enumerate() {
+            if !alive[i]
+                && c.ev == Evidence::Bare
+                && let Some(&j) = known.get(&key_of[i])
+            {
+                alive[i] = true;
+                kind[i] = kind[j];
+                uf.union(j, i);
+            }
+        }
+    }
     for (i, c) in cands.iter().enumerate() {
         if let Some(j) = c.link {
-            uf.union(j, i);
+            uf.union(j as usize, i);
         }
     }
     merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
@@ -201,21 +336,132 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             entities.push(e);
         }
     }
-    entities.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(a.mentions.first().cmp(&b.mentions.first()))
-    });
+    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
     entities
+}
+
+/// People grouped by surname and given initials: `J. F. Dulles` and `John Foster Dulles` are
+/// one, `A. W. Dulles` another (no initial in common); `W. A. Harriman` and `Averell Harriman`
+/// one. A name without a given name joins the first of its surname.
+#[derive(Default)]
+struct People {
+    /// Per surname key: the initials seen in each group (a bit per letter) and its first
+    /// candidate.
+    groups: HashMap<u32, Vec<(u64, usize)>>,
+}
+
+impl People {
+    /// The first candidate of the group that candidate `i` (surname key `s`, given initials
+    /// `initials`) joins.
+    fn join(&mut self, s: u32, initials: u64, i: usize) -> usize {
+        let groups = self.groups.entry(s).or_default();
+        if initials == 0 {
+            return match groups.first() {
+                Some(&(_, first)) => first,
+                None => {
+                    groups.push((0, i));
+                    i
+                }
+            };
+        }
+        if let Some((mask, first)) = groups.iter_mut().find(|(m, _)| *m & initials != 0) {
+            *mask |= initials;
+            return *first;
+        }
+        // A surname seen alone so far takes the first given names that come.
+        if let [(mask @ 0, first)] = groups.as_mut_slice() {
+            *mask = initials;
+            return *first;
+        }
+        groups.push((initials, i));
+        i
+    }
+}
+
+/// The initials of a folded name's given names, a bit per letter (particles and `M.`, which in
+/// diplomatic letters is Monsieur more often than an initial, left out).
+fn given_initials(folded: &str) -> u64 {
+    let s = surname(folded);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    if let Some(at) = words.iter().rposition(|w| *w == s) {
+        words.truncate(at);
+    }
+    let mut mask = 0;
+    for w in words {
+        let skip = matches!(
+            w,
+            "de" | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "della"
+                | "des"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "y"
+                | "m."
+        );
+        if let Some(c) = w.chars().next().filter(|_| !skip) {
+            mask |= 1 << (c as u32 % 64);
+        }
+    }
+    mask
+}
+
+/// `Government of Brazil`, `Brazilian Government`, `Brazil Government`: the same organization
+/// words around one known place name one body. Returns the place's entry and the other words,
+/// folded, without `of` and `the`.
+fn org_place_key(
+    doc: &Document,
+    lex: &Lexicon,
+    cands: &[Cand],
+    i: usize,
+    buf: &mut String,
+) -> Option<(u32, String)> {
+    let c = cands.get(i)?;
+    if c.ev != Evidence::OrgPattern {
+        return None;
+    }
+    let mut entry = None;
+    let mut spans = Vec::new();
+    for p in cands.get(..i)?.iter().rev() {
+        if p.site != c.site || p.start < c.start || p.end > c.end {
+            break;
+        }
+        if let Evidence::Gazetteer(e) = p.ev
+            && lex.entry(e).kind == EntityKind::Place
+        {
+            if entry.is_some_and(|x| x != e) {
+                return None;
+            }
+            entry = Some(e);
+            spans.push(((p.start - c.start) as usize, (p.end - c.start) as usize));
+        }
+    }
+    let entry = entry?;
+    let text = name_text(doc, c);
+    let mut rest = String::new();
+    let mut at = 0;
+    for &(s, e) in spans.iter().rev() {
+        rest.push_str(text.get(at..s)?);
+        rest.push(' ');
+        at = e;
+    }
+    rest.push_str(text.get(at..)?);
+    fold_into(&rest, buf);
+    let words: Vec<&str> = buf
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | ""))
+        .collect();
+    Some((entry, words.join(" ")))
 }
 
 /// `Vargas` and `Alberto Vargas Nariño`: a one-word name that is an inner word of exactly one
 /// longer name (and the surname of none) is that person.
-///
-/// One pass over the distinct person names builds the surnames of the longer names and, for each
-/// inner word, its first owner and how many names own it; each one-word name is then looked up.
-/// Linear in the number of names (comparing every one-word name with every longer name was
-/// quadratic: 16,000 people took seconds).
 fn merge_inner_surnames(
     doc: &Document,
     cands: &[Cand],
@@ -224,7 +470,7 @@ fn merge_inner_surnames(
     key_of: &[u32],
     uf: &mut UnionFind,
 ) {
-    let mut seen: super::lexicon::FxSet<u32> = Default::default();
+    let mut seen: super::HashSet<u32> = Default::default();
     let persons: Vec<(usize, String)> = cands
         .iter()
         .zip(kind.iter().zip(alive).zip(key_of))
@@ -234,11 +480,11 @@ fn merge_inner_surnames(
         })
         .map(|(i, (c, _))| (i, super::fold(name_text(doc, c))))
         .collect();
-    let mut surnames: super::lexicon::FxSet<&str> = Default::default();
+    let mut surnames: super::HashSet<&str> = Default::default();
     // Inner word → (first name that has it, how many names have it).
     let mut inner: HashMap<&str, (usize, usize)> = HashMap::default();
     let mut singles: Vec<(usize, &str)> = Vec::new();
-    let mut single_seen: super::lexicon::FxSet<&str> = Default::default();
+    let mut single_seen: super::HashSet<&str> = Default::default();
     for (i, f) in &persons {
         if !f.contains(' ') {
             if single_seen.insert(f) {
@@ -299,7 +545,7 @@ fn build(
         Evidence::Gazetteer(_) => 0,
         Evidence::Structure => 1,
         Evidence::Title | Evidence::Initials | Evidence::OrgPattern | Evidence::Paren => 2,
-        Evidence::PlaceAffix => 3,
+        Evidence::PlaceAffix | Evidence::PersonCue => 3,
         Evidence::SignatureInitials => 4,
         Evidence::PlaceCue => 5,
         Evidence::Gloss | Evidence::Bare => 6,
@@ -371,27 +617,49 @@ fn build(
         .filter(|f| !f.adjectival)
         .collect();
     let pick = match k {
-        EntityKind::Person => names
-            .iter()
-            .max_by_key(|f| (!f.allcaps, words(f.text), f.structural, f.count))
-            .map(|f| f.text.to_string()),
-        _ => names
-            .iter()
-            .max_by_key(|f| (!f.gloss_only, !f.allcaps, f.count, words(f.text)))
-            .map(|f| f.text.to_string()),
+        // The fullest form; one in capitals only (`WILLIAM H. SEWARD`, a signature) in the
+        // document's case when the document also writes the name in lowercase letters.
+        EntityKind::Person => {
+            // Of two forms as long, the one with more words written out (`Victor Andres
+            // Belaunde` before `V. A. Belaunde`).
+            let spelled = |s: &str| s.split_whitespace().filter(|w| !w.ends_with('.')).count();
+            let rank = |f: &&&Form| (words(f.text), spelled(f.text), f.structural, f.count);
+            let full = names.iter().filter(|f| f.allcaps).max_by_key(rank);
+            let mixed = names.iter().filter(|f| !f.allcaps).max_by_key(rank);
+            match (full, mixed) {
+                (Some(full), Some(mixed)) if words(full.text) > words(mixed.text) => {
+                    Some(recase(full.text, &names))
+                }
+                (_, Some(f)) | (Some(f), None) => Some(f.text.to_string()),
+                (None, None) => None,
+            }
+        }
+        // The form the document uses most; of two as frequent, the gazetteer's name, then
+        // the shorter (`Brazilian Government` before `Government of Brazil`).
+        _ => {
+            let listed =
+                |f: &Form| entry.is_some_and(|e| super::fold(f.text) == super::fold(&e.name));
+            names
+                .iter()
+                .max_by_key(|f| {
+                    let w = words(f.text);
+                    (
+                        !f.gloss_only,
+                        !f.allcaps,
+                        f.count,
+                        listed(f),
+                        usize::MAX - w,
+                    )
+                })
+                .map(|f| {
+                    let e = entry.filter(|_| listed(f));
+                    e.map_or_else(|| f.text.to_string(), |e| e.name.clone())
+                })
+        }
     };
     let name = match entry {
         Some(e) if k == EntityKind::Organization => e.name.clone(),
-        Some(e) if k == EntityKind::Place => {
-            let named = names
-                .iter()
-                .any(|f| super::fold(f.text) == super::fold(&e.name));
-            if named {
-                e.name.clone()
-            } else {
-                pick.unwrap_or_else(|| e.name.clone())
-            }
-        }
+        Some(e) if k == EntityKind::Place => pick.unwrap_or_else(|| e.name.clone()),
         _ => pick?,
     };
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -432,48 +700,38 @@ fn build(
     })
 }
 
+/// `WILLIAM H. SEWARD` → `William H. Seward`: each word as another form of the name writes it
+/// (`Seward`), else with its first letter a capital and the rest lowercase.
+fn recase(text: &str, forms: &[&Form]) -> String {
+    let mixed: Vec<&str> = forms
+        .iter()
+        .filter(|f| !f.allcaps)
+        .flat_map(|f| f.text.split_whitespace())
+        .collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            let f = super::fold(w);
+            if let Some(m) = mixed.iter().find(|m| super::fold(m) == f) {
+                return (*m).to_string();
+            }
+            let mut c = w.chars();
+            c.next()
+                .map(|first| {
+                    first
+                        .to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// `harriman` and `a. harriman` are token suffixes of `w. a. harriman`.
 fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)
         && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::document::Document;
-    use crate::entities::{EntityKind, extract};
-
-    fn people(text: &str) -> Vec<(String, usize)> {
-        let doc = Document::from_text("test", text);
-        extract(&doc)
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| (e.name, e.mentions.len()))
-            .collect()
-    }
-
-    #[test]
-    fn an_inner_word_of_one_longer_name_is_that_person() {
-        let p = people("Notes\n\nMr. Alberto Vargas Nariño spoke first.\n\nMr. Vargas then left.");
-        assert_eq!(p, [("Alberto Vargas Nariño".to_string(), 2)]);
-    }
-
-    #[test]
-    fn an_inner_word_shared_by_two_names_stays_apart() {
-        let p = people(
-            "Notes\n\nMr. Juan Vargas Pérez and Mr. Luis Vargas Soto came.\n\nMr. Vargas then left.",
-        );
-        assert_eq!(p.len(), 3, "{p:?}");
-        assert!(p.contains(&("Vargas".to_string(), 1)), "{p:?}");
-    }
-
-    #[test]
-    fn many_distinct_people_each_stay_one_entity() {
-        let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
-        let text: String = (0..300)
-            .map(|i| format!("Mr. Zq{}{}x spoke.\n\n", letter(i % 26), letter(i / 26)))
-            .collect();
-        assert_eq!(people(&text).len(), 300);
-    }
 }

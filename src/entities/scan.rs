@@ -2,10 +2,10 @@
 //! titles, initials, given names, place affixes and cues, editorial glosses, and bare
 //! capitalised names left for `resolve` to identify from the rest of the document.
 
-use super::fold::fold_into;
 use super::lexicon::{Lexicon, Match, WordInfo, flag};
 use super::tokens::{self, Token};
 use super::{EntityKind, Site};
+use crate::fold::fold_into;
 
 /// Why a candidate was proposed; `resolve` weighs these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub enum Evidence {
     PlaceAffix,
     /// A preposition before the name (`at Taku`): weak.
     PlaceCue,
+    /// The words around the name say it is a person: a verb of speech or thought after it,
+    /// a role in apposition, a particle in front (`de Wogack`), the shape of the name.
+    PersonCue,
     /// An editorial gloss or abbreviation naming the candidate before it.
     Gloss,
     /// A capitalised name with no cue: an entity only if the document names it elsewhere.
@@ -35,21 +38,31 @@ pub enum Evidence {
 }
 
 /// A proposed mention. `start..end` is the mention (title included); `name_start..name_end`
-/// the name without title.
+/// the name without title. Offsets are `u32` (texts are scanned up to
+/// [`super::MAX_SCANNED`]): a large document has millions of candidates.
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
     pub site: Site,
-    pub start: usize,
-    pub end: usize,
-    pub name_start: usize,
-    pub name_end: usize,
-    pub kind: Option<EntityKind>,
+    pub start: u32,
+    pub end: u32,
+    pub name_start: u32,
+    pub name_end: u32,
     pub ev: Evidence,
+    /// Another candidate (index) this one names too (a gloss and what it glosses).
+    pub link: Option<u32>,
+    /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
+    pub coord: Option<u32>,
+    pub kind: Option<EntityKind>,
     pub adjectival: bool,
     /// Inside an editorial bracket.
     pub gloss: bool,
-    /// Another candidate (index) this one names too (a gloss and what it glosses).
-    pub link: Option<usize>,
+    /// The two are joined by `and`, `or` or `nor`, not by a comma alone.
+    pub coord_and: bool,
+}
+
+/// A byte offset as a candidate stores it.
+pub fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Cand {
@@ -60,18 +73,26 @@ impl Cand {
         kind: Option<EntityKind>,
         ev: Evidence,
     ) -> Self {
+        let (start, end) = (offset(start), offset(end));
         Cand {
             site,
             start,
             end,
             name_start: start,
             name_end: end,
-            kind,
             ev,
+            link: None,
+            coord: None,
+            kind,
             adjectival: false,
             gloss: false,
-            link: None,
+            coord_and: false,
         }
+    }
+
+    /// The name's byte range (the mention without titles).
+    pub fn name_span(&self) -> std::ops::Range<usize> {
+        self.name_start as usize..self.name_end as usize
     }
 }
 
@@ -88,13 +109,26 @@ pub struct Scanner<'l> {
 
 const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
 
-/// The text between two tokens (empty when they are not in order).
-fn gap(text: &str, before: Token, after: Token) -> &str {
-    text.get(before.end..after.start).unwrap_or("")
+/// True when `gap` joins two names of one list: a comma, `and`, `or`, `, and`.
+fn is_list_gap(gap: &str) -> bool {
+    matches!(
+        gap.trim_matches(' '),
+        "," | "and" | ", and" | "or" | ", or" | "nor" | ", nor"
+    )
 }
 
 pub(super) fn is_roman(w: &str) -> bool {
     w.len() > 1 && w.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+/// The text between two tokens (empty when they are not in order).
+pub(super) fn gap(text: &str, before: Token, after: Token) -> &str {
+    text.get(before.end..after.start).unwrap_or("")
+}
+
+/// The text of a token.
+pub(super) fn slice(text: &str, t: Token) -> &str {
+    text.get(t.start..t.end).unwrap_or("")
 }
 
 impl<'l> Scanner<'l> {
@@ -104,8 +138,7 @@ impl<'l> Scanner<'l> {
         self.toks.get(k).copied().unwrap_or_default()
     }
 
-    /// The last of the tokens before `end`: the rules return `end` only after reading token
-    /// `end - 1`, so it exists.
+    /// The last of the tokens before `end` (the empty token when `end` is 0).
     pub(super) fn last(&self, end: usize) -> Token {
         end.checked_sub(1)
             .map_or_else(Token::default, |k| self.tok(k))
@@ -122,27 +155,58 @@ impl<'l> Scanner<'l> {
         }
     }
 
+    /// Tokenize `text` and forget the words of the text before.
+    pub(super) fn load(&mut self, text: &str) {
+        tokens::tokenize(text, &mut self.toks);
+        let n = self.toks.len();
+        self.folded.clear();
+        self.ranges.clear();
+        self.ranges.resize(n, NOT_YET);
+        self.info.clear();
+        self.info.resize(n, WordInfo::default());
+        // `Thos. Nelson Page`, `A. Ya. Vyshinsky`: a given name written short is an initial
+        // when a name follows on the same line.
+        for k in 0..n.saturating_sub(1) {
+            let (t, next) = (self.tok(k), self.tok(k + 1));
+            if t.has(tokens::CAP)
+                && t.has(tokens::DOT_AFTER)
+                && !t.has(tokens::INITIAL | tokens::ABBREV)
+                && t.end - t.start <= 5
+                && next.has(tokens::CAP)
+                && gap(text, t, next)
+                    .strip_prefix('.')
+                    .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
+                && self.has(text, k, flag::GIVEN_ABBREV)
+            {
+                tokens::make_initial(text, &mut self.toks, k);
+            }
+        }
+    }
+
     /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
     pub(super) fn ensure(&mut self, text: &str, k: usize) {
+        // Also when there is no token `k`: nothing to fold.
         if self.ranges.get(k) != Some(&NOT_YET) {
             return;
         }
         let t = self.tok(k);
-        let w = text.get(t.start..t.end).unwrap_or("");
+        let w = slice(text, t);
         let w = if t.has(tokens::INITIAL) {
             w.strip_suffix('.').unwrap_or(w)
         } else {
             w
         };
         let start = self.folded.len();
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.folded.push_str(w);
+        if w.is_ascii() {
+            // A token holds no space: folding ASCII is lowercasing.
+            self.folded
+                .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             fold_into(w, &mut self.scratch);
             self.folded.push_str(&self.scratch);
         }
         let end = self.folded.len();
-        let info = self.lex.word(self.folded.get(start..).unwrap_or(""));
+        let info = self.lex.word(self.folded.get(start..end).unwrap_or(""));
         if let (Some(r), Some(i)) = (self.ranges.get_mut(k), self.info.get_mut(k)) {
             *r = (start as u32, end as u32);
             *i = info;
@@ -171,7 +235,9 @@ impl<'l> Scanner<'l> {
         self.tok(k).has(tokens::CAP) && self.has(text, k, flag::TITLE)
     }
 
-    /// The longest gazetteer name starting at capitalised token `i`.
+    /// The longest gazetteer name starting at capitalised token `i`. This is the one matcher
+    /// of gazetteer names: a name does not run across a line break, a bracket, a parenthesis
+    /// or a possessive, and every word after the first must fold to the entry's word.
     pub(super) fn lookup(&mut self, text: &str, i: usize) -> Option<Match> {
         if !self.tok(i).has(tokens::CAP) {
             return None;
@@ -216,20 +282,16 @@ impl<'l> Scanner<'l> {
         if !dot {
             return false;
         }
-        gap(text, self.tok(k0), t)
-            .strip_prefix('.')
+        let prev = self.tok(k0);
+        let gap = text.get(prev.end..t.start).unwrap_or("");
+        gap.strip_prefix('.')
             .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '))
     }
 
     /// Scan `text` (at `site`), skipping tokens inside `claims`, and append candidates to `out`.
     pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
-        tokens::tokenize(text, &mut self.toks);
+        self.load(text);
         let n = self.toks.len();
-        self.folded.clear();
-        self.ranges.clear();
-        self.ranges.resize(n, NOT_YET);
-        self.info.clear();
-        self.info.resize(n, WordInfo::default());
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
         let mut i = 0;
         while i < n {
@@ -241,7 +303,7 @@ impl<'l> Scanner<'l> {
             if let Some((ci, end)) = last
                 && t.has(tokens::OPEN_BRACKET | tokens::OPEN_PAREN)
                 && end <= t.start
-                && matches!(text.get(end..t.start).map(str::trim_start), Some("[" | "("))
+                && matches!(text.get(end..t.start).unwrap_or("").trim_start(), "[" | "(")
             {
                 let paren = t.has(tokens::OPEN_PAREN);
                 if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
@@ -253,7 +315,7 @@ impl<'l> Scanner<'l> {
                 if paren
                     && let Some(&office) = out.get(ci)
                     && office.kind == Some(EntityKind::Organization)
-                    && self.names_office(text, office.start, office.end)
+                    && self.names_office(text, office.start as usize, office.end as usize)
                     && self.lookup(text, i).is_none()
                     && let Some(end) = self.name_tokens(text, i)
                     && self.last(end).has(tokens::CLOSE_PAREN)
@@ -271,16 +333,39 @@ impl<'l> Scanner<'l> {
                     continue;
                 }
             }
-            if !t.has(tokens::CAP) {
+            let before = out.len();
+            if t.has(tokens::CAP) {
+                i = self.at(text, site, i, out);
+            } else if let Some(end) = self.particle_person(text, i) {
+                let e = self.last(end).end;
+                out.push(Cand::new(
+                    site,
+                    t.start,
+                    e,
+                    Some(EntityKind::Person),
+                    Evidence::PersonCue,
+                ));
+                i = end;
+            } else {
                 i += 1;
                 continue;
             }
-            let before = out.len();
-            i = self.at(text, site, i, out);
+            let ci = out.len().saturating_sub(1);
             if out.len() > before
-                && let Some(c) = out.last()
+                && let Some(c) = out.last_mut()
             {
-                last = Some((out.len() - 1, c.end));
+                if let Some((pi, pend)) = last
+                    && pend <= c.start as usize
+                    && is_list_gap(text.get(pend..c.start as usize).unwrap_or(""))
+                {
+                    c.coord = Some(pi as u32);
+                    c.coord_and = !text
+                        .get(pend..c.start as usize)
+                        .unwrap_or("")
+                        .trim_matches([' ', ','])
+                        .is_empty();
+                }
+                last = Some((ci, c.end as usize));
             }
         }
     }
@@ -300,6 +385,12 @@ impl<'l> Scanner<'l> {
                 Evidence::Paren,
             ));
             return end;
+        }
+        if let Some(end) = self.ship_name(text, i) {
+            return end;
+        }
+        if let Some(end) = self.majesty_org(text, i) {
+            return self.emit_org(text, site, i, end, out);
         }
         let org = self.org_run(text, i);
         let gaz = self.lookup(text, i);
@@ -341,10 +432,12 @@ impl<'l> Scanner<'l> {
         // So is `I.` after `Part`.
         let numeral = i > 0
             && self.joined(text, i, false)
-            && self.tok(i - 1).has(tokens::CAP)
+            && self.last(i).has(tokens::CAP)
             && self.is_stop(text, i - 1);
+        // A given name written short (`Thos.`) is no label.
         let label = (t.has(tokens::SENT) || numeral)
             && t.has(tokens::INITIAL)
+            && slice(text, t).chars().nth(2).is_none()
             && !self.toks.get(i + 1).is_some_and(|n| n.has(tokens::INITIAL));
         if label {
             // Unless the document names the person elsewhere (`J. Avenol` signing a letter).
@@ -419,7 +512,9 @@ impl<'l> Scanner<'l> {
         }
         if k < n
             && self.joined(text, k, true)
-            && let Some(end) = self.name_tokens(text, k)
+            && let Some(end) = self
+                .name_tokens(text, k)
+                .or_else(|| self.addressed_common_surname(text, i, k))
         {
             let mut c = Cand::new(
                 site,
@@ -428,7 +523,7 @@ impl<'l> Scanner<'l> {
                 Some(EntityKind::Person),
                 Evidence::Title,
             );
-            c.name_start = self.tok(k).start;
+            c.name_start = offset(self.tok(k).start);
             out.push(c);
             return end;
         }
@@ -442,12 +537,14 @@ impl<'l> Scanner<'l> {
         let mut j = k;
         let mut caps = 0;
         let mut last_cap = None;
+        let mut initials = false;
         while j < n {
             let t = self.tok(j);
             if j > k && !self.joined(text, j, false) {
                 break;
             }
             if t.has(tokens::INITIAL) {
+                initials = true;
                 j += 1;
                 continue;
             }
@@ -462,10 +559,20 @@ impl<'l> Scanner<'l> {
             if !t.has(tokens::CAP) || t.has(tokens::OPEN_PAREN | tokens::OPEN_BRACKET) && j > k {
                 break;
             }
-            if self.has(text, j, flag::MONTH) || is_roman(text.get(t.start..t.end).unwrap_or("")) {
+            if self.has(text, j, flag::MONTH) || is_roman(slice(text, t)) {
                 break;
             }
             if self.is_stop(text, j) || self.is_title(text, j) {
+                // `W. R. Day`, `Thos. Nelson Page`: a common word ends a name begun with
+                // initials.
+                if initials && self.common_surname(text, j) {
+                    last_cap = Some(j + 1);
+                    caps += 1;
+                }
+                break;
+            }
+            // `D. C. Notify Danes`: a people's name ends a person's.
+            if j > k && self.lookup(text, j).is_some_and(|m| m.adjectival) {
                 break;
             }
             caps += 1;
@@ -481,6 +588,29 @@ impl<'l> Scanner<'l> {
         if caps == 0 { None } else { last_cap }
     }
 
+    /// `Mr. West`, `Mrs. Hall`: after a title of address, which only ever stands before a
+    /// person's name, a common word that can be a surname is one. Titles run from `i` to `k`.
+    fn addressed_common_surname(&mut self, text: &str, i: usize, k: usize) -> Option<usize> {
+        let title = k.checked_sub(1).filter(|&t| t >= i)?;
+        let addressed = matches!(
+            self.word(text, title),
+            "mr" | "mrs" | "miss" | "messrs" | "ms" | "mme" | "mlle" | "monsieur" | "madame"
+        );
+        (addressed && self.common_surname(text, k)).then_some(k + 1)
+    }
+
+    /// True when token `j` is a surname that is also a common word (`West`, `Day`, `Page`, from
+    /// the gazetteer's list), capitalised, no start of a name the gazetteer knows (`West
+    /// Indies`), and the name ends with it (no capitalised word follows it).
+    fn common_surname(&mut self, text: &str, j: usize) -> bool {
+        let t = self.tok(j);
+        let next = self.tok(j + 1);
+        t.has(tokens::CAP)
+            && self.has(text, j, flag::COMMON_SURNAME)
+            && self.lookup(text, j).is_none()
+            && !(next.has(tokens::CAP) && self.joined(text, j + 1, false))
+    }
+
     /// `Lake Baikal`, `Gulf of Pechili`.
     fn prefixed_place(&mut self, text: &str, i: usize) -> Option<usize> {
         let n = self.toks.len();
@@ -493,6 +623,10 @@ impl<'l> Scanner<'l> {
         }
         if self.is_stop(text, k) {
             return None;
+        }
+        // `Gulf of Saint Lawrence`: a name the gazetteer knows is taken whole.
+        if let Some(m) = self.lookup(text, k) {
+            return Some(k + m.len);
         }
         Some(k + 1)
     }

@@ -102,9 +102,9 @@ mod tests {
             for name in names {
                 for (start, _) in block.text.match_indices(name) {
                     mentions.push(Mention {
-                        site: Site::Block(b),
-                        start,
-                        end: start + name.len(),
+                        site: Site::Block(b as u32),
+                        start: start as u32,
+                        end: (start + name.len()) as u32,
                         adjectival: false,
                     });
                 }

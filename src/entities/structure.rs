@@ -2,9 +2,9 @@
 //! Soong`, `Mr. Rockhill to Mr. Hay.`), the signature (`WAH`, `ORLOV`, `W. W. Rockhill.`) and
 //! the dateline (`Moscow`, `Ottawa, October 2, 1962`, `[Paris,] March 25, 1919.`).
 
-use super::lexicon::Lexicon;
-use super::scan::{Cand, Evidence};
-use super::tokens::{self, Token};
+use super::lexicon::{Lexicon, flag};
+use super::scan::{Cand, Evidence, Scanner, offset};
+use super::tokens;
 use super::{EntityKind, Site};
 use crate::document::{BlockKind, Document};
 use regex::Regex;
@@ -44,32 +44,31 @@ const DOCUMENT_WORDS: &[&str] = &[
 /// Find structural candidates in `doc`; return the ranges they claim.
 pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     let mut s = Structure {
-        lex,
-        toks: Vec::new(),
-        buf: String::new(),
+        sc: Scanner::new(lex),
         claims: Claims::new(),
     };
     let mut prev_kind = None;
+    // After a paragraph that is only `Present:`, the participants' lines that follow.
+    let mut roster = false;
     for (b, block) in doc.blocks.iter().enumerate() {
-        let text = block.text.as_str();
+        let text = super::scanned(&block.text);
+        let in_roster = std::mem::take(&mut roster);
         match block.kind {
             BlockKind::Present => {
-                let mut off = 0;
-                for line in text.split('\n') {
-                    let body = strip_label(line, "present");
-                    let start = off + (line.len() - body.len());
-                    let end = start + body.find([',', '(', '—', ';']).unwrap_or(body.len());
-                    s.person(text, b, start, end, out);
-                    off += line.len() + 1;
-                }
+                s.roster(text, b, out);
+                roster = is_roster_label(text);
             }
+            BlockKind::Paragraph if in_roster && text.len() < 80 && !text.contains([':', '\n']) => {
+                let end = text.find([',', '(', '—', ';']).unwrap_or(text.len());
+                roster = s.person(text, b, 0, end, out);
+            }
+            BlockKind::Paragraph if is_roster_label(text) => roster = true,
             BlockKind::Heading => s.heading(text, b, true, out),
             BlockKind::Signature => s.signature(text, b, out),
             BlockKind::Dateline => s.dateline(text, b, true, out),
             BlockKind::Paragraph | BlockKind::Numbered => {
                 let last = b + 1 == doc.body_end();
-                let initials =
-                    (2..=3).contains(&text.len()) && text.bytes().all(|c| c.is_ascii_uppercase());
+                let initials = text.len() < 16 && signature_initials(text).is_some();
                 let closed = prev_kind == Some(BlockKind::Closing);
                 if (closed || last && initials) && !text.contains('\n') && text.len() < 60 {
                     s.signature(text, b, out);
@@ -87,38 +86,69 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     s.claims
 }
 
+/// The letters of a signature made of initials: two to four capitals, each alone or followed by
+/// a period and spaces (`WAH`, `W. J. B.`, `W.J.B.`). `None` for anything else.
+pub(super) fn signature_initials(text: &str) -> Option<String> {
+    let mut letters = String::new();
+    let mut chars = text.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() {
+            return None;
+        }
+        letters.push(c);
+        if chars.next_if_eq(&'.').is_some() {
+            while chars.next_if_eq(&' ').is_some() {}
+        }
+    }
+    (2..=4)
+        .contains(&letters.chars().count())
+        .then_some(letters)
+}
+
+/// `Present:`, `Participants:` alone on a line.
+fn is_roster_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    text.trim().ends_with(':')
+        && ["present", "participants", "those present"]
+            .iter()
+            .any(|l| t.eq_ignore_ascii_case(l))
+}
+
 /// `Present: W. A. Harriman` → `W. A. Harriman`.
 fn strip_label<'a>(line: &'a str, label: &str) -> &'a str {
     let t = line.trim_start();
     match t.get(..label.len()).zip(t.get(label.len()..)) {
-        Some((head, rest)) if head.eq_ignore_ascii_case(label) => {
-            rest.strip_prefix(':').map_or(t, str::trim_start)
+        Some((head, rest)) if head.eq_ignore_ascii_case(label) && rest.starts_with(':') => {
+            rest.get(1..).unwrap_or("").trim_start()
         }
         _ => t,
     }
 }
 
 struct Structure<'l> {
-    lex: &'l Lexicon,
-    toks: Vec<Token>,
-    buf: String,
+    /// The one gazetteer matcher, run over one short part at a time.
+    sc: Scanner<'l>,
     claims: Claims,
 }
 
 impl Structure<'_> {
-    fn folded(&mut self, text: &str, t: Token) -> &str {
-        let w = text.get(t.start..t.end).unwrap_or("");
-        let w = if t.has(tokens::INITIAL) {
-            w.strip_suffix('.').unwrap_or(w)
-        } else {
-            w
-        };
-        super::fold::fold_into(w, &mut self.buf);
-        &self.buf
+    /// A `Present:` block: one participant a line, titles stripped, roles after the comma.
+    fn roster(&mut self, text: &str, b: usize, out: &mut Vec<Cand>) {
+        let mut off = 0;
+        for line in text.split('\n') {
+            let body = strip_label(line, "present");
+            let start = off + (line.len() - body.len());
+            let end = start + body.find([',', '(', '—', ';']).unwrap_or(body.len());
+            self.person(text, b, start, end, out);
+            off += line.len() + 1;
+        }
     }
 
     fn push(&mut self, b: usize, c: Cand, out: &mut Vec<Cand>) {
-        self.claims.entry(b).or_default().push((c.start, c.end));
+        self.claims
+            .entry(b)
+            .or_default()
+            .push((c.start as usize, c.end as usize));
         out.push(c);
     }
 
@@ -133,70 +163,68 @@ impl Structure<'_> {
         out: &mut Vec<Cand>,
     ) -> bool {
         let part = text.get(start..end).unwrap_or("");
-        let part = part.trim_end_matches(['.', ',', ' ', ':', ';']);
-        let mut toks = std::mem::take(&mut self.toks);
-        tokens::tokenize(part, &mut toks);
-        let ok = self.person_tokens(part, &toks);
-        if let Some(first) = ok
-            && let (Some(a), Some(z), Some(name)) = (toks.first(), toks.last(), toks.get(first))
-        {
-            let mut c = Cand::new(
-                Site::Block(b),
-                start + a.start,
-                start + z.end,
-                Some(EntityKind::Person),
-                Evidence::Structure,
-            );
-            c.name_start = start + name.start;
-            self.push(b, c, out);
-        }
-        self.toks = toks;
-        ok.is_some()
+        let trimmed = part.trim_end_matches(['.', ',', ' ', ':', ';']);
+        let part = part.get(..trimmed.len()).unwrap_or("");
+        let Some(first) = self.person_tokens(part) else {
+            return false;
+        };
+        let toks = &self.sc.toks;
+        let (Some(head), Some(tail)) = (toks.first(), toks.last()) else {
+            return false;
+        };
+        let mut c = Cand::new(
+            Site::Block(offset(b)),
+            start + head.start,
+            start + tail.end,
+            Some(EntityKind::Person),
+            Evidence::Structure,
+        );
+        c.name_start = offset(start + self.sc.tok(first).start);
+        self.push(b, c, out);
+        true
     }
 
-    /// When `toks` are titles then a personal name, the index of the name's first token.
-    fn person_tokens(&mut self, part: &str, toks: &[Token]) -> Option<usize> {
-        if toks.is_empty() || toks.len() > 7 {
+    /// When `part` is titles then a personal name, the index of the name's first token (the
+    /// tokens stay loaded in the scanner).
+    fn person_tokens(&mut self, part: &str) -> Option<usize> {
+        let sc = &mut self.sc;
+        sc.load(part);
+        let n = sc.toks.len();
+        if n == 0 || n > 7 {
             return None;
         }
-        let lex = self.lex;
         let mut first = 0;
-        while let Some(&t) = toks.get(first) {
-            let w = self.folded(part, t);
-            if t.has(tokens::CAP)
-                && (lex.words.titles.contains(w) || lex.words.title_modifiers.contains(w))
-            {
-                first += 1;
-            } else {
-                break;
-            }
+        while first < n
+            && sc.tok(first).has(tokens::CAP)
+            && sc.has(part, first, flag::TITLE | flag::TITLE_MODIFIER)
+        {
+            first += 1;
         }
         let mut caps = 0;
-        for &t in toks.get(first..).unwrap_or_default() {
-            let w = self.folded(part, t).to_string();
-            if t.has(tokens::INITIAL) || w.chars().nth(1).is_none() {
+        for k in first..n {
+            let t = sc.tok(k);
+            if t.has(tokens::INITIAL) || sc.word(part, k).chars().nth(1).is_none() {
                 continue;
             }
-            if t.has(tokens::LOWER) && lex.words.particles.contains(&w) {
+            if t.has(tokens::LOWER) && sc.has(part, k, flag::PARTICLE) {
                 continue;
             }
             if !t.has(tokens::CAP)
-                || lex.words.stop.contains(&w)
-                || lex.words.heads.contains(&w)
+                || sc.has(part, k, flag::STOP | flag::HEAD)
                 || t.has(tokens::NUM | tokens::ABBREV)
             {
                 return None;
             }
             caps += 1;
         }
-        let &last = toks.last()?;
+        let last = sc.last(n);
         if caps == 0 || last.has(tokens::INITIAL) || last.end - last.start == 1 {
             return None;
         }
         // A place is not a person: `Moscow - Soong` keeps Moscow a place.
-        let mut scratch = String::new();
-        if let Some(m) = lex.lookup(part, toks, first, &mut scratch)
-            && lex.entry(m.entry).kind != EntityKind::Person
+        if first < n
+            && let Some(m) = sc.lookup(part, first)
+            && sc.lex.entry(m.entry).kind != EntityKind::Person
         {
             return None;
         }
@@ -214,7 +242,7 @@ impl Structure<'_> {
         loop {
             let next = seps
                 .iter()
-                .filter_map(|s| text.get(rest..)?.find(s).map(|p| (p, s.len())))
+                .filter_map(|s| text.get(rest..).unwrap_or("").find(s).map(|p| (p, s.len())))
                 .min();
             match next {
                 Some((p, len)) => {
@@ -231,51 +259,32 @@ impl Structure<'_> {
         let mut titled = false;
         for (k, (s, e)) in parts.into_iter().enumerate() {
             let part = text.get(s..e).unwrap_or("");
-            let mut toks = std::mem::take(&mut self.toks);
-            tokens::tokenize(part, &mut toks);
+            self.sc.load(part);
             // Skip document words in front of the first part: `Memcon A. Harriman`.
             let mut first = 0;
             while k == 0
-                && let Some(&t) = toks.get(first)
+                && first < self.sc.toks.len()
+                && DOCUMENT_WORDS.contains(&self.sc.word(part, first))
             {
-                let w = self.folded(part, t).to_string();
-                if DOCUMENT_WORDS.contains(&w.as_str()) {
-                    first += 1;
-                } else {
-                    break;
-                }
+                first += 1;
             }
-            let ok = if let Some(name_toks @ [lead, ..]) = toks.get(first..) {
-                let sub_start = lead.start;
-                let sub = part.get(sub_start..).unwrap_or("");
-                let shifted: Vec<Token> = name_toks
-                    .iter()
-                    .map(|t| Token {
-                        start: t.start - sub_start,
-                        end: t.end - sub_start,
-                        flags: t.flags,
-                    })
-                    .collect();
-                let lead = shifted.first().copied().unwrap_or_default();
-                let office = self.folded(sub, lead) == "the";
-                if office {
-                    true
-                } else if let Some(name_at) = self.person_tokens(sub, &shifted) {
-                    titled |= name_at > 0 || lead.has(tokens::INITIAL);
-                    names.push((s + sub_start, e));
-                    true
-                } else {
-                    false
-                }
-            } else {
-                false
-            };
-            self.toks = toks;
-            if !ok {
+            let Some(lead) = self.sc.toks.get(first).copied() else {
                 return;
+            };
+            let office = self.sc.word(part, first) == "the";
+            if office {
+                continue;
             }
+            let sub = part.get(lead.start..).unwrap_or("");
+            let Some(name_at) = self.person_tokens(sub) else {
+                return;
+            };
+            titled |= name_at > 0 || lead.has(tokens::INITIAL);
+            names.push((s + lead.start, e));
         }
-        if !heading_block && !titled {
+        // `Mr. Rockhill to Mr. Hay.`, `Memcon A. Harriman - Soong`: titles or initials, or at
+        // least two names in a heading block; a lone word (`[Untitled]`) is no address line.
+        if !titled && (!heading_block || names.len() < 2) {
             return;
         }
         for (s, e) in names {
@@ -286,18 +295,15 @@ impl Structure<'_> {
     /// The signature's first line: initials (`WAH`) or a name (`ORLOV`, `M. T. Desrosiers`).
     fn signature(&mut self, text: &str, b: usize, out: &mut Vec<Cand>) {
         let line = text.split('\n').next().unwrap_or("");
-        // `T. R. Jernigan, Consul-General`: the name ends at the comma.
-        let line = line.split(", ").next().unwrap_or(line);
         let name = line.trim().trim_end_matches(['.', ',']);
         if name.is_empty() {
             return;
         }
         let start = line.find(name).unwrap_or(0);
         let end = start + name.len();
-        let letters = name.chars().count();
-        if (2..=3).contains(&letters) && name.chars().all(|c| c.is_uppercase()) {
+        if signature_initials(name).is_some() {
             let c = Cand::new(
-                Site::Block(b),
+                Site::Block(offset(b)),
                 start,
                 end,
                 Some(EntityKind::Person),
@@ -313,10 +319,13 @@ impl Structure<'_> {
     /// 1901.`: the names before the date are places. Names the gazetteer knows are left to the
     /// general scan.
     fn dateline(&mut self, text: &str, b: usize, is_dateline: bool, out: &mut Vec<Cand>) {
-        let head = text.get(..floor_boundary(text, 160)).unwrap_or(text);
+        let head = text.get(..floor_boundary(text, 160)).unwrap_or("");
         // Cheap test first: a dateline in a paragraph puts a comma early.
-        let early = head.get(..floor_boundary(head, 60)).unwrap_or(head);
-        if !is_dateline && !early.contains(',') {
+        if !is_dateline
+            && !head
+                .get(..floor_boundary(head, 60))
+                .is_some_and(|h| h.contains(','))
+        {
             return;
         }
         let prefix_end = match date_re().find(head) {
@@ -343,33 +352,28 @@ impl Structure<'_> {
 
     fn place_segment(&mut self, text: &str, b: usize, s: usize, e: usize, out: &mut Vec<Cand>) {
         let part = text.get(s..e).unwrap_or("");
-        let mut toks = std::mem::take(&mut self.toks);
-        tokens::tokenize(part, &mut toks);
-        let lex = self.lex;
-        let mut ok = !toks.is_empty() && toks.len() <= 5;
-        for (k, t) in toks.iter().enumerate() {
-            let w = self.folded(part, *t).to_string();
+        let sc = &mut self.sc;
+        sc.load(part);
+        let n = sc.toks.len();
+        let mut ok = n > 0 && n <= 5;
+        for k in 0..n {
+            let t = sc.tok(k);
             let cap = t.has(tokens::CAP) && !t.has(tokens::NUM);
             let connector = t.has(tokens::LOWER)
-                && matches!(w.as_str(), "de" | "del" | "of" | "the" | "la" | "el");
-            if !(cap || connector) || lex.words.heads.contains(&w) || lex.words.titles.contains(&w)
-            {
+                && matches!(sc.word(part, k), "de" | "del" | "of" | "the" | "la" | "el");
+            if !(cap || connector) || sc.has(part, k, flag::HEAD | flag::TITLE) {
                 ok = false;
             }
-            if k == 0 && (lex.words.stop.contains(&w) || !cap) {
+            if k == 0 && (sc.is_stop(part, k) || !cap) {
                 ok = false;
             }
         }
-        let mut scratch = String::new();
-        if ok
-            && let Some(m) = lex.lookup(part, &toks, 0, &mut scratch)
-            && m.len == toks.len()
-        {
+        if ok && sc.lookup(part, 0).is_some_and(|m| m.len == n) {
             ok = false; // the general scan finds it
         }
         if ok {
             let c = Cand::new(
-                Site::Block(b),
+                Site::Block(offset(b)),
                 s,
                 e,
                 Some(EntityKind::Place),
@@ -377,7 +381,6 @@ impl Structure<'_> {
             );
             self.push(b, c, out);
         }
-        self.toks = toks;
     }
 }
 

@@ -114,7 +114,7 @@ fn common_words_months_and_sentence_openers_are_not_entities() {
 
 #[test]
 fn a_bare_capitalised_word_needs_a_cue_or_another_mention() {
-    let d = doc("Notes\n\nWe met Zorbal there. Later we drove to Quixton and waited for Zorbal.");
+    let d = doc("Notes\n\nZorbal was quiet. Later we drove to Quixton and waited for Zorbal.");
     let e = extract(&d);
     assert_eq!(names(&e, EntityKind::Place), ["Quixton"]);
     assert!(names(&e, EntityKind::Person).is_empty());
@@ -154,12 +154,40 @@ fn organization_words_make_organizations() {
 
 #[test]
 fn place_affixes_and_cues_find_places_the_gazetteer_lacks() {
-    let d = doc("Notes\n\nShips at Thunder Bay went to Lake Quorn and then on to Taku.");
+    let d = doc(
+        "Notes\n\nShips at Thunder Bay went to Lake Quorn and then on to Taku and Point \
+         Angelos. Point Four was read.",
+    );
     let e = extract(&d);
     assert_eq!(
         names(&e, EntityKind::Place),
-        ["Lake Quorn", "Taku", "Thunder Bay"]
+        ["Lake Quorn", "Point Angelos", "Taku", "Thunder Bay"]
     );
+}
+
+#[test]
+fn a_place_word_before_a_known_name_takes_the_name_whole() {
+    let d =
+        doc("Notes\n\nThe ice in the Gulf of Saint Lawrence held the ships at Cape Saint Helena.");
+    let e = extract(&d);
+    assert_eq!(
+        names(&e, EntityKind::Place),
+        ["Cape Saint Helena", "Gulf of Saint Lawrence"]
+    );
+}
+
+#[test]
+fn a_compass_adjective_before_a_known_place_names_no_place_of_its_own() {
+    let d = doc("Notes\n\nTrade in Southeastern Europe and in Northwestern Persia grew.");
+    assert_eq!(names(&extract(&d), EntityKind::Place), ["Europe", "Persia"]);
+}
+
+#[test]
+fn nineteenth_century_spellings_name_the_place() {
+    let d = doc("Notes\n\nPort au Prince, Hayti, May 2, 1884.\n\nThe steamer left Port-au-Prince.");
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Place), ["Hayti", "Port-au-Prince"]);
+    assert_eq!(find(&e, "Port-au-Prince").mentions.len(), 2);
 }
 
 #[test]
@@ -168,6 +196,12 @@ fn an_office_holder_in_parentheses_is_a_person() {
     let e = extract(&d);
     assert_eq!(names(&e, EntityKind::Person), ["Hull", "Steger"]);
     assert_eq!(names(&e, EntityKind::Place), ["Beirut"]);
+}
+
+#[test]
+fn parentheses_after_a_sentence_end_hold_no_office_holder() {
+    let d = doc("Notes\n\nShe trusts the people of Beirut. (Signed) Ferdinand.");
+    assert!(names(&extract(&d), EntityKind::Person).is_empty());
 }
 
 #[test]
@@ -204,6 +238,21 @@ fn memo_structure_names_participants_and_resolves_signature_initials() {
 }
 
 #[test]
+fn dotted_signature_initials_name_the_participant() {
+    for sig in ["W. J. B.", "W.J.B.", "WJB"] {
+        let text = format!(
+            "Notes\n\nPresent: Mr. William J. Brandeth, Counselor\nMr. K. L. Zorbal\n\n\
+             Subject: Ports\n\nZorbal spoke of the ports.\n\n{sig}"
+        );
+        let d = doc(&text);
+        let e = extract(&d);
+        let b = find(&e, "William J. Brandeth");
+        assert_eq!(b.mentions.len(), 2, "{sig}: {:?}", texts(&d, b));
+        assert_eq!(names(&e, EntityKind::Person).len(), 2, "{sig}");
+    }
+}
+
+#[test]
 fn a_dateline_names_its_place() {
     let d = doc("Notes\n\nMr. Smith to Mr. Jones.\n\nQuixton, April 16, 1901.\n\nSir: I report.");
     let e = extract(&d);
@@ -229,4 +278,86 @@ fn metadata_mentions_name_their_field() {
     assert_eq!(s.mentions[1].site, Site::Field(MetaField::Summary));
     assert!(matches!(s.mentions[2].site, Site::Block(_)));
     assert_eq!(s.ranges().count(), 1);
+}
+
+#[test]
+fn the_archives_citation_credits_and_holdings_name_nothing_the_document_mentions() {
+    let text = "**Foreign Relations\nof the United States**\nOffice of the Historian\n\n\
+                July 3, 1945\n\n**Letter from Quixton**\n\nCitation:\n\n\"Letter from \
+                Quixton\", July 3, 1945, Foreign Relations of the United States, Office of the \
+                Historian, U.S. Department of State, translated by Mr. Lorne Abbotsleigh.\n\n\
+                Original Archive:\n\nArchive of Foreign Policy of the Russian Federation\n\n\
+                Credits:\n\nTranslated by Mr. Lorne Abbotsleigh for the Wilson Center.\n\n\
+                Contents:\n\nTranscript - English\n\nThe road to Quixton is open.";
+    let d = doc(text);
+    assert!(d.metadata.citation.is_some() && d.metadata.credits.is_some());
+    let e = extract(&d);
+    let all: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(all, ["Quixton"]);
+    let q = find(&e, "Quixton");
+    assert_eq!(q.mentions[0].site, Site::Field(MetaField::Title));
+    assert_eq!(q.mentions.len(), 2);
+}
+
+#[test]
+fn names_fold_like_search_so_an_alias_without_strokes_names_the_place() {
+    let d = doc("Notes\n\nThe train stopped at Łódź for an hour.");
+    let e = extract(&d);
+    let lodz = find(&e, "Łódź");
+    assert!(lodz.is_named("Lodz"));
+    let user = UserAliases::parse("aliases.toml", "hide = [\"Lodz\"]\n").expect("valid");
+    let hidden = extract_with(&d, Lexicon::builtin(), &user);
+    assert!(hidden.iter().all(|x| x.name != "Łódź"), "{hidden:#?}");
+}
+
+#[test]
+fn a_place_is_named_as_the_document_names_it_most() {
+    let d = doc("Notes\n\nIran and Persia. Later Iran agreed, and Iran signed.");
+    let e = extract(&d);
+    let iran = e.iter().find(|x| x.is_named("Iran")).expect("found");
+    assert_eq!(iran.name, "Iran");
+    assert_eq!(iran.aliases, ["Persia"]);
+    // `America` is not the United States.
+    let d = doc("Notes\n\nThe United States and America.");
+    assert_eq!(
+        names(&extract(&d), EntityKind::Place),
+        ["America", "United States"]
+    );
+}
+
+#[test]
+fn a_chinese_prefecture_or_county_suffix_makes_a_place() {
+    let d = doc("Notes\n\nThe troops left Chao-ling-fu, and Wu-an-hsien was quiet.");
+    assert_eq!(
+        names(&extract(&d), EntityKind::Place),
+        ["Chao-ling-fu", "Wu-an-hsien"]
+    );
+}
+
+#[test]
+fn cues_that_do_not_make_a_place() {
+    let d = doc(
+        "Notes\n\nHe promised a result in Hernsheim case. He asked the Minister of Agriculture. \
+         Tourists come through Puerto Barrios and Sao Lourenco to Quixton.",
+    );
+    let e = extract(&d);
+    assert_eq!(
+        names(&e, EntityKind::Place),
+        ["Puerto Barrios", "Quixton", "Sao Lourenco"]
+    );
+}
+
+#[test]
+fn newspapers_pronouns_and_french_particles_are_not_people() {
+    let d = doc(
+        "Notes\n\nIt was published in the Gazette of Madrid. Everybody wishes them well. Persons who \
+         know the rules agree. He is Chargé d’Affaires de la Confédération de l’Allemagne du Nord. \
+         Mr. Arendt of the North German Confederation left.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Person), ["Arendt"]);
+    assert_eq!(
+        names(&e, EntityKind::Organization),
+        ["North German Confederation"]
+    );
 }

@@ -35,8 +35,7 @@ pub const DOT_AFTER: u16 = 1 << 14;
 /// The token starts with a lowercase letter.
 pub const LOWER: u16 = 1 << 15;
 
-/// One word of a text: `text[start..end]` and its flags. The default token (empty, no flags)
-/// stands for "no token here", past either end of a text.
+/// One word of a text: `text[start..end]` and its flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Token {
     pub start: usize,
@@ -47,15 +46,6 @@ pub struct Token {
 impl Token {
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
-    }
-    /// The token's text without the period of an initial or abbreviation.
-    pub fn word<'a>(&self, text: &'a str) -> &'a str {
-        let w = text.get(self.start..self.end).unwrap_or("");
-        if self.has(INITIAL) {
-            w.strip_suffix('.').unwrap_or(w)
-        } else {
-            w
-        }
     }
 }
 
@@ -70,6 +60,8 @@ fn is_apostrophe(c: char) -> bool {
 /// Split `text` into tokens, appending to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    // About one token in six bytes of prose: grow once, not by doubling through a long text.
+    out.reserve(text.len() / 6);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap_start = 0;
@@ -94,8 +86,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         let (end, flags) = scan_word(text, start);
         let mut end = end;
         let mut flags = flags;
-        // Possessive: `Soong's`, `Soong’s`, `Powers'`.
-        if let Some(rest) = text.get(end..) {
+        // Possessive: `Soong's`, `Soong’s` (’ is E2 80 99 in UTF-8).
+        if matches!(bytes.get(end), Some(b'\'' | 0xE2))
+            && let Some(rest) = text.get(end..)
+        {
             let mut it = rest.chars();
             if let Some(a) = it.next()
                 && is_apostrophe(a)
@@ -108,11 +102,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         push(out, text, gap_start, start, end, flags);
         if flags & POSS != 0 {
-            end += text
-                .get(end..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8)
-                + 1;
+            let apostrophe = text.get(end..).and_then(|r| r.chars().next());
+            end += apostrophe.map_or(1, char::len_utf8) + 1;
         }
         i = end;
         gap_start = end;
@@ -150,42 +141,50 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 /// The common case, byte by byte: an ASCII word followed by ASCII. `None` sends the word to
 /// the general path.
 fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
-    let mut j = start;
-    let (mut upper, mut lower) = (0usize, 0usize);
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_uppercase() {
-            upper += 1;
-        } else if b.is_ascii_lowercase() {
-            lower += 1;
-        } else if b.is_ascii_digit() {
-        } else if b >= 0x80 {
-            return None;
-        } else if b == b'-' || b == b'\'' || b == b'.' {
-            // Hyphens, apostrophes and initials: the general path knows the rules.
-            let next = bytes.get(j + 1).copied().unwrap_or(b' ');
-            if next.is_ascii_alphanumeric() || next >= 0x80 || b == b'.' {
-                return None;
-            }
-            break;
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    if bytes.get(j).is_some_and(|&b| b >= 0x80) {
-        return None; // a typographic apostrophe may follow
-    }
     let first = *bytes.get(start)?;
-    let mut flags = if first.is_ascii_digit() {
+    let mut j = start + 1;
+    loop {
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        match bytes.get(j).copied() {
+            // `W.`, `U.S.`: initials and abbreviations take the general path.
+            Some(b'.') if j == start + 1 && first.is_ascii_uppercase() => return None,
+            // An inner hyphen or apostrophe (`Hung-chang`, `O'Brien`), but not a possessive.
+            Some(b @ (b'-' | b'\'')) => {
+                let next = bytes.get(j + 1).copied().unwrap_or(b' ');
+                if next >= 0x80 {
+                    return None;
+                }
+                if !next.is_ascii_alphanumeric() {
+                    break;
+                }
+                let after = bytes.get(j + 2).copied().unwrap_or(b' ');
+                if after >= 0x80 {
+                    return None;
+                }
+                if b == b'\'' && next == b's' && !after.is_ascii_alphanumeric() {
+                    break;
+                }
+                j += 1;
+            }
+            Some(b) if b >= 0x80 => return None, // a letter or a typographic apostrophe
+            _ => break,
+        }
+    }
+    let flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
-        CAP
+        let word = bytes.get(start..j).unwrap_or_default();
+        let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+        if upper >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+            CAP | ALLCAPS
+        } else {
+            CAP
+        }
     } else {
         LOWER
     };
-    if upper >= 2 && lower == 0 {
-        flags |= ALLCAPS;
-    }
     Some((j, flags))
 }
 
@@ -195,7 +194,8 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     let mut upper = 0usize;
     let mut lower = 0usize;
     let mut first: Option<char> = None;
-    for (o, c) in text.get(start..).unwrap_or("").char_indices() {
+    let word = text.get(start..).unwrap_or("");
+    for (o, c) in word.char_indices() {
         if is_word_char(c) {
             first.get_or_insert(c);
             if c.is_alphabetic() {
@@ -211,7 +211,7 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
         }
         // Inner hyphen or apostrophe followed by a word character, but not a possessive `'s`.
         if c == '-' || c == '\u{2010}' || is_apostrophe(c) {
-            let mut look = text.get(start + o + c.len_utf8()..).unwrap_or("").chars();
+            let mut look = word.get(o + c.len_utf8()..).unwrap_or("").chars();
             let n1 = look.next();
             if n1.is_some_and(is_word_char) {
                 let possessive =
@@ -258,26 +258,77 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     (end, flags)
 }
 
+#[inline]
 fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    let gap = text.get(gap_start.min(start)..start).unwrap_or("");
-    if let Some(prev) = out.last_mut() {
-        prev.flags |= after_flags(gap.as_bytes());
-    }
-    let mut flags = flags;
-    if out.is_empty() {
-        flags |= SENT;
-    } else if gap.bytes().all(|b| b == b' ') {
-        flags |= PLAIN_GAP;
-    }
-    for c in gap.bytes() {
-        match c {
-            b'.' | b'!' | b'?' | b':' | b'\n' => flags |= SENT,
-            b'[' => flags |= OPEN_BRACKET,
-            b'(' => flags |= OPEN_PAREN,
-            _ => {}
+    let gap = text
+        .as_bytes()
+        .get(gap_start.min(start)..start)
+        .unwrap_or_default();
+    let (after, before, plain) = gap_flags(gap);
+    let mut flags = flags | before;
+    match out.last_mut() {
+        Some(prev) => {
+            prev.flags |= after;
+            if plain {
+                flags |= PLAIN_GAP;
+            }
         }
+        None => flags |= SENT,
     }
     out.push(Token { start, end, flags });
+}
+
+/// The flags a gap between two tokens gives the token before it and the one after, and whether
+/// it is only spaces; one pass over the gap.
+fn gap_flags(gap: &[u8]) -> (u16, u16, bool) {
+    let (mut after, mut before, mut plain) = (0, 0, true);
+    for &c in gap {
+        match c {
+            b' ' => continue,
+            b',' | b';' => after |= COMMA_AFTER,
+            b':' => {
+                after |= COMMA_AFTER;
+                before |= SENT;
+            }
+            b'.' => {
+                after |= DOT_AFTER;
+                before |= SENT;
+            }
+            b'!' | b'?' | b'\n' => before |= SENT,
+            b']' => after |= CLOSE_BRACKET,
+            b')' => after |= CLOSE_PAREN,
+            b'[' => before |= OPEN_BRACKET,
+            b'(' => before |= OPEN_PAREN,
+            _ => {}
+        }
+        plain = false;
+    }
+    (after, before, plain)
+}
+
+/// The flags a gap sets on the token before it.
+const AFTER_FLAGS: u16 = COMMA_AFTER | DOT_AFTER | CLOSE_BRACKET | CLOSE_PAREN;
+/// The flags a gap sets on the token after it.
+const BEFORE_FLAGS: u16 = SENT | OPEN_BRACKET | OPEN_PAREN | PLAIN_GAP;
+
+/// Read token `k`, a word followed by its period (`Thos.`, `Ya.`), as an initial: the period
+/// joins the token and no longer ends a sentence before the next one. Nothing happens when no
+/// period follows the token right away.
+pub fn make_initial(text: &str, toks: &mut [Token], k: usize) {
+    let next_start = toks.get(k + 1).map_or(text.len(), |n| n.start);
+    let Some(t) = toks.get_mut(k) else {
+        return;
+    };
+    if text.as_bytes().get(t.end) != Some(&b'.') || t.end >= next_start {
+        return;
+    }
+    t.end += 1;
+    let gap = text.as_bytes().get(t.end..next_start).unwrap_or_default();
+    let (after, before, plain) = gap_flags(gap);
+    t.flags = (t.flags & !(AFTER_FLAGS | ALLCAPS)) | after | INITIAL;
+    if let Some(n) = toks.get_mut(k + 1) {
+        n.flags = (n.flags & !BEFORE_FLAGS) | before | if plain { PLAIN_GAP } else { 0 };
+    }
 }
 
 #[cfg(test)]
@@ -287,9 +338,7 @@ mod tests {
     fn words(text: &str) -> Vec<(&str, u16)> {
         let mut v = Vec::new();
         tokenize(text, &mut v);
-        v.iter()
-            .map(|t| (text.get(t.start..t.end).unwrap_or(""), t.flags))
-            .collect()
+        v.iter().map(|t| (&text[t.start..t.end], t.flags)).collect()
     }
 
     #[test]
@@ -325,5 +374,26 @@ mod tests {
         assert!(w[3].1 & PLAIN_GAP != 0);
         assert!(w[4].1 & PLAIN_GAP == 0);
         assert!(w[6].1 & SENT != 0);
+    }
+
+    #[test]
+    fn a_word_made_an_initial_takes_its_period_and_ends_no_sentence() {
+        let text = "Thos. Nelson (Wm.) Page";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        assert!(v[0].has(DOT_AFTER) && v[1].has(SENT) && !v[1].has(PLAIN_GAP));
+        make_initial(text, &mut v, 0);
+        assert_eq!(&text[v[0].start..v[0].end], "Thos.");
+        assert!(v[0].has(INITIAL) && !v[0].has(DOT_AFTER));
+        assert!(!v[1].has(SENT) && v[1].has(PLAIN_GAP));
+        // The period and the bracket after it: the bracket still closes.
+        make_initial(text, &mut v, 2);
+        assert_eq!(&text[v[2].start..v[2].end], "Wm.");
+        assert!(v[2].has(CLOSE_PAREN) && !v[3].has(PLAIN_GAP));
+        // No period right after the word: nothing changes.
+        let before = v.clone();
+        make_initial(text, &mut v, 1);
+        make_initial(text, &mut v, 9);
+        assert_eq!(v, before);
     }
 }

@@ -9,12 +9,11 @@
 //! Every text here is the document's or the user's: no unchecked index or slice.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-mod fold;
 mod job;
 mod metadata;
 mod query;
+mod widen;
 
-pub use fold::{fold_char, fold_str};
 pub use job::{STEP_BYTES, SearchJob, Status};
 pub use metadata::{MetaMatch, find_in_metadata};
 pub use query::{DFA_SIZE_LIMIT, Matcher, Query, SIZE_LIMIT, SearchError};

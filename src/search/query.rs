@@ -1,6 +1,6 @@
 //! A query as typed, and the compiled [`Matcher`] that runs it.
 
-use super::fold::{self, Target};
+use super::widen::{self, Target};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 
@@ -90,8 +90,8 @@ impl Matcher {
             .parse(&pattern)
             .map_err(|e| SearchError::Invalid(describe(&e)))?;
         let (any, ascii) = if query.fold_accents {
-            let any = build(&fold::widen_hir(&hir, Target::Any).to_string(), true)?;
-            let ascii = build(&fold::widen_hir(&hir, Target::Ascii).to_string(), true)?;
+            let any = build(&widen::widen_hir(&hir, Target::Any).to_string(), true)?;
+            let ascii = build(&widen::widen_hir(&hir, Target::Ascii).to_string(), true)?;
             (any, Some(ascii))
         } else {
             (build(&pattern, case_sensitive)?, None)

@@ -8,8 +8,10 @@
 //! and the no-panic test.
 
 use memcon::document::{Document, load};
+use memcon::entities::lexicon::flag;
 use memcon::entities::{self, Entity, Lexicon};
-use memcon::search::{Matcher, Query, find_all, find_in_metadata, fold_str};
+use memcon::fold::fold_str;
+use memcon::search::{Matcher, Query, find_all, find_in_metadata};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -39,9 +41,14 @@ static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     v
 });
 
-/// Words of one of the lexicon's folded sets, capitalised, sorted (proptest wants a stable order).
-fn words_of(set: &std::collections::HashSet<String, impl std::hash::BuildHasher>) -> Vec<String> {
-    let mut v: Vec<String> = set.iter().map(|w| capitalised(w)).collect();
+/// The lexicon's folded words with any of `flags`, capitalised, sorted (proptest wants a stable
+/// order).
+fn words_of(flags: u32) -> Vec<String> {
+    let mut v: Vec<String> = Lexicon::builtin()
+        .words_with(flags)
+        .into_iter()
+        .map(capitalised)
+        .collect();
     v.sort();
     if v.is_empty() {
         v.push("Mr.".into());
@@ -49,16 +56,10 @@ fn words_of(set: &std::collections::HashSet<String, impl std::hash::BuildHasher>
     v
 }
 
-static TITLES: LazyLock<Vec<String>> = LazyLock::new(|| words_of(&Lexicon::builtin().words.titles));
-static GIVEN: LazyLock<Vec<String>> = LazyLock::new(|| words_of(&Lexicon::builtin().words.given));
-static CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let w = &Lexicon::builtin().words;
-    let mut v = words_of(&w.place_cues);
-    v.extend(words_of(&w.heads));
-    v.extend(words_of(&w.place_prefixes));
-    v.extend(words_of(&w.of_cues));
-    v
-});
+static TITLES: LazyLock<Vec<String>> = LazyLock::new(|| words_of(flag::TITLE));
+static GIVEN: LazyLock<Vec<String>> = LazyLock::new(|| words_of(flag::GIVEN));
+static CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| words_of(flag::PLACE_CUE | flag::HEAD | flag::PLACE_PREFIX | flag::OF_CUE));
 
 fn pick(v: &'static LazyLock<Vec<String>>) -> impl Strategy<Value = String> {
     prop::sample::select(LazyLock::force(v).as_slice()).prop_map(String::from)

@@ -1,84 +1,17 @@
-//! Accent folding: `Lushunkou` finds `Lüshunkou`, `Konigsberg` finds `Königsberg`.
+//! Accent-blind patterns: `Lushunkou` finds `Lüshunkou`, `Konigsberg` finds `Königsberg`, with
+//! the one folding of [`crate::fold`].
 //!
-//! A character folds to its base letter when its canonical decomposition (NFD) is that letter
-//! followed only by diacritical marks. Rather than folding the document (which would cost a
+//! Rather than folding the document (which would cost a
 //! copy and an offset map for every block searched), the compiled pattern is widened: every
 //! letter it can match becomes the class of all letters that fold to the same base, followed
 //! by any run of combining accents (for text stored decomposed). The regex then runs over the
 //! original text, so every match is a range of original byte offsets on char boundaries.
 
+use crate::fold::{ACCENTS, fold_char, is_accent};
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
 };
 use std::sync::OnceLock;
-use unicode_normalization::char::decompose_canonical;
-
-/// The Unicode blocks of combining diacritical marks. Other combining marks (Indic vowel
-/// signs, the kana voicing marks) change the letter rather than accent it, so they stay.
-const ACCENTS: &[(char, char)] = &[
-    ('\u{0300}', '\u{036F}'),
-    ('\u{1AB0}', '\u{1AFF}'),
-    ('\u{1DC0}', '\u{1DFF}'),
-    ('\u{20D0}', '\u{20FF}'),
-    ('\u{FE20}', '\u{FE2F}'),
-];
-
-/// Letters with a stroke that NFD leaves whole but that romanisations drop all the same
-/// (`Łódź` is written `Lodz`, `Tromsø` `Tromso`), and typographic punctuation.
-const STROKES: &[(char, char)] = &[
-    ('ø', 'o'),
-    ('Ø', 'O'),
-    ('ł', 'l'),
-    ('Ł', 'L'),
-    ('đ', 'd'),
-    ('Đ', 'D'),
-    ('ħ', 'h'),
-    ('Ħ', 'H'),
-    // Typographic quotes and dashes, which exports use and keyboards do not type:
-    // `Soong's` finds `Soong’s`.
-    ('\u{2018}', '\''),
-    ('\u{2019}', '\''),
-    ('\u{201C}', '"'),
-    ('\u{201D}', '"'),
-    ('\u{2010}', '-'),
-    ('\u{2011}', '-'),
-    ('\u{2013}', '-'),
-    ('\u{2014}', '-'),
-];
-
-/// True for a combining diacritical mark (an accent written as its own character).
-pub fn is_accent(c: char) -> bool {
-    ACCENTS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
-}
-
-/// The base a character folds to: `ü` → `u`, `Ö` → `O`; `None` for an accent on its own
-/// (it folds to nothing); the character itself when it carries no accent.
-pub fn fold_char(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c);
-    }
-    if is_accent(c) {
-        return None;
-    }
-    if let Some(&(_, base)) = STROKES.iter().find(|&&(s, _)| s == c) {
-        return Some(base);
-    }
-    let mut first = None;
-    let mut rest_are_accents = true;
-    decompose_canonical(c, |d| match first {
-        None => first = Some(d),
-        Some(_) => rest_are_accents &= is_accent(d),
-    });
-    match first {
-        Some(base) if rest_are_accents && !is_accent(base) => Some(base),
-        _ => Some(c),
-    }
-}
-
-/// Fold a whole string: every character to its base, accents dropped.
-pub fn fold_str(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
-}
 
 /// Every base letter that has accented forms, with those forms (the base included).
 fn groups() -> &'static [(char, Vec<char>)] {
@@ -197,26 +130,6 @@ pub fn widen_hir(hir: &Hir, target: Target) -> Hir {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_precomposed_letters_to_their_base() {
-        assert_eq!(fold_str("Lüshunkou"), "Lushunkou");
-        assert_eq!(fold_str("Königsberg"), "Konigsberg");
-        assert_eq!(fold_str("Łódź"), "Lodz");
-        assert_eq!(fold_str("Ἀθῆναι"), "Αθηναι");
-        assert_eq!(
-            fold_str("Soong’s “port” – Dalian"),
-            "Soong's \"port\" - Dalian"
-        );
-    }
-
-    #[test]
-    fn drops_combining_accents_and_keeps_other_scripts() {
-        assert_eq!(fold_str("Lu\u{308}shunkou"), "Lushunkou");
-        assert_eq!(fold_str("大連"), "大連");
-        // The voicing mark changes a kana, it is not an accent.
-        assert_eq!(fold_str("が"), "が");
-    }
 
     #[test]
     fn groups_hold_the_accented_forms_of_a_letter() {
