@@ -150,10 +150,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_mention_off_its_text_or_inside_a_letter_is_reported() {
-        let d = doc();
-        let at = |start, end| Entity {
+    /// Dairen with one mention at `start..end` of the paragraph.
+    fn at(start: u32, end: u32) -> Entity {
+        Entity {
             kind: EntityKind::Place,
             name: "Dairen".into(),
             aliases: vec![],
@@ -163,7 +162,12 @@ mod tests {
                 end,
                 adjectival: false,
             }],
-        };
+        }
+    }
+
+    #[test]
+    fn a_mention_off_its_text_or_inside_a_letter_is_reported() {
+        let d = doc();
         assert_eq!(entities(&d, &[at(0, 6)]), Ok(()));
         assert!(entities(&d, &[at(0, 99)]).unwrap_err().contains("outside"));
         assert!(
@@ -177,17 +181,6 @@ mod tests {
     #[test]
     fn the_readers_index_is_checked_against_the_document() {
         let d = doc();
-        let at = |start, end| Entity {
-            kind: EntityKind::Place,
-            name: "Dairen".into(),
-            aliases: vec![],
-            mentions: vec![Mention {
-                site: Site::Block(0),
-                start,
-                end,
-                adjectival: false,
-            }],
-        };
         let index = |e| EntityIndex::build(vec![e], &d);
         assert_eq!(entity_index(&d, &index(at(0, 6))), Ok(()));
         assert!(
