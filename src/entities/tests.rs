@@ -113,6 +113,12 @@ fn common_words_months_and_sentence_openers_are_not_entities() {
 }
 
 #[test]
+fn an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it() {
+    let d = doc("Notes\n\nBesides Fabio Quellano said no. Apparently Quellano left.");
+    assert_eq!(names(&extract(&d), EntityKind::Person), ["Fabio Quellano"]);
+}
+
+#[test]
 fn a_bare_capitalised_word_needs_a_cue_or_another_mention() {
     let d = doc("Notes\n\nZorbal was quiet. Later we drove to Quixton and waited for Zorbal.");
     let e = extract(&d);
