@@ -113,6 +113,16 @@ fn common_words_months_and_sentence_openers_are_not_entities() {
 }
 
 #[test]
+fn headings_offices_and_a_reign_name_are_no_places() {
+    let d = doc(
+        "Notes\n\nCIRCULAR.\n\nExtract from a report of the Clerk of the House.\n\nPress of \
+         May 9, 1936:\n\nThe edict of the Emperor Kuang Hsü was read at Quixton.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Place), ["Quixton"]);
+}
+
+#[test]
 fn an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it() {
     let d = doc("Notes\n\nBesides Fabio Quellano said no. Apparently Quellano left.");
     assert_eq!(names(&extract(&d), EntityKind::Person), ["Fabio Quellano"]);
