@@ -306,6 +306,33 @@ impl<'l> Scanner<'l> {
                 && matches!(text.get(end..t.start).unwrap_or("").trim_start(), "[" | "(")
             {
                 let paren = t.has(tokens::OPEN_PAREN);
+                // `The Chargé in Colombia (Washington)`: after an office in a place, one word
+                // in parentheses is the office holder, even one the gazetteer knows as a place
+                // (glosses stand in brackets; a name of the same place is one).
+                if paren
+                    && t.has(tokens::CAP)
+                    && t.has(tokens::CLOSE_PAREN)
+                    && !t.has(tokens::NUM | tokens::ALLCAPS | tokens::INITIAL | tokens::ABBREV)
+                    && let Some(&place) = out.get(ci)
+                    && place.kind == Some(EntityKind::Place)
+                    && self.office_in(text, place.start as usize)
+                    // Not another name of that place (`at Mukden (Shenyang)`).
+                    && !matches!(
+                        (place.ev, self.lookup(text, i)),
+                        (Evidence::Gazetteer(e), Some(m)) if m.entry == e
+                    )
+                {
+                    out.push(Cand::new(
+                        site,
+                        t.start,
+                        t.end,
+                        Some(EntityKind::Person),
+                        Evidence::Paren,
+                    ));
+                    last = None;
+                    i += 1;
+                    continue;
+                }
                 if let Some(next) = self.gloss(text, site, i, ci, paren, out) {
                     last = None;
                     i = next;
@@ -490,6 +517,20 @@ impl<'l> Scanner<'l> {
             return end;
         }
         self.bare(text, site, i, out)
+    }
+
+    /// True when an office stands before the place at byte `start`: a title or role, then `in`
+    /// or `at` (`The Chargé in`, `the Consul General at`).
+    fn office_in(&mut self, text: &str, start: usize) -> bool {
+        let p = self.toks.partition_point(|t| t.start < start);
+        let (Some(cue), Some(office)) = (p.checked_sub(1), p.checked_sub(2)) else {
+            return false;
+        };
+        matches!(self.word(text, cue), "in" | "at")
+            && self.joined(text, cue, false)
+            && self.joined(text, p, false)
+            && self.tok(office).has(tokens::CAP)
+            && self.has(text, office, flag::TITLE | flag::ROLE)
     }
 
     /// `Field Marshal`, `Prime Minister`: a modifier followed by a title.

@@ -113,6 +113,22 @@ fn common_words_months_and_sentence_openers_are_not_entities() {
 }
 
 #[test]
+fn headings_offices_and_a_reign_name_are_no_places() {
+    let d = doc(
+        "Notes\n\nCIRCULAR.\n\nExtract from a report of the Clerk of the House.\n\nPress of \
+         May 9, 1936:\n\nThe edict of the Emperor Kuang Hsü was read at Quixton.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Place), ["Quixton"]);
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it() {
+    let d = doc("Notes\n\nBesides Fabio Quellano said no. Apparently Quellano left.");
+    assert_eq!(names(&extract(&d), EntityKind::Person), ["Fabio Quellano"]);
+}
+
+#[test]
 fn a_bare_capitalised_word_needs_a_cue_or_another_mention() {
     let d = doc("Notes\n\nZorbal was quiet. Later we drove to Quixton and waited for Zorbal.");
     let e = extract(&d);
@@ -196,6 +212,17 @@ fn an_office_holder_in_parentheses_is_a_person() {
     let e = extract(&d);
     assert_eq!(names(&e, EntityKind::Person), ["Hull", "Steger"]);
     assert_eq!(names(&e, EntityKind::Place), ["Beirut"]);
+}
+
+#[test]
+fn an_office_holder_in_parentheses_may_bear_a_places_name() {
+    let d = doc(
+        "Notes\n\nThe Chargé in Colombia (Washington) to the Secretary of State. The Consul at \
+         Mukden (Shenyang) agreed.",
+    );
+    let e = extract(&d);
+    assert_eq!(names(&e, EntityKind::Person), ["Washington"]);
+    assert_eq!(find(&e, "Mukden").mentions.len(), 2);
 }
 
 #[test]
