@@ -75,6 +75,8 @@ impl Hostile {
         self.env
             .cmd(args)
             .env("MEMCON_CONFIG_DIR", &self.config)
+            // Hidden, so the collection commands over the folder do not index it.
+            .env("MEMCON_CACHE_DIR", self.env.dir.path().join(".cache"))
             .output()
             .unwrap()
     }
@@ -103,6 +105,10 @@ fn every_printing_command_keeps_hostile_text_harmless() {
     h.bookmark_with_raw_note();
     let doc = h.doc();
     let missing = format!("{doc}.missing");
+    let dir = h.env.dir.path().to_str().unwrap();
+    // The collection commands skip the `.exe` (its hostile name is printed among the skipped)
+    // and read the same text under a name they take.
+    fs::copy(&h.doc, h.env.dir.path().join("hostile.txt")).unwrap();
     let runs: Vec<(&str, Vec<&str>)> = vec![
         ("bookmarks list", vec!["bookmarks", "list"]),
         ("bookmarks list FILE", vec!["bookmarks", "list", doc]),
@@ -129,6 +135,16 @@ fn every_printing_command_keeps_hostile_text_harmless() {
             vec!["bookmarks", "add", doc, "--paragraph", "999"],
         ),
         ("an unknown flag", vec!["--no-such-flag", doc]),
+        ("index DIR", vec!["index", dir]),
+        ("entities DIR", vec!["entities", dir]),
+        ("entities DIR --json", vec!["entities", dir, "--json"]),
+        ("mentions DIR", vec!["mentions", dir, "Zorbal"]),
+        (
+            "mentions DIR --json",
+            vec!["mentions", dir, "Zorbal", "--json"],
+        ),
+        ("search DIR", vec!["search", dir, "Zorbal"]),
+        ("search DIR --json", vec!["search", dir, "Zorbal", "--json"]),
     ];
     for (what, args) in &runs {
         let out = h.run(args);
@@ -138,6 +154,9 @@ fn every_printing_command_keeps_hostile_text_harmless() {
     let list = text(&h.run(&["bookmarks", "list"]).stdout);
     assert!(list.contains("\u{241b}]0;PWNED\u{2407}"), "{list}");
     assert!(list.contains("txt.exe"), "{list}");
+    // The collection commands did read the hostile document.
+    let found = text(&h.run(&["search", dir, "Zorbal"]).stdout);
+    assert!(found.contains("1 match"), "{found}");
     // JSON keeps the text as escapes a JSON reader turns back into it.
     let json = h.run(&["bookmarks", "export", "--format", "json"]).stdout;
     let value: serde_json::Value = serde_json::from_slice(&json).unwrap();

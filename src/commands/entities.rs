@@ -132,11 +132,7 @@ pub fn write(
     mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
     if json {
-        // Escapes for what a terminal would act on (names from the user's alias file).
-        let mut out = std::io::BufWriter::new(JsonEscapes::new(out));
-        serde_json::to_writer_pretty(&mut out, &to_json(doc, entities))?;
-        out.write_all(b"\n")?;
-        out.flush()
+        super::write_json(out, &to_json(doc, entities))
     } else {
         out.write_all(for_terminal(&table(doc, entities)).as_bytes())?;
         out.flush()

@@ -141,12 +141,10 @@ impl<'a> Report<'a> {
 }
 
 fn write(report: &Report, json: bool, out: impl Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
     if json {
-        serde_json::to_writer_pretty(&mut out, report)?;
-        out.write_all(b"\n")?;
-        return out.flush();
+        return super::write_json(out, report);
     }
+    let mut out = std::io::BufWriter::new(out);
     for e in &report.entities {
         let also = if e.aliases.is_empty() {
             String::new()

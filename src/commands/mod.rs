@@ -123,6 +123,16 @@ pub fn print(text: &str) -> Result<ExitCode, String> {
 }
 
 /// Map a write to standard output to an exit code.
+/// Pretty JSON of `value` to `out` and a final line end, with every character a terminal
+/// would act on written as a JSON escape (names can come from the user's alias file).
+pub fn write_json(out: impl std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(crate::document::sanitize::JsonEscapes::new(out));
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
     match r {
         Ok(()) => Ok(ExitCode::SUCCESS),

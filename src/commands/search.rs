@@ -120,12 +120,10 @@ pub struct MatchJson {
 }
 
 fn write(report: &Report, json: bool, out: impl Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
     if json {
-        serde_json::to_writer_pretty(&mut out, report)?;
-        out.write_all(b"\n")?;
-        return out.flush();
+        return super::write_json(out, report);
     }
+    let mut out = std::io::BufWriter::new(out);
     for d in &report.documents {
         writeln!(
             out,
