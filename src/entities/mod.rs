@@ -70,8 +70,9 @@ impl Site {
 }
 
 /// One place where an entity is named: `start..end` are byte offsets into the site's text.
-/// Compact (20 bytes): a large document has millions of mentions. Offsets past 4 GiB into one
-/// block are not scanned (see [`MAX_SCANNED`]).
+/// Offsets are `u32` (a large document has millions of mentions): offsets past 4 GiB into one
+/// block are not scanned (see [`MAX_SCANNED`]). The site makes it 32 bytes: a metadata field
+/// carries a `usize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
     pub site: Site,
@@ -155,16 +156,17 @@ pub fn extract_with(doc: &Document, lexicon: &Lexicon, user: &UserAliases) -> Ve
     let mut cands = Vec::new();
     let claimed = structure::scan(doc, lexicon, &mut cands);
     let mut scanner = scan::Scanner::new(lexicon);
-    for field in MetaField::DESCRIPTIVE {
-        let site = Site::Field(field);
-        scanner.scan(scanned(site.text(doc)), site, &[], &mut cands);
+    for (k, field) in MetaField::DESCRIPTIVE.into_iter().enumerate() {
+        if let Some(site) = scan::SiteId::field(k) {
+            let text = Site::Field(field).text(doc);
+            scanner.scan(scanned(text), site, &[], &mut cands);
+        }
     }
     for (b, block) in doc.blocks.iter().enumerate() {
-        let Ok(b) = u32::try_from(b) else {
+        let Some(site) = scan::SiteId::block(b) else {
             break; // more than 4 billion blocks: the rest is not scanned
         };
-        let site = Site::Block(b);
-        let claims = claimed.get(&(b as usize)).map_or(&[][..], Vec::as_slice);
+        let claims = claimed.get(&b).map_or(&[][..], Vec::as_slice);
         scanner.scan(scanned(&block.text), site, claims, &mut cands);
     }
     let mut entities = resolve::resolve(doc, lexicon, cands);

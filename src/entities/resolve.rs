@@ -5,7 +5,7 @@ use super::HashMap;
 use super::lexicon::Lexicon;
 use super::scan::{Cand, Evidence};
 use super::structure::signature_initials;
-use super::{Entity, EntityKind, Mention};
+use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::fold::fold_into;
 
@@ -23,6 +23,38 @@ impl UnionFind {
         }
         x
     }
+    /// Put each living candidate's group number in it ([`Cand::set_group`]), numbering
+    /// groups in the order of their first living member, and `NONE` in a dead one; return how
+    /// many groups there are.
+    fn number(mut self, cands: &mut [Cand], alive: &[bool]) -> usize {
+        // A parent precedes its child (`union` keeps the earlier root), so one pass in order
+        // points every entry at its root.
+        for i in 0..self.0.len() {
+            let parent = self.0[i] as usize;
+            self.0[i] = self.0[parent];
+        }
+        let mut groups = 0;
+        for i in 0..cands.len() {
+            let root = self.0[i] as usize;
+            let live = alive[i];
+            // A root, once passed, holds its group's number (`NONE` while it has no living
+            // member), even a dead root.
+            let mut g = if root == i { NONE } else { cands[root].group() };
+            if g == NONE && live {
+                g = groups;
+                groups += 1;
+                cands[root].set_group(g);
+            }
+            cands[i].set_group(if live { g } else { NONE });
+        }
+        for (c, &live) in cands.iter_mut().zip(alive) {
+            if !live {
+                c.set_group(NONE);
+            }
+        }
+        groups as usize
+    }
+
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
@@ -85,7 +117,7 @@ impl Keys {
 }
 
 fn name_text<'a>(doc: &'a Document, c: &Cand) -> &'a str {
-    c.site.text(doc).get(c.name_span()).unwrap_or("")
+    c.site().text(doc).get(c.name_span()).unwrap_or("")
 }
 
 /// The last word of a folded name that is not an initial: its surname.
@@ -104,53 +136,106 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// No candidate, no group.
+const NONE: u32 = u32::MAX;
+
+/// The first candidate seen with each key (a name's key or a gazetteer entry): a vector
+/// indexed by the key, which is dense, rather than a hash map looked up for every candidate.
+#[derive(Default)]
+struct FirstOf(Vec<u32>);
+
+impl FirstOf {
+    fn get(&self, k: u32) -> Option<usize> {
+        self.0
+            .get(k as usize)
+            .filter(|&&i| i != NONE)
+            .map(|&i| i as usize)
+    }
+
+    /// The first candidate with key `k`, which is `i` when there was none.
+    fn first(&mut self, k: u32, i: usize) -> usize {
+        let k = k as usize;
+        if k >= self.0.len() {
+            self.0.resize(k + 1, NONE);
+        }
+        match self.0.get_mut(k) {
+            Some(slot) if *slot == NONE => {
+                *slot = i as u32;
+                i
+            }
+            Some(slot) => *slot as usize,
+            None => i,
+        }
+    }
+}
+
+/// The key of every candidate's name. A name is folded once per spelling, not once per
+/// mention: most mentions repeat a spelling the document used before.
+fn intern<'a>(doc: &'a Document, cands: &[Cand], keys: &mut Keys) -> Vec<u32> {
+    let mut spelled: HashMap<&'a str, u32> = HashMap::default();
+    let mut buf = String::new();
+    let mut key_of = Vec::with_capacity(cands.len());
+    for c in cands {
+        let text = name_text(doc, c);
+        let k = match spelled.get(text) {
+            Some(&k) => k,
+            None => {
+                fold_into(text, &mut buf);
+                let k = keys.id(&buf);
+                spelled.insert(text, k);
+                k
+            }
+        };
+        key_of.push(k);
+    }
+    key_of
+}
+
 // `key_of`, `kind`, `alive`, `chain`, `conj` and the union-find hold one entry per candidate;
 // every index here is a candidate index (from `enumerate`, a range `0..n` or a map of candidate
 // indices), so `< n`.
 #[allow(clippy::indexing_slicing)]
-pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
+pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
     let mut keys = Keys::default();
     let mut buf = String::new();
-    let mut key_of = Vec::with_capacity(n);
-    for c in &cands {
-        fold_into(name_text(doc, c), &mut buf);
-        key_of.push(keys.id(&buf));
-    }
+    let key_of = intern(doc, &cands, &mut keys);
     let mut uf = UnionFind((0..n as u32).collect());
-    let mut kind: Vec<Option<EntityKind>> = cands.iter().map(|c| c.kind).collect();
+    let mut kind: Vec<Option<EntityKind>> = cands.iter().map(Cand::kind).collect();
     let mut alive = vec![true; n];
 
     // Strong candidates: group by gazetteer entry, by person surname, by name.
-    let mut by_entry: HashMap<u32, usize> = HashMap::default();
-    let mut by_name: HashMap<(EntityKind, u32), usize> = HashMap::default();
-    let mut by_surname: HashMap<u32, usize> = HashMap::default();
-    let mut known: HashMap<u32, usize> = HashMap::default();
+    let mut by_entry = FirstOf::default();
+    let mut by_name: [FirstOf; 3] = Default::default();
+    let by_name_of = |k: EntityKind| k as usize;
+    let mut by_surname = FirstOf::default();
+    let mut known = FirstOf::default();
     let mut by_org_place: HashMap<(u32, u32), usize> = HashMap::default();
     let mut people = People::default();
     for (i, c) in cands.iter().enumerate() {
+        let ev = c.ev();
         if matches!(
-            c.ev,
+            ev,
             Evidence::Bare | Evidence::PlaceCue | Evidence::Gloss | Evidence::SignatureInitials
         ) {
             continue;
         }
-        let Some(k) = c.kind else { continue };
-        known.entry(key_of[i]).or_insert(i);
-        match c.ev {
+        let Some(k) = c.kind() else { continue };
+        known.first(key_of[i], i);
+        match ev {
             Evidence::Gazetteer(e) if k != EntityKind::Person => {
-                let first = *by_entry.entry(e).or_insert(i);
+                let first = by_entry.first(e, i);
                 uf.union(first, i);
             }
             _ if k == EntityKind::Person => {
                 let s = keys.surname(key_of[i]);
-                by_surname.entry(s).or_insert(i);
+                by_surname.first(s, i);
                 let first = people.join(s, keys.initials(key_of[i]), i);
                 uf.union(first, i);
-                known.entry(s).or_insert(i);
+                known.first(s, i);
             }
             _ => {
-                let first = *by_name.entry((k, key_of[i])).or_insert(i);
+                let first = by_name[by_name_of(k)].first(key_of[i], i);
                 uf.union(first, i);
                 if let Some((entry, rest)) = org_place_key(doc, lex, &cands, i, &mut buf) {
                     let rest = keys.id(&rest);
@@ -163,23 +248,25 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
 
     // Signature initials (`WAH`) name the first person with those initials.
     let mut by_initials: HashMap<String, usize> = HashMap::default();
-    let mut seen_names: super::HashSet<u32> = Default::default();
+    let mut seen_names = vec![false; keys.names.len()];
     for (i, c) in cands.iter().enumerate() {
-        let strong = c.kind == Some(EntityKind::Person)
-            && !matches!(c.ev, Evidence::SignatureInitials | Evidence::Bare);
-        if strong && seen_names.insert(key_of[i]) {
+        let strong = c.kind() == Some(EntityKind::Person)
+            && !matches!(c.ev(), Evidence::SignatureInitials | Evidence::Bare);
+        if strong && !std::mem::replace(&mut seen_names[key_of[i] as usize], true) {
             by_initials.entry(initials(name_text(doc, c))).or_insert(i);
         }
     }
+    drop(seen_names);
 
     // Weak candidates: named elsewhere in the document, or a place by their cue.
     let mut placed = Vec::new();
     for (i, c) in cands.iter().enumerate() {
-        match c.ev {
+        let ev = c.ev();
+        match ev {
             Evidence::Bare | Evidence::PlaceCue => {
-                let hit = known.get(&key_of[i]).copied().or_else(|| {
+                let hit = known.get(key_of[i]).or_else(|| {
                     let s = keys.surname(key_of[i]);
-                    let j = *by_surname.get(&s)?;
+                    let j = by_surname.get(s)?;
                     (!keys.is_one_word(key_of[i]) || s == key_of[i]).then_some(j)
                 });
                 match hit {
@@ -187,8 +274,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
                         kind[i] = kind[j];
                         uf.union(j, i);
                     }
-                    None if c.ev == Evidence::PlaceCue => {
-                        let first = *by_name.entry((EntityKind::Place, key_of[i])).or_insert(i);
+                    None if ev == Evidence::PlaceCue => {
+                        let first = by_name[by_name_of(EntityKind::Place)].first(key_of[i], i);
                         uf.union(first, i);
                         placed.push(i);
                     }
@@ -206,7 +293,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     }
     // A name placed by a cue is that place wherever else it stands bare.
     for &i in &placed {
-        known.entry(key_of[i]).or_insert(i);
+        known.first(key_of[i], i);
     }
     // Lists: a bare name in a list with people or places is one of them (`Lloyd George and
     // Curzon`, `Tongku, Lutai and Changli`), and so are its other mentions. A forward pass
@@ -218,9 +305,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
     let mut chain = vec![0u32; n];
     let mut conj = vec![false; n];
     for (i, c) in cands.iter().enumerate() {
-        let root = c.coord.map_or(i, |j| chain[j as usize] as usize);
+        let root = c.coord().map_or(i, |j| chain[j as usize] as usize);
         chain[i] = root as u32;
-        conj[root] |= c.coord_and;
+        conj[root] |= c.coord_and();
     }
     for forward in [true, false] {
         let order: Box<dyn Iterator<Item = usize>> = if forward {
@@ -229,15 +316,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             Box::new((0..n).rev())
         };
         for i in order {
-            let Some(j) = cands[i].coord.map(|j| j as usize) else {
+            let Some(j) = cands[i].coord().map(|j| j as usize) else {
                 continue;
             };
             let (a, b) = if forward { (i, j) } else { (j, i) };
             // A bare name that a list has named elsewhere meanwhile is that entity.
             for x in [a, b] {
                 if !alive[x]
-                    && cands[x].ev == Evidence::Bare
-                    && let Some(&y) = known.get(&key_of[x])
+                    && cands[x].ev() == Evidence::Bare
+                    && let Some(y) = known.get(key_of[x])
                 {
                     alive[x] = true;
                     kind[x] = kind[y];
@@ -247,8 +334,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             // `Kurdish and Assyrian areas`: an adjective lists no name.
             let pending = !alive[a]
                 && conj[chain[i] as usize]
-                && cands[a].ev == Evidence::Bare
-                && !cands[b].adjectival;
+                && cands[a].ev() == Evidence::Bare
+                && !cands[b].adjectival();
             let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
                 continue;
             };
@@ -260,51 +347,53 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             listed = true;
             if k == EntityKind::Person {
                 let s = keys.surname(key_of[a]);
-                let first = *by_surname.entry(s).or_insert(a);
+                let first = by_surname.first(s, a);
                 uf.union(first, a);
-                known.entry(s).or_insert(a);
+                known.first(s, a);
             } else {
-                let first = *by_name.entry((k, key_of[a])).or_insert(a);
+                let first = by_name[by_name_of(k)].first(key_of[a], a);
                 uf.union(first, a);
             }
-            known.entry(key_of[a]).or_insert(a);
+            known.first(key_of[a], a);
         }
     }
+    drop((chain, conj));
     // `Siku, Tientsin`, `Monclova, Mexico`: a bare name set off by a comma before a known
     // place, with no list going on, lies in that place.
     let mut continued = vec![false; n];
     for c in &cands {
-        if let Some(j) = c.coord {
+        if let Some(j) = c.coord() {
             continued[j as usize] = true;
         }
     }
     for (i, c) in cands.iter().enumerate() {
-        let Some(a) = c.coord.map(|j| j as usize) else {
+        let Some(a) = c.coord().map(|j| j as usize) else {
             continue;
         };
-        let known_place = matches!(c.ev, Evidence::Gazetteer(_))
+        let known_place = matches!(c.ev(), Evidence::Gazetteer(_))
             && kind[i] == Some(EntityKind::Place)
-            && !c.adjectival;
+            && !c.adjectival();
         if known_place
-            && !c.coord_and
+            && !c.coord_and()
             && !continued[i]
-            && cands[a].coord.is_none()
+            && cands[a].coord().is_none()
             && !alive[a]
-            && cands[a].ev == Evidence::Bare
+            && cands[a].ev() == Evidence::Bare
         {
             alive[a] = true;
             kind[a] = Some(EntityKind::Place);
-            let first = *by_name.entry((EntityKind::Place, key_of[a])).or_insert(a);
+            let first = by_name[by_name_of(EntityKind::Place)].first(key_of[a], a);
             uf.union(first, a);
-            known.entry(key_of[a]).or_insert(a);
+            known.first(key_of[a], a);
             listed = true;
         }
     }
+    drop(continued);
     if listed {
         for (i, c) in cands.iter().enumerate() {
             if !alive[i]
-                && c.ev == Evidence::Bare
-                && let Some(&j) = known.get(&key_of[i])
+                && c.ev() == Evidence::Bare
+                && let Some(j) = known.get(key_of[i])
             {
                 alive[i] = true;
                 kind[i] = kind[j];
@@ -312,32 +401,28 @@ pub fn resolve(doc: &Document, lex: &Lexicon, cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
+    drop((
+        by_entry,
+        by_name,
+        by_surname,
+        known,
+        by_org_place,
+        people,
+        by_initials,
+    ));
     for (i, c) in cands.iter().enumerate() {
-        if let Some(j) = c.link {
+        if let Some(j) = c.link() {
             uf.union(j as usize, i);
         }
     }
     merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
 
-    // Collect groups.
-    let mut group_of_root = vec![u32::MAX; n];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, _) in alive.iter().enumerate().filter(|(_, a)| **a) {
-        let r = uf.find(i);
-        if group_of_root[r] == u32::MAX {
-            group_of_root[r] = groups.len() as u32;
-            groups.push(Vec::new());
-        }
-        groups[group_of_root[r] as usize].push(i);
-    }
-    let mut entities = Vec::new();
-    for members in &groups {
-        if let Some(e) = build(doc, lex, &cands, &kind, &key_of, members) {
-            entities.push(e);
-        }
-    }
-    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
-    entities
+    // Number the groups in the order of their first living member; a dead candidate has none.
+    let groups = uf.number(&mut cands, &alive);
+    drop(alive);
+    let gathered = gather(doc, lex, &cands, &kind, &key_of, groups);
+    drop((kind, key_of, keys));
+    build(lex, &cands, gathered)
 }
 
 /// People grouped by surname and given initials: `J. F. Dulles` and `John Foster Dulles` are
@@ -423,16 +508,16 @@ fn org_place_key(
     buf: &mut String,
 ) -> Option<(u32, String)> {
     let c = cands.get(i)?;
-    if c.ev != Evidence::OrgPattern {
+    if c.ev() != Evidence::OrgPattern {
         return None;
     }
     let mut entry = None;
     let mut spans = Vec::new();
     for p in cands.get(..i)?.iter().rev() {
-        if p.site != c.site || p.start < c.start || p.end > c.end {
+        if p.site_id() != c.site_id() || p.start < c.start || p.end > c.end {
             break;
         }
-        if let Evidence::Gazetteer(e) = p.ev
+        if let Evidence::Gazetteer(e) = p.ev()
             && lex.entry(e).kind == EntityKind::Place
         {
             if entry.is_some_and(|x| x != e) {
@@ -530,18 +615,10 @@ fn is_allcaps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
-// `members` are candidate indices, and `cands`, `kind` and `key_of` have one entry per candidate.
-#[allow(clippy::indexing_slicing)]
-fn build(
-    doc: &Document,
-    lex: &Lexicon,
-    cands: &[Cand],
-    kind: &[Option<EntityKind>],
-    key_of: &[u32],
-    members: &[usize],
-) -> Option<Entity> {
-    // The strongest evidence decides the kind.
-    let rank = |c: &Cand| match c.ev {
+/// How strong a candidate's evidence is (0 the strongest): the strongest decides a group's
+/// kind.
+fn rank(ev: Evidence) -> u8 {
+    match ev {
         Evidence::Gazetteer(_) => 0,
         Evidence::Structure => 1,
         Evidence::Title | Evidence::Initials | Evidence::OrgPattern | Evidence::Paren => 2,
@@ -549,38 +626,70 @@ fn build(
         Evidence::SignatureInitials => 4,
         Evidence::PlaceCue => 5,
         Evidence::Gloss | Evidence::Bare => 6,
-    };
-    let best = members
-        .iter()
-        .filter(|&&i| kind[i].is_some())
-        .min_by_key(|&&i| rank(&cands[i]))?;
-    let k = kind[*best]?;
-    let entry = members.iter().find_map(|&i| match cands[i].ev {
-        Evidence::Gazetteer(e) if lex.entry(e).kind == k => Some(lex.entry(e)),
-        _ => None,
-    });
+    }
+}
 
-    let mut forms: Vec<(u32, Form)> = Vec::new();
-    let mut mentions = Vec::with_capacity(members.len());
-    for &i in members {
-        let c = &cands[i];
-        mentions.push(Mention {
-            site: c.site,
-            start: c.start,
-            end: c.end,
-            adjectival: c.adjectival,
-        });
-        if c.ev == Evidence::SignatureInitials {
+/// What the members of one group say about it, gathered in one pass over the candidates.
+struct Group<'a> {
+    /// The rank and kind of the first member with the strongest evidence that has a kind.
+    best: Option<(u8, EntityKind)>,
+    /// The first gazetteer entry of each kind the members name.
+    entries: [u32; 3],
+    /// Each spelling (by key) and how the group writes it, in the order of first use.
+    forms: Vec<(u32, Form<'a>)>,
+    members: usize,
+}
+
+/// Gather each group's members (in candidate order): its evidence, entries and spellings.
+// `cands`, `kind` and `key_of` have one entry per candidate, and a group number is `< groups`.
+#[allow(clippy::indexing_slicing)]
+fn gather<'a>(
+    doc: &'a Document,
+    lex: &Lexicon,
+    cands: &[Cand],
+    kind: &[Option<EntityKind>],
+    key_of: &[u32],
+    groups: usize,
+) -> Vec<Group<'a>> {
+    let mut out: Vec<Group> = (0..groups)
+        .map(|_| Group {
+            best: None,
+            entries: [NONE; 3],
+            forms: Vec::new(),
+            members: 0,
+        })
+        .collect();
+    for (i, c) in cands.iter().enumerate() {
+        let g = c.group();
+        if g == NONE {
             continue;
         }
-        let structural = c.ev == Evidence::Structure;
+        let group = &mut out[g as usize];
+        group.members += 1;
+        let ev = c.ev();
+        if let Some(k) = kind[i] {
+            let r = rank(ev);
+            if group.best.is_none_or(|(best, _)| r < best) {
+                group.best = Some((r, k));
+            }
+        }
+        if let Evidence::Gazetteer(e) = ev {
+            let slot = &mut group.entries[lex.entry(e).kind as usize];
+            if *slot == NONE {
+                *slot = e;
+            }
+        }
+        if ev == Evidence::SignatureInitials {
+            continue;
+        }
+        let structural = ev == Evidence::Structure;
         // Touch the text only for a new spelling: reading it for every mention of a large
         // document costs more than everything else here.
-        match forms.iter_mut().find(|(key, _)| *key == key_of[i]) {
+        match group.forms.iter_mut().find(|(key, _)| *key == key_of[i]) {
             Some((_, f)) => {
                 f.count += 1;
                 f.structural |= structural;
-                f.gloss_only &= c.gloss;
+                f.gloss_only &= c.gloss();
                 if f.allcaps {
                     let text = name_text(doc, c);
                     if !is_allcaps(text) {
@@ -591,25 +700,74 @@ fn build(
             }
             None => {
                 let text = name_text(doc, c);
-                forms.push((
+                group.forms.push((
                     key_of[i],
                     Form {
                         text,
                         count: 1,
                         structural,
-                        gloss_only: c.gloss,
-                        adjectival: c.adjectival,
+                        gloss_only: c.gloss(),
+                        adjectival: c.adjectival(),
                         allcaps: is_allcaps(text),
                     },
                 ));
             }
         }
     }
-    if !mentions.is_sorted() {
-        mentions.sort_unstable();
-    }
-    mentions.dedup_by(|a, b| a.site == b.site && a.start == b.start && a.end == b.end);
+    out
+}
 
+/// The entities of the gathered groups, with their mentions from the candidates; in the
+/// order of kinds, then of first mentions.
+// A group number indexes `slot`, and a slot indexes `entities`.
+#[allow(clippy::indexing_slicing)]
+fn build(lex: &Lexicon, cands: &[Cand], groups: Vec<Group>) -> Vec<Entity> {
+    // Each group's entity, named before any mention is copied.
+    let mut slot = vec![NONE; groups.len()];
+    let mut entities = Vec::new();
+    for (g, group) in groups.into_iter().enumerate() {
+        let Some((_, k)) = group.best else {
+            continue;
+        };
+        let entry = Some(group.entries[k as usize])
+            .filter(|&e| e != NONE)
+            .map(|e| lex.entry(e));
+        if let Some((name, aliases)) = name(k, entry, &group.forms) {
+            slot[g] = entities.len() as u32;
+            entities.push(Entity {
+                kind: k,
+                name,
+                aliases,
+                mentions: Vec::with_capacity(group.members),
+            });
+        }
+    }
+    for c in cands {
+        let g = c.group();
+        if g != NONE && slot[g as usize] != NONE {
+            entities[slot[g as usize] as usize]
+                .mentions
+                .push(c.mention());
+        }
+    }
+    for e in &mut entities {
+        if !e.mentions.is_sorted() {
+            e.mentions.sort_unstable();
+        }
+        e.mentions
+            .dedup_by(|a, b| a.site == b.site && a.start == b.start && a.end == b.end);
+    }
+    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.mentions[0].cmp(&b.mentions[0])));
+    entities
+}
+
+/// The name and aliases of an entity of kind `k` written in `forms`, named by gazetteer
+/// `entry` if any; `None` when the group has no name to give.
+fn name(
+    k: EntityKind,
+    entry: Option<&super::lexicon::Entry>,
+    forms: &[(u32, Form)],
+) -> Option<(String, Vec<String>)> {
     let words = |s: &str| s.split_whitespace().count();
     let names: Vec<&Form> = forms
         .iter()
@@ -692,12 +850,7 @@ fn build(
                 .any(|b| b != a && is_token_suffix(&f, &super::fold(b)))
         });
     }
-    Some(Entity {
-        kind: k,
-        name,
-        aliases,
-        mentions,
-    })
+    Some((name, aliases))
 }
 
 /// `WILLIAM H. SEWARD` → `William H. Seward`: each word as another form of the name writes it
@@ -734,4 +887,27 @@ fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)
         && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::scan::SiteId;
+
+    #[test]
+    fn groups_are_numbered_by_their_first_living_member_and_the_dead_have_none() {
+        let site = SiteId::block(0).expect("a block");
+        let mut cands: Vec<Cand> = (0..6)
+            .map(|i| Cand::new(site, i, i + 1, None, Evidence::Bare))
+            .collect();
+        let mut uf = UnionFind((0..6).collect());
+        // {0, 3, 5} with 0 dead, {1, 4} all dead, {2} alone.
+        uf.union(0, 3);
+        uf.union(5, 3);
+        uf.union(1, 4);
+        let alive = [false, false, true, true, false, true];
+        assert_eq!(uf.number(&mut cands, &alive), 2);
+        let groups: Vec<u32> = cands.iter().map(Cand::group).collect();
+        assert_eq!(groups, [NONE, NONE, 0, 1, NONE, 1]);
+    }
 }

@@ -2,9 +2,8 @@
 //! names, as methods of the [`Scanner`].
 
 use super::EntityKind;
-use super::Site;
 use super::lexicon::flag;
-use super::scan::{Cand, Evidence, Scanner, is_roman, slice};
+use super::scan::{Cand, Evidence, Scanner, SiteId, is_roman, slice};
 use super::tokens;
 
 impl Scanner<'_> {
@@ -192,7 +191,7 @@ impl Scanner<'_> {
     pub(super) fn emit_org(
         &mut self,
         text: &str,
-        site: Site,
+        site: SiteId,
         i: usize,
         end: usize,
         out: &mut Vec<Cand>,
@@ -221,7 +220,7 @@ impl Scanner<'_> {
                     Some(EntityKind::Place),
                     Evidence::Gazetteer(m.entry),
                 );
-                c.adjectival = m.adjectival;
+                c.set_adjectival(m.adjectival);
                 out.push(c);
                 k += m.len;
                 continue;
@@ -276,7 +275,7 @@ impl Scanner<'_> {
     pub(super) fn gloss(
         &mut self,
         text: &str,
-        site: Site,
+        site: SiteId,
         i: usize,
         target: usize,
         paren: bool,
@@ -312,9 +311,9 @@ impl Scanner<'_> {
             }
         }
         let (target_entry, target_kind) = match out.get(target) {
-            Some(c) => match c.ev {
-                Evidence::Gazetteer(e) => (Some(e), c.kind),
-                _ => (None, c.kind),
+            Some(c) => match c.ev() {
+                Evidence::Gazetteer(e) => (Some(e), c.kind()),
+                _ => (None, c.kind()),
             },
             None => return None,
         };
@@ -335,20 +334,20 @@ impl Scanner<'_> {
                         let entry = self.lex.entry(m.entry);
                         let mut c =
                             Cand::new(site, s, pe, Some(entry.kind), Evidence::Gazetteer(m.entry));
-                        c.adjectival = m.adjectival;
+                        c.set_adjectival(m.adjectival);
                         // A different known place is where the glossed place lies, not its name.
                         if target_entry.is_none() || target_entry == Some(m.entry) {
-                            c.link = Some(target as u32);
+                            c.set_link(target as u32);
                         }
                         c
                     }
                     None => {
                         let mut c = Cand::new(site, s, pe, target_kind, Evidence::Gloss);
-                        c.link = Some(target as u32);
+                        c.set_link(target as u32);
                         c
                     }
                 };
-                c.gloss = true;
+                c.set_gloss(true);
                 out.push(c);
             }
             k = e;
@@ -357,7 +356,13 @@ impl Scanner<'_> {
     }
 
     /// A capitalised sequence without a rule of its own.
-    pub(super) fn bare(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+    pub(super) fn bare(
+        &mut self,
+        text: &str,
+        site: SiteId,
+        i: usize,
+        out: &mut Vec<Cand>,
+    ) -> usize {
         let n = self.toks.len();
         let mut j = i;
         let mut caps = 0;

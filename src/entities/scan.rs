@@ -4,7 +4,8 @@
 
 use super::lexicon::{Lexicon, Match, WordInfo, flag};
 use super::tokens::{self, Token};
-use super::{EntityKind, Site};
+use super::{EntityKind, Mention, Site};
+use crate::document::MetaField;
 use crate::fold::fold_into;
 
 /// Why a candidate was proposed; `resolve` weighs these.
@@ -37,27 +38,76 @@ pub enum Evidence {
     Bare,
 }
 
-/// A proposed mention. `start..end` is the mention (title included); `name_start..name_end`
-/// the name without title. Offsets are `u32` (texts are scanned up to
-/// [`super::MAX_SCANNED`]): a large document has millions of candidates.
+/// Where a candidate lies, in four bytes: a descriptive metadata field (by its place in
+/// [`MetaField::DESCRIPTIVE`]) or a block. Fields come before blocks, as in [`Site`]'s order,
+/// so candidates compare by site without decoding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SiteId(u32);
+
+const FIELDS: u32 = MetaField::DESCRIPTIVE.len() as u32;
+
+impl SiteId {
+    /// The last block a candidate can address.
+    pub const MAX_BLOCK: SiteId = SiteId(u32::MAX);
+
+    /// Block `b`, or `None` past the last block a candidate can address (4 billion).
+    pub fn block(b: usize) -> Option<SiteId> {
+        u32::try_from(b)
+            .ok()
+            .and_then(|b| b.checked_add(FIELDS))
+            .map(SiteId)
+    }
+
+    /// The `k`th of [`MetaField::DESCRIPTIVE`].
+    pub fn field(k: usize) -> Option<SiteId> {
+        (k < FIELDS as usize).then_some(SiteId(k as u32))
+    }
+
+    pub fn site(self) -> Site {
+        match self.0.checked_sub(FIELDS) {
+            Some(b) => Site::Block(b),
+            None => Site::Field(
+                MetaField::DESCRIPTIVE
+                    .get(self.0 as usize)
+                    .copied()
+                    .unwrap_or(MetaField::Title),
+            ),
+        }
+    }
+}
+
+/// No candidate: the sentinel of [`Cand`]'s optional indices.
+const NONE: u32 = u32::MAX;
+
+// `Cand::bits`: the evidence's tag (low four bits, 0 before it is set), the kind (two
+// bits), then flags.
+const EV_MASK: u16 = 0xF;
+const GAZETTEER: u16 = 1;
+const KIND_SHIFT: u16 = 4;
+const KIND_MASK: u16 = 0b11 << KIND_SHIFT;
+const ADJECTIVAL: u16 = 1 << 6;
+const GLOSS: u16 = 1 << 7;
+const COORD_AND: u16 = 1 << 8;
+/// `rel` is the candidate this one glosses, not the one before it in a list.
+const REL_LINK: u16 = 1 << 9;
+
+/// A proposed mention. `start..end` is the mention (title included); `name_start..end` the
+/// name without title. Offsets are `u32` (texts are scanned up to [`super::MAX_SCANNED`]).
+/// A large document has millions of candidates, so each is 24 bytes: the site packed into
+/// four, optional indices with a sentinel, the gazetteer entry sharing a field with the name's
+/// start (a gazetteer name has no title: it starts where the mention does), and the evidence,
+/// kind and flags in two bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
-    pub site: Site,
+    site: SiteId,
     pub start: u32,
     pub end: u32,
-    pub name_start: u32,
-    pub name_end: u32,
-    pub ev: Evidence,
-    /// Another candidate (index) this one names too (a gloss and what it glosses).
-    pub link: Option<u32>,
-    /// The candidate before this one in a list with it (`Tongku, Lutai and Changli`).
-    pub coord: Option<u32>,
-    pub kind: Option<EntityKind>,
-    pub adjectival: bool,
-    /// Inside an editorial bracket.
-    pub gloss: bool,
-    /// The two are joined by `and`, `or` or `nor`, not by a comma alone.
-    pub coord_and: bool,
+    /// The entry of `Evidence::Gazetteer`; for any other evidence, where the name starts.
+    aux: u32,
+    /// Another candidate (index): the one this glosses (with `REL_LINK`), or the one before it
+    /// in a list (`Tongku, Lutai and Changli`). A gloss is never part of a list.
+    rel: u32,
+    bits: u16,
 }
 
 /// A byte offset as a candidate stores it.
@@ -65,34 +115,204 @@ pub fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+fn ev_tag(ev: Evidence) -> (u16, u32) {
+    match ev {
+        Evidence::Gazetteer(e) => (GAZETTEER, e),
+        Evidence::Structure => (2, NONE),
+        Evidence::SignatureInitials => (3, NONE),
+        Evidence::Title => (4, NONE),
+        Evidence::Initials => (5, NONE),
+        Evidence::Paren => (6, NONE),
+        Evidence::OrgPattern => (7, NONE),
+        Evidence::PlaceAffix => (8, NONE),
+        Evidence::PlaceCue => (9, NONE),
+        Evidence::PersonCue => (10, NONE),
+        Evidence::Gloss => (11, NONE),
+        Evidence::Bare => (12, NONE),
+    }
+}
+
 impl Cand {
     pub fn new(
-        site: Site,
+        site: SiteId,
         start: usize,
         end: usize,
         kind: Option<EntityKind>,
         ev: Evidence,
     ) -> Self {
         let (start, end) = (offset(start), offset(end));
-        Cand {
+        let mut c = Cand {
             site,
             start,
             end,
-            name_start: start,
-            name_end: end,
-            ev,
-            link: None,
-            coord: None,
-            kind,
-            adjectival: false,
-            gloss: false,
-            coord_and: false,
+            aux: start,
+            rel: NONE,
+            bits: 0,
+        };
+        c.set_ev(ev);
+        c.set_kind(kind);
+        c
+    }
+
+    pub fn site(&self) -> Site {
+        self.site.site()
+    }
+
+    pub fn site_id(&self) -> SiteId {
+        self.site
+    }
+
+    pub fn ev(&self) -> Evidence {
+        match self.bits & EV_MASK {
+            GAZETTEER => Evidence::Gazetteer(self.aux),
+            2 => Evidence::Structure,
+            3 => Evidence::SignatureInitials,
+            4 => Evidence::Title,
+            5 => Evidence::Initials,
+            6 => Evidence::Paren,
+            7 => Evidence::OrgPattern,
+            8 => Evidence::PlaceAffix,
+            9 => Evidence::PlaceCue,
+            10 => Evidence::PersonCue,
+            11 => Evidence::Gloss,
+            _ => Evidence::Bare,
+        }
+    }
+
+    /// Set the evidence. A gazetteer entry takes the place of the name's start, which is then
+    /// the mention's.
+    pub fn set_ev(&mut self, ev: Evidence) {
+        let was_entry = self.is_gazetteer();
+        let (tag, entry) = ev_tag(ev);
+        self.bits = (self.bits & !EV_MASK) | tag;
+        if tag == GAZETTEER {
+            self.aux = entry;
+        } else if was_entry {
+            self.aux = self.start;
+        }
+    }
+
+    fn is_gazetteer(&self) -> bool {
+        self.bits & EV_MASK == GAZETTEER
+    }
+
+    pub fn kind(&self) -> Option<EntityKind> {
+        match (self.bits & KIND_MASK) >> KIND_SHIFT {
+            1 => Some(EntityKind::Place),
+            2 => Some(EntityKind::Person),
+            3 => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+
+    pub fn set_kind(&mut self, kind: Option<EntityKind>) {
+        let k = match kind {
+            None => 0,
+            Some(EntityKind::Place) => 1,
+            Some(EntityKind::Person) => 2,
+            Some(EntityKind::Organization) => 3,
+        };
+        self.bits = (self.bits & !KIND_MASK) | (k << KIND_SHIFT);
+    }
+
+    fn flag(&self, f: u16) -> bool {
+        self.bits & f != 0
+    }
+
+    fn set_flag(&mut self, f: u16, on: bool) {
+        if on {
+            self.bits |= f;
+        } else {
+            self.bits &= !f;
+        }
+    }
+
+    /// The mention is an adjective or demonym of a place.
+    pub fn adjectival(&self) -> bool {
+        self.flag(ADJECTIVAL)
+    }
+
+    pub fn set_adjectival(&mut self, on: bool) {
+        self.set_flag(ADJECTIVAL, on);
+    }
+
+    /// Inside an editorial bracket.
+    pub fn gloss(&self) -> bool {
+        self.flag(GLOSS)
+    }
+
+    pub fn set_gloss(&mut self, on: bool) {
+        self.set_flag(GLOSS, on);
+    }
+
+    /// The candidate (index) this one names too: a gloss and what it glosses.
+    pub fn link(&self) -> Option<u32> {
+        (self.flag(REL_LINK) && self.rel != NONE).then_some(self.rel)
+    }
+
+    pub fn set_link(&mut self, target: u32) {
+        self.rel = target;
+        self.bits |= REL_LINK;
+    }
+
+    /// The candidate before this one in a list with it.
+    pub fn coord(&self) -> Option<u32> {
+        (!self.flag(REL_LINK) && self.rel != NONE).then_some(self.rel)
+    }
+
+    /// The two are joined by `and`, `or` or `nor`, not by a comma alone.
+    pub fn coord_and(&self) -> bool {
+        self.flag(COORD_AND)
+    }
+
+    /// Put this candidate in a list after candidate `before`. A gloss keeps its link.
+    pub fn set_coord(&mut self, before: u32, and: bool) {
+        if !self.flag(REL_LINK) {
+            self.rel = before;
+            self.set_flag(COORD_AND, and);
+        }
+    }
+
+    /// Where the name starts (after titles).
+    pub fn name_start(&self) -> u32 {
+        if self.is_gazetteer() {
+            self.start
+        } else {
+            self.aux
+        }
+    }
+
+    /// Set where the name starts; a gazetteer name starts with its mention and keeps it.
+    pub fn set_name_start(&mut self, at: u32) {
+        if !self.is_gazetteer() {
+            self.aux = at;
         }
     }
 
     /// The name's byte range (the mention without titles).
     pub fn name_span(&self) -> std::ops::Range<usize> {
-        self.name_start as usize..self.name_end as usize
+        self.name_start() as usize..self.end as usize
+    }
+
+    /// The candidate as a mention.
+    pub fn mention(&self) -> Mention {
+        Mention {
+            site: self.site(),
+            start: self.start,
+            end: self.end,
+            adjectival: self.adjectival(),
+        }
+    }
+
+    /// The group this candidate was put in by `resolve` (see [`Cand::set_group`]).
+    pub(super) fn group(&self) -> u32 {
+        self.rel
+    }
+
+    /// Reuse the list or gloss index, no longer needed once candidates are grouped, for the
+    /// candidate's group.
+    pub(super) fn set_group(&mut self, g: u32) {
+        self.rel = g;
     }
 }
 
@@ -289,7 +509,13 @@ impl<'l> Scanner<'l> {
     }
 
     /// Scan `text` (at `site`), skipping tokens inside `claims`, and append candidates to `out`.
-    pub fn scan(&mut self, text: &str, site: Site, claims: &[(usize, usize)], out: &mut Vec<Cand>) {
+    pub fn scan(
+        &mut self,
+        text: &str,
+        site: SiteId,
+        claims: &[(usize, usize)],
+        out: &mut Vec<Cand>,
+    ) {
         self.load(text);
         let n = self.toks.len();
         let mut last: Option<(usize, usize)> = None; // (candidate index, end byte)
@@ -314,11 +540,11 @@ impl<'l> Scanner<'l> {
                     && t.has(tokens::CLOSE_PAREN)
                     && !t.has(tokens::NUM | tokens::ALLCAPS | tokens::INITIAL | tokens::ABBREV)
                     && let Some(&place) = out.get(ci)
-                    && place.kind == Some(EntityKind::Place)
+                    && place.kind() == Some(EntityKind::Place)
                     && self.office_in(text, place.start as usize)
                     // Not another name of that place (`at Mukden (Shenyang)`).
                     && !matches!(
-                        (place.ev, self.lookup(text, i)),
+                        (place.ev(), self.lookup(text, i)),
                         (Evidence::Gazetteer(e), Some(m)) if m.entry == e
                     )
                 {
@@ -341,7 +567,7 @@ impl<'l> Scanner<'l> {
                 // `the League of Nations (Avenol)`: the office holder of an organization.
                 if paren
                     && let Some(&office) = out.get(ci)
-                    && office.kind == Some(EntityKind::Organization)
+                    && office.kind() == Some(EntityKind::Organization)
                     && self.names_office(text, office.start as usize, office.end as usize)
                     && self.lookup(text, i).is_none()
                     && let Some(end) = self.name_tokens(text, i)
@@ -385,12 +611,12 @@ impl<'l> Scanner<'l> {
                     && pend <= c.start as usize
                     && is_list_gap(text.get(pend..c.start as usize).unwrap_or(""))
                 {
-                    c.coord = Some(pi as u32);
-                    c.coord_and = !text
+                    let and = !text
                         .get(pend..c.start as usize)
                         .unwrap_or("")
                         .trim_matches([' ', ','])
                         .is_empty();
+                    c.set_coord(pi as u32, and);
                 }
                 last = Some((ci, c.end as usize));
             }
@@ -398,7 +624,7 @@ impl<'l> Scanner<'l> {
     }
 
     /// Apply the rules at capitalised token `i`; return the next token to look at.
-    fn at(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+    fn at(&mut self, text: &str, site: SiteId, i: usize, out: &mut Vec<Cand>) -> usize {
         let t = self.tok(i);
         if t.has(tokens::OPEN_PAREN)
             && let Some(end) = self.paren_person(text, i)
@@ -432,7 +658,7 @@ impl<'l> Scanner<'l> {
             let entry = self.lex.entry(m.entry);
             let (s, e) = (t.start, self.last(end).end);
             let mut c = Cand::new(site, s, e, Some(entry.kind), Evidence::Gazetteer(m.entry));
-            c.adjectival = m.adjectival;
+            c.set_adjectival(m.adjectival);
             out.push(c);
             return end;
         }
@@ -447,9 +673,9 @@ impl<'l> Scanner<'l> {
                     && (next == self.toks.len() || self.last(next).has(tokens::DOT_AFTER));
                 if out.len() > before && short {
                     let c = out.last_mut().expect("pushed");
-                    c.start = c.name_start;
-                    c.kind = None;
-                    c.ev = Evidence::Bare;
+                    c.start = c.name_start();
+                    c.set_kind(None);
+                    c.set_ev(Evidence::Bare);
                 }
                 return next;
             }
@@ -542,7 +768,7 @@ impl<'l> Scanner<'l> {
     }
 
     /// Titles from `i`, then a name: a person whose mention includes the titles.
-    fn title_person(&mut self, text: &str, site: Site, i: usize, out: &mut Vec<Cand>) -> usize {
+    fn title_person(&mut self, text: &str, site: SiteId, i: usize, out: &mut Vec<Cand>) -> usize {
         let n = self.toks.len();
         let mut k = i;
         while k < n
@@ -564,7 +790,7 @@ impl<'l> Scanner<'l> {
                 Some(EntityKind::Person),
                 Evidence::Title,
             );
-            c.name_start = offset(self.tok(k).start);
+            c.set_name_start(offset(self.tok(k).start));
             out.push(c);
             return end;
         }
@@ -670,5 +896,99 @@ impl<'l> Scanner<'l> {
             return Some(k + m.len);
         }
         Some(k + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_candidate_keeps_what_it_is_given_in_24_bytes() {
+        assert!(std::mem::size_of::<Cand>() <= 24);
+        let evidence = [
+            Evidence::Gazetteer(0),
+            Evidence::Gazetteer(u32::MAX - 1),
+            Evidence::Structure,
+            Evidence::SignatureInitials,
+            Evidence::Title,
+            Evidence::Initials,
+            Evidence::Paren,
+            Evidence::OrgPattern,
+            Evidence::PlaceAffix,
+            Evidence::PlaceCue,
+            Evidence::PersonCue,
+            Evidence::Gloss,
+            Evidence::Bare,
+        ];
+        let kinds = [
+            None,
+            Some(EntityKind::Place),
+            Some(EntityKind::Person),
+            Some(EntityKind::Organization),
+        ];
+        let site = SiteId::block(7).expect("a block");
+        for ev in evidence {
+            for kind in kinds {
+                let mut c = Cand::new(site, 10, 30, kind, ev);
+                assert_eq!((c.ev(), c.kind()), (ev, kind));
+                assert_eq!((c.start, c.end, c.name_span()), (10, 30, 10..30));
+                c.set_adjectival(true);
+                c.set_coord(3, true);
+                assert_eq!((c.ev(), c.kind()), (ev, kind), "flags leave the rest alone");
+                assert!(c.adjectival() && !c.gloss() && c.coord_and());
+                assert_eq!((c.coord(), c.link()), (Some(3), None));
+                assert_eq!(c.site(), Site::Block(7));
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_moves_the_name_start_and_a_gazetteer_entry_does_not() {
+        let site = SiteId::block(0).expect("a block");
+        let mut c = Cand::new(site, 0, 20, Some(EntityKind::Person), Evidence::Title);
+        c.set_name_start(4);
+        assert_eq!(c.name_span(), 4..20);
+        // Read as a bare name from its name on (`General Clause.`).
+        c.start = c.name_start();
+        c.set_ev(Evidence::Bare);
+        assert_eq!((c.start, c.name_span()), (4, 4..20));
+        let mut g = Cand::new(site, 5, 9, Some(EntityKind::Place), Evidence::Gazetteer(42));
+        g.set_name_start(7);
+        assert_eq!((g.ev(), g.name_span()), (Evidence::Gazetteer(42), 5..9));
+        g.set_ev(Evidence::Bare);
+        assert_eq!(g.name_span(), 5..9, "the entry is no name start");
+    }
+
+    #[test]
+    fn a_gloss_keeps_its_link_and_joins_no_list() {
+        let site = SiteId::block(0).expect("a block");
+        let mut c = Cand::new(site, 0, 5, None, Evidence::Gloss);
+        assert_eq!((c.link(), c.coord()), (None, None));
+        c.set_link(9);
+        c.set_gloss(true);
+        c.set_coord(2, true);
+        assert_eq!((c.link(), c.coord(), c.coord_and()), (Some(9), None, false));
+        assert!(c.gloss());
+    }
+
+    #[test]
+    fn sites_compare_as_fields_then_blocks_in_order() {
+        let mut ids: Vec<SiteId> = (0..MetaField::DESCRIPTIVE.len())
+            .filter_map(SiteId::field)
+            .chain([0, 1, 500].into_iter().filter_map(SiteId::block))
+            .collect();
+        let sites: Vec<Site> = ids.iter().map(|s| s.site()).collect();
+        assert!(ids.is_sorted() && sites.is_sorted());
+        assert_eq!(sites[0], Site::Field(MetaField::DESCRIPTIVE[0]));
+        assert_eq!(sites.last(), Some(&Site::Block(500)));
+        ids.reverse();
+        assert!(!ids.is_sorted());
+        assert_eq!(SiteId::field(MetaField::DESCRIPTIVE.len()), None);
+        assert_eq!(
+            SiteId::block(u32::MAX as usize),
+            None,
+            "past the last block"
+        );
     }
 }

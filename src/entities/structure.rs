@@ -2,10 +2,10 @@
 //! Soong`, `Mr. Rockhill to Mr. Hay.`), the signature (`WAH`, `ORLOV`, `W. W. Rockhill.`) and
 //! the dateline (`Moscow`, `Ottawa, October 2, 1962`, `[Paris,] March 25, 1919.`).
 
+use super::EntityKind;
 use super::lexicon::{Lexicon, flag};
-use super::scan::{Cand, Evidence, Scanner, offset};
+use super::scan::{Cand, Evidence, Scanner, SiteId, offset};
 use super::tokens;
-use super::{EntityKind, Site};
 use crate::document::{BlockKind, Document};
 use regex::Regex;
 use std::collections::HashMap;
@@ -46,11 +46,16 @@ pub fn scan(doc: &Document, lex: &Lexicon, out: &mut Vec<Cand>) -> Claims {
     let mut s = Structure {
         sc: Scanner::new(lex),
         claims: Claims::new(),
+        site: SiteId::MAX_BLOCK,
     };
     let mut prev_kind = None;
     // After a paragraph that is only `Present:`, the participants' lines that follow.
     let mut roster = false;
     for (b, block) in doc.blocks.iter().enumerate() {
+        let Some(site) = SiteId::block(b) else {
+            break; // past the blocks a candidate can address
+        };
+        s.site = site;
         let text = super::scanned(&block.text);
         let in_roster = std::mem::take(&mut roster);
         match block.kind {
@@ -129,6 +134,8 @@ struct Structure<'l> {
     /// The one gazetteer matcher, run over one short part at a time.
     sc: Scanner<'l>,
     claims: Claims,
+    /// The block being read.
+    site: SiteId,
 }
 
 impl Structure<'_> {
@@ -173,13 +180,13 @@ impl Structure<'_> {
             return false;
         };
         let mut c = Cand::new(
-            Site::Block(offset(b)),
+            self.site,
             start + head.start,
             start + tail.end,
             Some(EntityKind::Person),
             Evidence::Structure,
         );
-        c.name_start = offset(start + self.sc.tok(first).start);
+        c.set_name_start(offset(start + self.sc.tok(first).start));
         self.push(b, c, out);
         true
     }
@@ -303,7 +310,7 @@ impl Structure<'_> {
         let end = start + name.len();
         if signature_initials(name).is_some() {
             let c = Cand::new(
-                Site::Block(offset(b)),
+                self.site,
                 start,
                 end,
                 Some(EntityKind::Person),
@@ -373,7 +380,7 @@ impl Structure<'_> {
         }
         if ok {
             let c = Cand::new(
-                Site::Block(offset(b)),
+                self.site,
                 s,
                 e,
                 Some(EntityKind::Place),
