@@ -302,13 +302,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     let mut listed = !placed.is_empty();
     // `Gilchrist, Librarian of the Commission`: a comma alone may set off an apposition; a
     // list has an `and` or an `or` somewhere.
-    let mut chain = vec![0u32; n];
-    let mut conj = vec![false; n];
-    for (i, c) in cands.iter().enumerate() {
-        let root = c.coord().map_or(i, |j| chain[j as usize] as usize);
-        chain[i] = root as u32;
-        conj[root] |= c.coord_and();
-    }
+    let conj = conjoined(&cands);
     for forward in [true, false] {
         let order: Box<dyn Iterator<Item = usize>> = if forward {
             Box::new(0..n)
@@ -332,10 +326,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
                 }
             }
             // `Kurdish and Assyrian areas`: an adjective lists no name.
-            let pending = !alive[a]
-                && conj[chain[i] as usize]
-                && cands[a].ev() == Evidence::Bare
-                && !cands[b].adjectival();
+            let pending =
+                !alive[a] && conj[i] && cands[a].ev() == Evidence::Bare && !cands[b].adjectival();
             let Some(k) = kind[b].filter(|k| *k != EntityKind::Organization) else {
                 continue;
             };
@@ -357,7 +349,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
             known.first(key_of[a], a);
         }
     }
-    drop((chain, conj));
+    drop(conj);
     // `Siku, Tientsin`, `Monclova, Mexico`: a bare name set off by a comma before a known
     // place, with no list going on, lies in that place.
     let mut continued = vec![false; n];
@@ -422,7 +414,33 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     drop(alive);
     let gathered = gather(doc, lex, &cands, &kind, &key_of, groups);
     drop((kind, key_of, keys));
-    build(lex, &cands, gathered)
+    build(lex, cands, gathered)
+}
+
+/// For each candidate, whether the list it is in (if any) joins two of its names with `and`,
+/// `or` or `nor` somewhere. A candidate's list predecessor comes before it, so the answer
+/// flows along each list: from its start to every member (what the members before say), back
+/// to the start (what the members after say), and down to every member again.
+// `coord` is a candidate index below the candidate's own.
+#[allow(clippy::indexing_slicing)]
+fn conjoined(cands: &[Cand]) -> Vec<bool> {
+    let mut conj: Vec<bool> = cands.iter().map(Cand::coord_and).collect();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(j) = c.coord() {
+            conj[i] |= conj[j as usize];
+        }
+    }
+    for (i, c) in cands.iter().enumerate().rev() {
+        if let Some(j) = c.coord() {
+            conj[j as usize] |= conj[i];
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(j) = c.coord() {
+            conj[i] = conj[j as usize];
+        }
+    }
+    conj
 }
 
 /// People grouped by surname and given initials: `J. F. Dulles` and `John Foster Dulles` are
@@ -721,7 +739,7 @@ fn gather<'a>(
 /// order of kinds, then of first mentions.
 // A group number indexes `slot`, and a slot indexes `entities`.
 #[allow(clippy::indexing_slicing)]
-fn build(lex: &Lexicon, cands: &[Cand], groups: Vec<Group>) -> Vec<Entity> {
+fn build(lex: &Lexicon, cands: Vec<Cand>, groups: Vec<Group>) -> Vec<Entity> {
     // Each group's entity, named before any mention is copied.
     let mut slot = vec![NONE; groups.len()];
     let mut entities = Vec::new();
@@ -742,15 +760,26 @@ fn build(lex: &Lexicon, cands: &[Cand], groups: Vec<Group>) -> Vec<Entity> {
             });
         }
     }
-    for c in cands {
-        let g = c.group();
-        if g != NONE && slot[g as usize] != NONE {
-            entities[slot[g as usize] as usize]
-                .mentions
-                .push(c.mention());
+    // Copy the mentions from the last candidate back, giving the candidates' memory back as
+    // the mentions take theirs: a large document has millions of both.
+    let mut cands = cands;
+    while !cands.is_empty() {
+        let from = cands.len().saturating_sub(1 << 16);
+        for c in cands.get(from..).unwrap_or_default().iter().rev() {
+            let g = c.group();
+            if g != NONE && slot[g as usize] != NONE {
+                entities[slot[g as usize] as usize]
+                    .mentions
+                    .push(c.mention());
+            }
+        }
+        cands.truncate(from);
+        if cands.capacity() - from >= (from / 8).max(1 << 16) {
+            cands.shrink_to_fit();
         }
     }
     for e in &mut entities {
+        e.mentions.reverse();
         if !e.mentions.is_sorted() {
             e.mentions.sort_unstable();
         }
@@ -909,5 +938,18 @@ mod tests {
         assert_eq!(uf.number(&mut cands, &alive), 2);
         let groups: Vec<u32> = cands.iter().map(Cand::group).collect();
         assert_eq!(groups, [NONE, NONE, 0, 1, NONE, 1]);
+    }
+
+    #[test]
+    fn an_and_anywhere_in_a_list_makes_every_member_listed() {
+        let site = SiteId::block(0).expect("a block");
+        let mut cands: Vec<Cand> = (0..6)
+            .map(|i| Cand::new(site, i, i + 1, None, Evidence::Bare))
+            .collect();
+        // `A, B and C`; `D, E` (a comma alone); `F` in no list.
+        cands[1].set_coord(0, false);
+        cands[2].set_coord(1, true);
+        cands[4].set_coord(3, false);
+        assert_eq!(conjoined(&cands), [true, true, true, false, false, false]);
     }
 }
