@@ -302,17 +302,22 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     let mut listed = !placed.is_empty();
     // `Gilchrist, Librarian of the Commission`: a comma alone may set off an apposition; a
     // list has an `and` or an `or` somewhere.
-    let conj = conjoined(&cands);
+    // Each candidate in a list after another, with that other: the list passes below walk
+    // these, not every candidate.
+    let pairs: Vec<(u32, u32)> = cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i as u32, c.coord()?)))
+        .collect();
+    let conj = conjoined(n, &pairs, &cands);
     for forward in [true, false] {
-        let order: Box<dyn Iterator<Item = usize>> = if forward {
-            Box::new(0..n)
+        let order: Box<dyn Iterator<Item = &(u32, u32)>> = if forward {
+            Box::new(pairs.iter())
         } else {
-            Box::new((0..n).rev())
+            Box::new(pairs.iter().rev())
         };
-        for i in order {
-            let Some(j) = cands[i].coord().map(|j| j as usize) else {
-                continue;
-            };
+        for &(i, j) in order {
+            let (i, j) = (i as usize, j as usize);
             let (a, b) = if forward { (i, j) } else { (j, i) };
             // A bare name that a list has named elsewhere meanwhile is that entity.
             for x in [a, b] {
@@ -353,15 +358,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     // `Siku, Tientsin`, `Monclova, Mexico`: a bare name set off by a comma before a known
     // place, with no list going on, lies in that place.
     let mut continued = vec![false; n];
-    for c in &cands {
-        if let Some(j) = c.coord() {
-            continued[j as usize] = true;
-        }
+    for &(_, j) in &pairs {
+        continued[j as usize] = true;
     }
-    for (i, c) in cands.iter().enumerate() {
-        let Some(a) = c.coord().map(|j| j as usize) else {
-            continue;
-        };
+    for &(i, a) in &pairs {
+        let (i, a) = (i as usize, a as usize);
+        let c = &cands[i];
         let known_place = matches!(c.ev(), Evidence::Gazetteer(_))
             && kind[i] == Some(EntityKind::Place)
             && !c.adjectival();
@@ -380,7 +382,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
             listed = true;
         }
     }
-    drop(continued);
+    drop((continued, pairs));
     if listed {
         for (i, c) in cands.iter().enumerate() {
             if !alive[i]
@@ -421,24 +423,19 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
 /// `or` or `nor` somewhere. A candidate's list predecessor comes before it, so the answer
 /// flows along each list: from its start to every member (what the members before say), back
 /// to the start (what the members after say), and down to every member again.
-// `coord` is a candidate index below the candidate's own.
+// `pairs` holds, in order, each candidate `i < n` with a list predecessor `j < i`.
 #[allow(clippy::indexing_slicing)]
-fn conjoined(cands: &[Cand]) -> Vec<bool> {
-    let mut conj: Vec<bool> = cands.iter().map(Cand::coord_and).collect();
-    for (i, c) in cands.iter().enumerate() {
-        if let Some(j) = c.coord() {
-            conj[i] |= conj[j as usize];
-        }
+fn conjoined(n: usize, pairs: &[(u32, u32)], cands: &[Cand]) -> Vec<bool> {
+    let mut conj = vec![false; n];
+    for &(i, j) in pairs {
+        let (i, j) = (i as usize, j as usize);
+        conj[i] = cands[i].coord_and() || conj[j];
     }
-    for (i, c) in cands.iter().enumerate().rev() {
-        if let Some(j) = c.coord() {
-            conj[j as usize] |= conj[i];
-        }
+    for &(i, j) in pairs.iter().rev() {
+        conj[j as usize] |= conj[i as usize];
     }
-    for (i, c) in cands.iter().enumerate() {
-        if let Some(j) = c.coord() {
-            conj[i] = conj[j as usize];
-        }
+    for &(i, j) in pairs {
+        conj[i as usize] = conj[j as usize];
     }
     conj
 }
@@ -950,6 +947,14 @@ mod tests {
         cands[1].set_coord(0, false);
         cands[2].set_coord(1, true);
         cands[4].set_coord(3, false);
-        assert_eq!(conjoined(&cands), [true, true, true, false, false, false]);
+        let pairs: Vec<(u32, u32)> = cands
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i as u32, c.coord()?)))
+            .collect();
+        assert_eq!(
+            conjoined(cands.len(), &pairs, &cands),
+            [true, true, true, false, false, false]
+        );
     }
 }
