@@ -316,9 +316,25 @@ pub struct Lexicon {
     patterns: Vec<Vec<Pattern>>,
     /// Every folded word the lexicon knows: its word lists and its gazetteer patterns.
     info: HashMap<Box<str>, WordInfo>,
+    /// The words of `info` of up to seven bytes, keyed by [`short_key`]: most words a text
+    /// looks up are short, and an integer key is hashed and compared without a loop.
+    short: HashMap<u64, WordInfo>,
     /// For each first byte of a ship word, the lengths it comes in (bit `len`, under 16): a
     /// cheap test before looking the word before every name up.
     ship_shapes: [u16; 256],
+}
+
+/// A word of up to seven bytes as one integer: its bytes and, in the top byte, its length.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (k, &byte) in b.iter().enumerate() {
+        key |= u64::from(byte) << (8 * k);
+    }
+    Some(key)
 }
 
 /// Parse `"Name > Modern | alias, alias ; adjective, adjective"`.
@@ -373,6 +389,7 @@ impl Lexicon {
             entries,
             patterns: Vec::new(),
             info: HashMap::default(),
+            short: HashMap::default(),
             ship_shapes: [0; 256],
         };
         // User entries first, so that their spellings win.
@@ -430,6 +447,10 @@ impl Lexicon {
                 info.entry((*word).into()).or_default().flags |= f;
             }
         }
+        lex.short = info
+            .iter()
+            .filter_map(|(w, i)| Some((short_key(w)?, *i)))
+            .collect();
         lex.info = info;
         lex
     }
@@ -461,7 +482,12 @@ impl Lexicon {
 
     /// What the lexicon knows about a folded word.
     pub fn word(&self, folded: &str) -> WordInfo {
-        self.info.get(folded).copied().unwrap_or_default()
+        match short_key(folded) {
+            Some(k) => self.short.get(&k),
+            None => self.info.get(folded),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     /// The gazetteer patterns of a word (from [`WordInfo::patterns`]), longest first, as
@@ -564,6 +590,21 @@ mod tests {
             Some(("United States".into(), 1, false))
         );
         assert_eq!(find(lex, "china"), None, "lowercase words are not names");
+    }
+
+    #[test]
+    fn short_and_long_words_are_looked_up_alike() {
+        let lex = Lexicon::builtin();
+        assert!(lex.word("the").has(flag::STOP));
+        assert_eq!(lex.word(""), WordInfo::default());
+        assert_eq!(lex.word("zzqxj"), WordInfo::default());
+        let words = lex.words_with(u32::MAX);
+        assert!(words.iter().any(|w| w.len() > 7) && words.iter().any(|w| w.len() <= 7));
+        for w in words {
+            assert_eq!(lex.word(w), lex.info[w], "{w:?}");
+        }
+        assert_ne!(short_key("ab"), short_key("ab\0"));
+        assert_eq!(short_key("eightchr"), None);
     }
 
     #[test]

@@ -419,8 +419,10 @@ impl<'l> Scanner<'l> {
         let start = self.folded.len();
         if w.is_ascii() {
             // A token holds no space: folding ASCII is lowercasing.
-            self.folded
-                .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.folded.push_str(w);
+            if let Some(added) = self.folded.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
         } else {
             fold_into(w, &mut self.scratch);
             self.folded.push_str(&self.scratch);

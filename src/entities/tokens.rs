@@ -66,21 +66,24 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut gap_start = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII fast path for the common non-word bytes.
-        if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'&' {
-            i += 1;
-            continue;
-        }
-        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-        if b == b'&' {
-            push(out, text, gap_start, i, i + 1, AMP);
-            i += 1;
-            gap_start = i;
-            continue;
-        }
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
+        if b < 0x80 {
+            // ASCII: no character to decode.
+            if b == b'&' {
+                push(out, text, gap_start, i, i + 1, AMP);
+                i += 1;
+                gap_start = i;
+                continue;
+            }
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
         let (end, flags) = scan_word(text, start);
