@@ -169,26 +169,23 @@ impl FirstOf {
     }
 }
 
-/// The key of every candidate's name. A name is folded once per spelling, not once per
-/// mention: most mentions repeat a spelling the document used before.
-fn intern<'a>(doc: &'a Document, cands: &[Cand], keys: &mut Keys) -> Vec<u32> {
-    let mut spelled: HashMap<&'a str, u32> = HashMap::default();
-    let mut buf = String::new();
-    let mut key_of = Vec::with_capacity(cands.len());
-    for c in cands {
-        let text = name_text(doc, c);
-        let k = match spelled.get(text) {
-            Some(&k) => k,
-            None => {
-                fold_into(text, &mut buf);
-                let k = keys.id(&buf);
-                spelled.insert(text, k);
-                k
-            }
-        };
-        key_of.push(k);
+/// The key of a candidate's name. A name is folded once per spelling (`spelled`), not once
+/// per mention: most mentions repeat a spelling the document used before.
+fn intern<'a>(
+    doc: &'a Document,
+    c: &Cand,
+    spelled: &mut HashMap<&'a str, u32>,
+    keys: &mut Keys,
+    buf: &mut String,
+) -> u32 {
+    let text = name_text(doc, c);
+    if let Some(&k) = spelled.get(text) {
+        return k;
     }
-    key_of
+    fold_into(text, buf);
+    let k = keys.id(buf);
+    spelled.insert(text, k);
+    k
 }
 
 // `key_of`, `kind`, `alive`, `chain`, `conj` and the union-find hold one entry per candidate;
@@ -199,12 +196,19 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     let n = cands.len();
     let mut keys = Keys::default();
     let mut buf = String::new();
-    let key_of = intern(doc, &cands, &mut keys);
     let mut uf = UnionFind((0..n as u32).collect());
-    let mut kind: Vec<Option<EntityKind>> = cands.iter().map(Cand::kind).collect();
     let mut alive = vec![true; n];
+    let mut kind: Vec<Option<EntityKind>> = Vec::with_capacity(n);
+    let mut key_of = Vec::with_capacity(n);
+    let mut spelled: HashMap<&str, u32> = HashMap::default();
+    // Each candidate in a list after another, with that other: the list passes below walk
+    // these, not every candidate.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
 
-    // Strong candidates: group by gazetteer entry, by person surname, by name.
+    // One pass over the candidates: each name's key; glosses joined to what they gloss;
+    // strong candidates grouped by gazetteer entry, by person surname, by name; the first
+    // person of each name by initials (signature initials like `WAH` name the first person
+    // with those initials).
     let mut by_entry = FirstOf::default();
     let mut by_name: [FirstOf; 3] = Default::default();
     let by_name_of = |k: EntityKind| k as usize;
@@ -212,8 +216,25 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     let mut known = FirstOf::default();
     let mut by_org_place: HashMap<(u32, u32), usize> = HashMap::default();
     let mut people = People::default();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    let mut seen_names = FirstOf::default();
     for (i, c) in cands.iter().enumerate() {
+        let key = intern(doc, c, &mut spelled, &mut keys, &mut buf);
+        key_of.push(key);
+        kind.push(c.kind());
+        if let Some(j) = c.link() {
+            uf.union(j as usize, i);
+        }
+        if let Some(j) = c.coord() {
+            pairs.push((i as u32, j));
+        }
         let ev = c.ev();
+        if c.kind() == Some(EntityKind::Person)
+            && !matches!(ev, Evidence::SignatureInitials | Evidence::Bare)
+            && seen_names.first(key, i) == i
+        {
+            by_initials.entry(initials(name_text(doc, c))).or_insert(i);
+        }
         if matches!(
             ev,
             Evidence::Bare | Evidence::PlaceCue | Evidence::Gloss | Evidence::SignatureInitials
@@ -221,21 +242,21 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
             continue;
         }
         let Some(k) = c.kind() else { continue };
-        known.first(key_of[i], i);
+        known.first(key, i);
         match ev {
             Evidence::Gazetteer(e) if k != EntityKind::Person => {
                 let first = by_entry.first(e, i);
                 uf.union(first, i);
             }
             _ if k == EntityKind::Person => {
-                let s = keys.surname(key_of[i]);
+                let s = keys.surname(key);
                 by_surname.first(s, i);
-                let first = people.join(s, keys.initials(key_of[i]), i);
+                let first = people.join(s, keys.initials(key), i);
                 uf.union(first, i);
                 known.first(s, i);
             }
             _ => {
-                let first = by_name[by_name_of(k)].first(key_of[i], i);
+                let first = by_name[by_name_of(k)].first(key, i);
                 uf.union(first, i);
                 if let Some((entry, rest)) = org_place_key(doc, lex, &cands, i, &mut buf) {
                     let rest = keys.id(&rest);
@@ -245,18 +266,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
             }
         }
     }
-
-    // Signature initials (`WAH`) name the first person with those initials.
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
-    let mut seen_names = vec![false; keys.names.len()];
-    for (i, c) in cands.iter().enumerate() {
-        let strong = c.kind() == Some(EntityKind::Person)
-            && !matches!(c.ev(), Evidence::SignatureInitials | Evidence::Bare);
-        if strong && !std::mem::replace(&mut seen_names[key_of[i] as usize], true) {
-            by_initials.entry(initials(name_text(doc, c))).or_insert(i);
-        }
-    }
-    drop(seen_names);
+    drop((spelled, seen_names));
 
     // Weak candidates: named elsewhere in the document, or a place by their cue.
     let mut placed = Vec::new();
@@ -302,13 +312,6 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     let mut listed = !placed.is_empty();
     // `Gilchrist, Librarian of the Commission`: a comma alone may set off an apposition; a
     // list has an `and` or an `or` somewhere.
-    // Each candidate in a list after another, with that other: the list passes below walk
-    // these, not every candidate.
-    let pairs: Vec<(u32, u32)> = cands
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((i as u32, c.coord()?)))
-        .collect();
     let conj = conjoined(n, &pairs, &cands);
     for forward in [true, false] {
         let order: Box<dyn Iterator<Item = &(u32, u32)>> = if forward {
@@ -404,11 +407,6 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
         people,
         by_initials,
     ));
-    for (i, c) in cands.iter().enumerate() {
-        if let Some(j) = c.link() {
-            uf.union(j as usize, i);
-        }
-    }
     merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
 
     // Number the groups in the order of their first living member; a dead candidate has none.
