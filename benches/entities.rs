@@ -10,6 +10,10 @@
 //!
 //! Run: `cargo bench --bench entities` (`MEMCON_BENCH_RUNS` runs each, default 5;
 //! `MEMCON_BENCH_ONLY=generated|big|corpus` for one part).
+//!
+//! On Linux the generated part also reports the memory extraction takes: the peak resident
+//! size during one extraction, run first, above the resident size before it (the document),
+//! and what the entities keep afterwards.
 
 use memcon::document;
 use memcon::entities;
@@ -111,11 +115,37 @@ fn main() {
     }
 }
 
+/// A field of `/proc/self/status` in MB (`VmRSS`, `VmHWM`), on Linux.
+fn status_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024.0 / 1e6)
+}
+
+/// The peak resident memory one extraction of `doc` adds, and what its entities keep, in MB:
+/// the kernel's peak (`VmHWM`) is reset (`/proc/self/clear_refs`) just before. `None` where
+/// that is not possible.
+fn extraction_memory(doc: &document::Document) -> Option<(f64, f64, f64)> {
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    let before = status_mb("VmRSS")?;
+    let ents = entities::extract(doc);
+    let (peak, after) = (status_mb("VmHWM")?, status_mb("VmRSS")?);
+    drop(ents);
+    Some((before, peak - before, after - before))
+}
+
 fn generated_part(mb: usize, runs: usize) {
     let text = generated(mb);
     let doc = document::load("bench", text.as_bytes()).expect("text");
     drop(text);
     let body: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    // First, while nothing freed by an earlier extraction waits to be reused.
+    if let Some((before, peak, kept)) = extraction_memory(&doc) {
+        println!(
+            "generated: {before:.0} MB resident with the document; extraction peaks {peak:.0} MB above it, the entities keep {kept:.0} MB"
+        );
+    }
     let (cpu, wall, ents) = time(runs, || entities::extract(&doc));
     report(
         &format!("generated ({} blocks)", doc.blocks.len()),
