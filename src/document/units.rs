@@ -7,7 +7,7 @@
 //! break are mended.
 
 use super::table::{clean_cell, is_rule_row, lone_row, row_cells, text_of};
-use super::text::{append_wrapped, join_wrapped};
+use super::text::{append_wrapped, join_wrapped, trim, trim_end};
 
 /// A page break line as the sanitizer leaves it.
 const PAGE_BREAK_LINE: &str = "\u{c}";
@@ -61,60 +61,76 @@ fn char_len(s: &str) -> usize {
 }
 
 /// Is this a running page header or footer (`Wilson Center Digital Archive   Original Scan
-/// Page 2 of 2`)?
+/// Page 2 of 2`)? Letters are compared without case, without lowercasing a copy of the line.
 pub fn running_header(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     if t.len() > 160 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    let page_of = lower.find("page ").is_some_and(|i| {
-        let rest = lower.get(i + 5..).unwrap_or_default();
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let b = t.as_bytes();
+    let page_of = find_ascii_ci(b, b"page ").is_some_and(|i| {
+        let rest = b.get(i + 5..).unwrap_or_default();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         digits > 0
-            && (rest.get(digits..).is_some_and(|r| r.starts_with(" of ")) || rest.len() == digits)
+            && (rest
+                .get(digits..digits + 4)
+                .is_some_and(|r| r.eq_ignore_ascii_case(b" of "))
+                || rest.len() == digits)
     });
-    page_of && (t.contains("   ") || lower.contains("archive") || t.len() < 20)
+    page_of && (t.contains("   ") || find_ascii_ci(b, b"archive").is_some() || t.len() < 20)
 }
 
-/// Drop page breaks' running headers and footers; keep the page break lines themselves.
-fn without_running_headers<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+/// Where `needle` (ASCII) first occurs in `hay`, compared without ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Drop page breaks' running headers and footers from `lines[from..]`, keeping the page
+/// break lines themselves, and move what is kept to the front: `lines` becomes the
+/// transcript's lines, filtered in place.
+fn without_running_headers(lines: &mut Vec<&str>, from: usize) {
+    let mut kept = 0usize;
     let mut after_break = false;
-    for &line in lines {
-        let t = line.trim();
-        if line == PAGE_BREAK_LINE {
+    for i in from..lines.len() {
+        let Some(&line) = lines.get(i) else { break };
+        let t = trim(line);
+        let keep = if line == PAGE_BREAK_LINE {
             // A footer is the last non-blank line before the break.
-            if let Some(last) = out.iter().rposition(|l| !l.trim().is_empty())
-                && out.get(last).is_some_and(|l| running_header(l))
+            let before = lines.get(..kept).unwrap_or_default();
+            if let Some(last) = before.iter().rposition(|l| !trim(l).is_empty())
+                && before.get(last).is_some_and(|l| running_header(l))
             {
-                out.truncate(last);
+                kept = last;
             }
-            out.push(line);
             after_break = true;
-            continue;
-        }
-        if t.is_empty() {
-            out.push(line);
-            continue;
-        }
-        let drop = running_header(t) || (after_break && t.contains("Digital Archive"));
-        after_break = false;
-        if !drop {
-            out.push(line);
+            true
+        } else if t.is_empty() {
+            true
+        } else {
+            let drop = running_header(t) || (after_break && t.contains("Digital Archive"));
+            after_break = false;
+            !drop
+        };
+        if keep {
+            // `kept <= i`: the line moves down (or stays), never over one not yet read.
+            if let Some(slot) = lines.get_mut(kept) {
+                *slot = line;
+            }
+            kept += 1;
         }
     }
-    out
+    lines.truncate(kept);
 }
 
-/// Split transcript lines into units.
-pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
-    let lines = without_running_headers(lines);
+/// Split the transcript's lines, `lines[from..]`, into units.
+pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
+    without_running_headers(&mut lines, from);
     let (mut nonblank, mut long, mut width) = (0usize, 0usize, 0usize);
     let mut blank_layout = false;
     for l in &lines {
-        let t = l.trim_end();
-        if t.trim().is_empty() {
+        let t = trim_end(l);
+        if t.is_empty() {
             blank_layout |= *l != PAGE_BREAK_LINE;
             continue;
         }
@@ -137,7 +153,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let mut open = false; // may the next line join the last unit?
     let mut table_run = None; // the run of table rows the last unit holds
     for (i, &line) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = trim(line);
         if let Some(run) = runs.get(i).copied().flatten() {
             let cells = row_cells(t).unwrap_or_default();
             let row: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
@@ -183,7 +199,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             let last = out.last_mut().expect("mends needs a unit");
             last.more.push(line);
             append_wrapped(&mut last.text, t);
-            open = hard_wrapped && char_len(line.trim_end()) >= full;
+            open = hard_wrapped && char_len(trim_end(line)) >= full;
             fresh_group = false;
             page_break = false;
             continue;
@@ -197,7 +213,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         } else {
             out.push(Unit::new(line, group, t.to_string(), None));
         }
-        open = hard_wrapped && char_len(line.trim_end()) >= full;
+        open = hard_wrapped && char_len(trim_end(line)) >= full;
     }
     for u in &mut out {
         match u.table.as_deref() {
@@ -215,9 +231,10 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
 
 /// For each line, the run of table rows it belongs to. Consecutive rows make a run, across
 /// blank lines when the rows on both sides have as many cells; a run of one row is a table
-/// only when its cells are short (prose with a stray `|` is not).
+/// only when its cells are short (prose with a stray `|` is not). Empty when there are no
+/// tables (most documents): no slot for each line is allocated then.
 fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
-    let mut runs = vec![None; lines.len()];
+    let mut runs = Vec::new();
     let mut run = 0usize;
     // (first row's line, last row's line, last row's cell count, rows, lone row acceptable)
     let mut current: Option<(usize, usize, usize, usize, bool)> = None;
@@ -226,6 +243,9 @@ fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
         if let Some((first, last, _, n, lone_ok)) = cur
             && (n >= 2 || lone_ok)
         {
+            if runs.is_empty() {
+                runs.resize(lines.len(), None);
+            }
             for r in runs.get_mut(first..=last).unwrap_or_default() {
                 *r = Some(run);
             }
@@ -233,7 +253,7 @@ fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
         }
     };
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = trim(line);
         if t.is_empty() && *line != PAGE_BREAK_LINE {
             continue;
         }
@@ -254,9 +274,9 @@ fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
         }
     }
     close(current, &mut runs);
-    // Blank lines inside a run belong to no unit.
+    // Blank lines inside a run belong to no unit (no loop at all when there is no run).
     for (r, line) in runs.iter_mut().zip(lines) {
-        if line.trim().is_empty() {
+        if trim(line).is_empty() {
             *r = None;
         }
     }
@@ -286,7 +306,7 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         let lines: Vec<&str> = src.lines().collect();
-        units(&lines).into_iter().map(|u| u.text).collect()
+        units(lines, 0).into_iter().map(|u| u.text).collect()
     }
 
     #[test]
