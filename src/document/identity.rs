@@ -33,11 +33,25 @@ pub fn record_id_from_url(url: &str) -> Option<String> {
 /// The words, each followed by one space, form a byte stream that is hashed eight bytes at a
 /// time (an FNV-1a style multiply-xor over 64-bit words, finished with a final mix).
 pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut stream = Stream::default();
+    let mut f = Fingerprint::default();
     for text in texts {
-        stream.words(text.as_bytes());
+        f.add(text);
     }
-    stream.finish()
+    f.finish()
+}
+
+/// [`fingerprint`] fed one text at a time, for a caller that reads the texts anyway.
+#[derive(Default)]
+pub struct Fingerprint(Stream);
+
+impl Fingerprint {
+    pub fn add(&mut self, text: &str) {
+        self.0.words(text.as_bytes());
+    }
+
+    pub fn finish(self) -> String {
+        self.0.finish()
+    }
 }
 
 const PRIME: u64 = 0x0000_0100_0000_01b3;
