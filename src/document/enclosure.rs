@@ -19,11 +19,16 @@ const KEYWORDS: [&str; 10] = [
 /// Longest bracketed marker (`[Inclosure with report of the Nagasaki authorities ...]`).
 const MAX_BRACKETED: usize = 160;
 
+/// Does trimmed `t` start as a marker can? Every marker opens with `[` or a keyword's
+/// capital: most lines are out at once.
+pub fn may_start_marker(t: &str) -> bool {
+    t.starts_with(['[', 'E', 'I', 'S', 'A'])
+}
+
 /// The label of an enclosure marker line, without brackets or final stop, or `None`.
 pub fn marker(t: &str) -> Option<&str> {
-    let t = t.trim();
-    // Every marker opens with `[` or a keyword's capital: most lines are out at once.
-    if !t.starts_with(['[', 'E', 'I', 'S', 'A']) {
+    let t = super::text::trim(t);
+    if !may_start_marker(t) {
         return None;
     }
     if let Some(inner) = t
