@@ -325,10 +325,15 @@ pub(super) fn approved_line(t: &str) -> bool {
 
 /// Does `t` start with one of `prefixes` (ASCII, compared without case)?
 pub(super) fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
+    // Every block is asked: the first letters are compared before the rest.
+    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
     prefixes.iter().any(|p| {
-        t.as_bytes()
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        p.as_bytes()
+            .first()
+            .is_none_or(|f| Some(f.to_ascii_lowercase()) == first)
+            && t.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     })
 }
 

@@ -90,13 +90,21 @@ pub fn running_header(line: &str) -> bool {
     page_of && (t.contains("   ") || find_ascii_ci(b, b"archive").is_some() || t.len() < 20)
 }
 
-/// Where `needle` (ASCII, starting with a letter) first occurs in `hay`, compared without
-/// ASCII case: only where its first letter is, in either case, is the rest compared.
+/// Where `needle` (lowercase ASCII, starting with a letter) first occurs in `hay`, compared
+/// without ASCII case: only where its first letter is, in either case, is the rest compared.
 fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
-    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).find(|&i| {
+    // `| 0x20` lowercases an ASCII letter and makes no other byte one.
+    let same = |(&h, &n): (&u8, &u8)| {
+        if n.is_ascii_lowercase() {
+            h | 0x20 == n
+        } else {
+            h == n
+        }
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| {
         hay.get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            .is_some_and(|w| w.iter().zip(needle).all(same))
     })
 }
 
