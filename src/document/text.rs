@@ -3,9 +3,12 @@
 /// The lines of `text`, as [`str::lines`] gives them (a line ends at `\n`, and a `\r`
 /// before that `\n` is dropped), found with a vectorised byte search in one pass.
 pub fn lines(text: &str) -> Vec<&str> {
-    // About as many lines as an archival text has: pages of a larger guess that are never
-    // written are never touched either.
-    let mut out = Vec::with_capacity(text.len() / 48 + 1);
+    // As many lines as the first 64 KiB promise for the whole text: a large text's vector is
+    // not copied as it grows, and a text on one line reserves nothing it does not use.
+    const SAMPLE: usize = 1 << 16;
+    let sample = text.as_bytes().get(..SAMPLE).unwrap_or(text.as_bytes());
+    let in_sample = memchr::memchr_iter(b'\n', sample).count();
+    let mut out = Vec::with_capacity(in_sample * (text.len() / SAMPLE + 1) + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let line = text.get(start..end).unwrap_or_default();
