@@ -1,11 +1,15 @@
 //! `memcon export`: the document model as JSON (schema 1).
+//!
+//! Written as it goes into the buffered output, in serde_json's layout: the blocks and the
+//! entities' mentions (millions in a large document) by hand ([`JsonOut`]), the rest by
+//! serde.
 
-use crate::document::{Document, SCHEMA};
-use serde::Serialize;
+use crate::document::{Block, Document, SCHEMA};
+use crate::json::{self, JsonOut};
 use std::io::Write;
 
-/// The top-level JSON object. Field names are a public interface: scripts rely on them.
-#[derive(Serialize)]
+/// The top-level JSON object, written in this order. Field names are a public interface:
+/// scripts rely on them.
 pub struct Export<'a> {
     pub schema: u32,
     pub source: &'a str,
@@ -68,12 +72,90 @@ pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Res
 
 /// Write a prepared export as JSON to `out`, followed by a newline.
 pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, export)?;
-    } else {
-        serde_json::to_writer(&mut out, export)?;
-    }
+    let mut j = JsonOut::new(std::io::BufWriter::with_capacity(1 << 16, out), pretty);
+    j.begin_object()?;
+    j.field("schema", &export.schema)?;
+    j.field("source", export.source)?;
+    j.field("identity", export.identity)?;
+    j.field("metadata", export.metadata)?;
+    j.field("memo", export.memo)?;
+    j.key("blocks")?;
+    write_blocks(&mut j, export.blocks)?;
+    j.field("footnotes", export.footnotes)?;
+    j.field("enclosures", export.enclosures)?;
+    j.field("warnings", export.warnings)?;
+    j.key("entities")?;
+    export.entities.write(&mut j)?;
+    j.field("bookmarks", &export.bookmarks)?;
+    j.end_object()?;
+    let mut out = j.into_inner();
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// The `blocks` array: each block as its `Serialize` writes it (`kind`, `text`, then
+/// `number`, `spans` and `rows` when it has them), the frequent fields by hand.
+fn write_blocks<W: Write>(j: &mut JsonOut<W>, blocks: &[Block]) -> std::io::Result<()> {
+    // The JSON of each kind, made once (by serde, so that the names cannot drift).
+    let mut kinds: Vec<Option<Vec<u8>>> = Vec::new();
+    j.begin_array()?;
+    for b in blocks {
+        let k = b.kind as usize;
+        if kinds.len() <= k {
+            kinds.resize(k + 1, None);
+        }
+        let kind = kinds
+            .get_mut(k)
+            .and_then(|slot| slot.get_or_insert_with(|| json::json_of(&b.kind)).get(..))
+            .unwrap_or_default();
+        j.element()?;
+        j.begin_object()?;
+        j.key("kind")?;
+        j.raw(kind)?;
+        j.key("text")?;
+        j.string(&b.text)?;
+        if let Some(number) = b.number() {
+            j.key("number")?;
+            j.string(number)?;
+        }
+        if !b.spans.is_empty() {
+            j.field("spans", &b.spans)?;
+        }
+        if !b.rows().is_empty() {
+            j.field("rows", b.rows())?;
+        }
+        j.end_object()?;
+    }
+    j.end_array()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_by_hand_are_the_blocks_serde_writes() {
+        let doc = Document::from_text(
+            "t",
+            "A note\n\n1. We met at Dairen [Dalian] on Monday.[1]\n\n\
+             | Port | Tons |\n| Dairen | 1, 500 |\n\nA \"quoted\"\tline.\n\n\
+             Footnotes:\n\n[1] The first note.",
+        );
+        assert!(doc.blocks.iter().any(|b| b.number().is_some()));
+        assert!(doc.blocks.iter().any(|b| !b.spans.is_empty()));
+        assert!(doc.blocks.iter().any(|b| !b.rows().is_empty()));
+        for pretty in [false, true] {
+            let mut j = JsonOut::new(Vec::new(), pretty);
+            write_blocks(&mut j, &doc.blocks).unwrap();
+            let serde = if pretty {
+                serde_json::to_vec_pretty(&doc.blocks)
+            } else {
+                serde_json::to_vec(&doc.blocks)
+            };
+            assert_eq!(
+                String::from_utf8(j.into_inner()).unwrap(),
+                String::from_utf8(serde.unwrap()).unwrap()
+            );
+        }
+    }
 }

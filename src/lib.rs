@@ -11,7 +11,7 @@
 //! [`ui::render`] draws the App from a shared borrow with its [`theme`](mod@theme). A folder
 //! is read as a collection ([`corpus`]: indexed on every core, cached). [`contain`] keeps a
 //! failed background job (loading, entities, search, indexing) from ending the program.
-//! [`export`] turns the same model into JSON for scripts.
+//! [`export`] turns the same model into JSON for scripts, written as it goes by [`json`].
 //! [`fold`] is the one accent and case folding that search and entity names share.
 
 pub mod app;
@@ -27,6 +27,7 @@ pub mod document;
 pub mod entities;
 pub mod export;
 pub mod fold;
+pub mod json;
 pub mod loading;
 pub mod paths;
 pub mod reader;

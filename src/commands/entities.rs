@@ -132,7 +132,14 @@ pub fn write(
     mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
     if json {
-        super::write_json(out, &to_json(doc, entities))
+        // Like every JSON listing (see `super::write_json`): pretty, with a final line end,
+        // and escaping what a terminal would act on.
+        let out = std::io::BufWriter::new(JsonEscapes::new(out));
+        let mut j = crate::json::JsonOut::new(out, true);
+        to_json(doc, entities).write(&mut j)?;
+        let mut out = j.into_inner();
+        out.write_all(b"\n")?;
+        out.flush()
     } else {
         out.write_all(for_terminal(&table(doc, entities)).as_bytes())?;
         out.flush()

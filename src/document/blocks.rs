@@ -45,7 +45,7 @@ pub fn classify(mut units: Vec<Unit>) -> Classified {
     let markers: Vec<usize> = body_units
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.table.is_none() && marker(&u.text).is_some())
+        .filter(|(_, u)| u.maybe_marker && u.table.is_none() && marker(&u.text).is_some())
         .map(|(i, _)| i)
         .collect();
     let main_end = markers.first().copied().unwrap_or(body_units.len());
@@ -85,7 +85,7 @@ fn part(units: &mut [Unit], enclosure: bool) -> Classified {
     while let Some(unit) = units.get_mut(i) {
         // The unit's text moves into its block: no copy of a large document's body.
         let block = match unit.table.take() {
-            Some(rows) => Block::table(rows),
+            Some(rows) => Block::table(*rows),
             None => {
                 let text = std::mem::take(&mut unit.text);
                 let after_drafted = out

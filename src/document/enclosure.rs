@@ -19,11 +19,29 @@ const KEYWORDS: [&str; 10] = [
 /// Longest bracketed marker (`[Inclosure with report of the Nagasaki authorities ...]`).
 const MAX_BRACKETED: usize = 160;
 
+/// Does trimmed `t` start as a marker can? Every marker opens with `[` or with a keyword's
+/// first three letters, the first a capital (`Enc`, `INC`, `Sub`, `Att`, `Ann`): most lines
+/// are out at once.
+pub fn may_start_marker(t: &str) -> bool {
+    match t.as_bytes() {
+        [b'[', ..] => true,
+        // `| 0x20` lowercases an ASCII letter and makes no other byte one.
+        &[a, b, c, ..] => matches!(
+            (a, b | 0x20, c | 0x20),
+            (b'E', b'n', b'c')
+                | (b'I', b'n', b'c')
+                | (b'S', b'u', b'b')
+                | (b'A', b't', b't')
+                | (b'A', b'n', b'n')
+        ),
+        _ => false,
+    }
+}
+
 /// The label of an enclosure marker line, without brackets or final stop, or `None`.
 pub fn marker(t: &str) -> Option<&str> {
-    let t = t.trim();
-    // Every marker opens with `[` or a keyword's capital: most lines are out at once.
-    if !t.starts_with(['[', 'E', 'I', 'S', 'A']) {
+    let t = super::text::trim(t);
+    if !may_start_marker(t) {
         return None;
     }
     if let Some(inner) = t
@@ -111,6 +129,21 @@ mod tests {
         assert_eq!(marker("[Annex 2—Translation]"), Some("Annex 2—Translation"));
         assert_eq!(marker("[Enclosed herewith is the note]"), None);
         assert_eq!(marker("[Two lines illegible.]"), None);
+    }
+
+    #[test]
+    fn every_keyword_passes_the_first_test() {
+        for k in KEYWORDS {
+            let mut capital = k.to_string();
+            capital[..1].make_ascii_uppercase();
+            for t in [capital, k.to_ascii_uppercase()] {
+                assert!(may_start_marker(&t), "{t}");
+                assert_eq!(marker(&t), Some(t.as_str()));
+            }
+        }
+        assert!(!may_start_marker("In the morning"));
+        assert!(!may_start_marker("Stalin said"));
+        assert!(!may_start_marker("A"));
     }
 
     #[test]

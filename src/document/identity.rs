@@ -33,11 +33,25 @@ pub fn record_id_from_url(url: &str) -> Option<String> {
 /// The words, each followed by one space, form a byte stream that is hashed eight bytes at a
 /// time (an FNV-1a style multiply-xor over 64-bit words, finished with a final mix).
 pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut stream = Stream::default();
+    let mut f = Fingerprint::default();
     for text in texts {
-        stream.words(text.as_bytes());
+        f.add(text);
     }
-    stream.finish()
+    f.finish()
+}
+
+/// [`fingerprint`] fed one text at a time, for a caller that reads the texts anyway.
+#[derive(Default)]
+pub struct Fingerprint(Stream);
+
+impl Fingerprint {
+    pub fn add(&mut self, text: &str) {
+        self.0.words(text.as_bytes());
+    }
+
+    pub fn finish(self) -> String {
+        self.0.finish()
+    }
 }
 
 const PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -82,45 +96,74 @@ impl Stream {
         self.filled = 0;
     }
 
-    /// Feed `bytes` as they are: whole words eight bytes at a time when the stream is at a
-    /// word boundary.
-    fn bytes(&mut self, mut bytes: &[u8]) {
-        while self.filled != 0 {
-            let Some((&b, rest)) = bytes.split_first() else {
-                return;
-            };
-            self.byte(b);
-            bytes = rest;
-        }
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            self.word = u64::from_le_bytes(eight);
-            self.total += 8;
+    /// Feed eight bytes (little-endian in `x`), in one step whatever the stream's fill.
+    fn eight(&mut self, x: u64) {
+        self.total += 8;
+        if self.filled == 0 {
+            self.word = x;
             self.mix();
+            return;
         }
-        for &b in chunks.remainder() {
-            self.byte(b);
-        }
+        // The first `8 - filled` bytes complete the pending word; the rest start the next.
+        let filled = self.filled;
+        let shift = 8 * filled;
+        self.word |= x << shift;
+        self.mix();
+        self.word = x >> (64 - shift);
+        self.filled = filled;
     }
 
     /// Feed the words of `text`, each followed by one space. Stretches where the words are
-    /// already separated by single spaces go in as they are.
+    /// already separated by single spaces go in as they are, eight bytes at a time, read
+    /// once: the scan that finds such a stretch feeds it.
     fn words(&mut self, text: &[u8]) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
         let mut i = text
             .iter()
             .position(|&b| !is_space(b))
             .unwrap_or(text.len());
+        // At `i` a word starts or goes on, or a single space between two words stands.
         while i < text.len() {
-            let start = i;
-            i = single_spaced_end(text, i);
-            self.bytes(text.get(start..i).unwrap_or(&[]));
-            // A word ends here: one space for it, and the run of blanks after it skipped.
-            self.byte(b' ');
-            while text.get(i).is_some_and(|&b| is_space(b)) {
-                i += 1;
+            while let (Some(eight), Some(&next)) = (text.get(i..i + 8), text.get(i + 8)) {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(eight);
+                let x = u64::from_le_bytes(bytes);
+                // High bit of each byte that may be a blank (<= 0x20), and of each that may
+                // be a space. The tests have no false negatives; a false positive only sends
+                // the bytes to the exact test below.
+                let blank = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+                let y = x ^ (ONES * 0x20);
+                let space = y.wrapping_sub(ONES) & !y & HIGHS;
+                let next_blank = (blank >> 8) | if next <= 0x20 { 1 << 63 } else { 0 };
+                if blank & !space != 0 || space & next_blank != 0 {
+                    break;
+                }
+                self.eight(x);
+                i += 8;
             }
+            match text.get(i) {
+                None => break,
+                Some(&b) if !is_space(b) => {
+                    self.byte(b);
+                    i += 1;
+                }
+                Some(b' ') if text.get(i + 1).is_some_and(|&n| !is_space(n)) => {
+                    self.byte(b' ');
+                    i += 1;
+                }
+                Some(_) => {
+                    // A word ends here: one space for it, and the run of blanks skipped.
+                    self.byte(b' ');
+                    while text.get(i).is_some_and(|&b| is_space(b)) {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        // The space after the last word, when no blank after it gave one.
+        if text.last().is_some_and(|&b| !is_space(b)) {
+            self.byte(b' ');
         }
     }
 
@@ -131,38 +174,6 @@ impl Stream {
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
         format!("{h:016x}")
-    }
-}
-
-/// Where the stretch of `text` from `i` that is already in stream form ends: words
-/// separated by single spaces, up to the first other blank (or a space before one, or the
-/// end). Eight bytes at a time while no byte of them can end it.
-fn single_spaced_end(text: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    loop {
-        while let (Some(eight), Some(&next)) = (text.get(i..i + 8), text.get(i + 8)) {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(eight);
-            let x = u64::from_le_bytes(bytes);
-            // High bit of each byte that may be a blank (<= 0x20), and of each that may be a
-            // space. The tests have no false negatives; a false positive only sends the
-            // bytes to the exact test below.
-            let blank = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
-            let y = x ^ (ONES * 0x20);
-            let space = y.wrapping_sub(ONES) & !y & HIGHS;
-            let next_blank = (blank >> 8) | if next <= 0x20 { 1 << 63 } else { 0 };
-            if blank & !space != 0 || space & next_blank != 0 {
-                break;
-            }
-            i += 8;
-        }
-        match text.get(i) {
-            None => return i,
-            Some(&b) if !is_space(b) => i += 1,
-            Some(b' ') if text.get(i + 1).is_some_and(|&n| !is_space(n)) => i += 1,
-            Some(_) => return i,
-        }
     }
 }
 

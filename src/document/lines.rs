@@ -83,10 +83,15 @@ const CLOSINGS: [&str; 16] = [
 ];
 
 pub(super) fn closing(t: &str) -> bool {
-    t.len() <= 80 && {
-        let lower = t.to_lowercase();
-        CLOSINGS.iter().any(|c| lower.starts_with(c))
+    if t.len() > 80 {
+        return false;
     }
+    if t.is_ascii() {
+        // What lowercasing would find, without the copy (every paragraph is asked).
+        return starts_with_any(t, &CLOSINGS);
+    }
+    let lower = t.to_lowercase();
+    CLOSINGS.iter().any(|c| lower.starts_with(c))
 }
 
 /// The first `n` bytes of `t` (fewer, to end on a character boundary).
@@ -320,10 +325,15 @@ pub(super) fn approved_line(t: &str) -> bool {
 
 /// Does `t` start with one of `prefixes` (ASCII, compared without case)?
 pub(super) fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
+    // Every block is asked: the first letters are compared before the rest.
+    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
     prefixes.iter().any(|p| {
-        t.as_bytes()
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        p.as_bytes()
+            .first()
+            .is_none_or(|f| Some(f.to_ascii_lowercase()) == first)
+            && t.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     })
 }
 
@@ -341,6 +351,16 @@ mod tests {
         assert_eq!(numbered("b) the rest"), Some(("b", "the rest")));
         assert_eq!(numbered("1945. The year"), None);
         assert_eq!(numbered("3.5 per cent"), None);
+    }
+
+    #[test]
+    fn closings_in_any_case() {
+        assert!(closing("Yours sincerely,"));
+        assert!(closing("VERY TRULY YOURS,"));
+        assert!(!closing("Très cordialement"));
+        assert!(!closing("Sincerity is rare."));
+        assert!(closing("SINCERELY yours, Żaneta"));
+        assert!(!closing(&format!("Sincerely, {}", "and more ".repeat(10))));
     }
 
     #[test]

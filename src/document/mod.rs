@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use fields::MetaField;
-pub use identity::{Identity, fingerprint, record_id_from_url};
+pub use identity::{Fingerprint, Identity, fingerprint, record_id_from_url};
 pub use parse::parse;
 pub use text::flat;
 

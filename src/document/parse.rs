@@ -4,9 +4,9 @@ use super::blocks::classify;
 use super::dates::find_date;
 use super::header::parse_header;
 use super::spans::find_spans;
-use super::text::strip_bold;
+use super::text::{lines as split_lines, strip_bold};
 use super::units::units;
-use super::{BlockKind, DateSource, Document, fingerprint, record_id_from_url};
+use super::{BlockKind, DateSource, Document, Fingerprint, record_id_from_url};
 
 /// A first line longer than this (in bytes) is prose, not a title.
 const LONGEST_TITLE_LINE: usize = 300;
@@ -42,7 +42,7 @@ fn head(line: &str) -> &str {
 /// document with a warning.
 pub fn parse(text: &str) -> Document {
     let mut doc = Document::default();
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = split_lines(text);
     let body_start = match parse_header(&lines) {
         Some(h) => {
             doc.metadata = h.metadata;
@@ -71,15 +71,21 @@ pub fn parse(text: &str) -> Document {
             }
         }
     };
-    let units = units(lines.get(body_start..).unwrap_or_default());
+    let units = units(lines, body_start);
     let classified = classify(units);
     doc.blocks = classified.blocks;
     doc.memo = classified.memo;
     doc.footnotes = classified.footnotes;
     doc.enclosures = classified.enclosures;
+    // One pass over the blocks' texts for both the fingerprint and the brackets: a block's
+    // text is read from memory once.
+    let mut print = Fingerprint::default();
     for block in &mut doc.blocks {
+        print.add(&block.text);
         // An enclosure marker is an editor's bracket as a whole: it needs no span.
-        if block.text.contains('[') && block.kind != BlockKind::Enclosure {
+        if block.kind != BlockKind::Enclosure
+            && memchr::memchr(b'[', block.text.as_bytes()).is_some()
+        {
             let found = find_spans(&block.text, &doc.footnotes);
             if block.spans.is_empty() {
                 block.spans = found;
@@ -89,9 +95,9 @@ pub fn parse(text: &str) -> Document {
             }
         }
     }
+    doc.identity.fingerprint = print.finish();
     date_from_dateline(&mut doc);
     doc.identity.record_id = doc.metadata.url.as_deref().and_then(record_id_from_url);
-    doc.identity.fingerprint = fingerprint(doc.blocks.iter().map(|b| b.text.as_str()));
     doc
 }
 

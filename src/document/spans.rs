@@ -11,9 +11,9 @@ pub fn find_spans(text: &str, footnotes: &[Footnote]) -> Vec<Span> {
     let mut from = 0usize;
     // Jump from bracket to bracket (a byte search, not a walk over every byte): a `]` closes
     // the last `[` before it; a `]` with none open since the last span is left alone.
-    while let Some(open) = text.get(from..).and_then(|r| r.find('[')) {
+    while let Some(open) = bytes.get(from..).and_then(|r| memchr::memchr(b'[', r)) {
         let open = from + open;
-        let Some(close) = text.get(open + 1..).and_then(|r| r.find(']')) else {
+        let Some(close) = bytes.get(open + 1..).and_then(|r| memchr::memchr(b']', r)) else {
             break;
         };
         let end = open + 1 + close;

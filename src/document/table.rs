@@ -14,8 +14,8 @@ const MAX_LONE_CELL: usize = 60;
 /// once a trailing `|` (and, when the line both starts and ends with one, the leading `|`) is
 /// taken as a border; a leading `|` alone opens an empty first cell.
 pub fn row_cells(line: &str) -> Option<Vec<&str>> {
-    let t = line.trim();
-    if t.len() > MAX_ROW || !t.contains('|') {
+    let t = super::text::trim(line);
+    if t.len() > MAX_ROW || memchr::memchr(b'|', t.as_bytes()).is_none() {
         return None;
     }
     let bordered = t.len() > 1 && t.starts_with('|') && t.ends_with('|');

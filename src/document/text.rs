@@ -1,5 +1,47 @@
 //! Small text helpers shared by the parser's parts.
 
+/// The lines of `text`, as [`str::lines`] gives them (a line ends at `\n`, and a `\r`
+/// before that `\n` is dropped), found with a vectorised byte search in one pass.
+pub fn lines(text: &str) -> Vec<&str> {
+    // As many lines as the first 64 KiB promise for the whole text: a large text's vector is
+    // not copied as it grows, and a text on one line reserves nothing it does not use.
+    const SAMPLE: usize = 1 << 16;
+    let sample = text.as_bytes().get(..SAMPLE).unwrap_or(text.as_bytes());
+    let in_sample = memchr::memchr_iter(b'\n', sample).count();
+    let mut out = Vec::with_capacity(in_sample * (text.len() / SAMPLE + 1) + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = text.get(start..end).unwrap_or_default();
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if let Some(last) = text.get(start..).filter(|l| !l.is_empty()) {
+        out.push(last);
+    }
+    out
+}
+
+/// [`str::trim`], with a shortcut for the usual line: one that starts and ends with a
+/// printable ASCII character has nothing to trim (every line of the text is trimmed, some
+/// of them several times).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let printable = |b: &u8| (0x21..0x7f).contains(b);
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if printable(a) && printable(z) => s,
+        _ => s.trim(),
+    }
+}
+
+/// [`str::trim_end`], with the same shortcut as [`trim`].
+#[inline]
+pub fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(z) if (0x21..0x7f).contains(z) => s,
+        _ => s.trim_end(),
+    }
+}
+
 /// Join hard-wrapped lines into one line: a space between them, except that a word broken
 /// by a hyphen at the end of a line (`Arkhan-` / `gelsk`) is rejoined without it.
 pub fn join_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
@@ -92,6 +134,45 @@ mod tests {
             "the Soviet- American talks"
         );
         assert_eq!(join_wrapped(["a", " b "]), "a b");
+    }
+
+    #[test]
+    fn lines_are_split_as_str_lines_splits_them() {
+        for text in [
+            "",
+            "\n",
+            "one",
+            "one\n",
+            "one\r\ntwo\r\n\r\nthree",
+            "a\n\n\nb\n\n",
+            "\r\n\r",
+            "caf\u{e9}\n\u{c}\nend\r",
+        ] {
+            assert_eq!(lines(text), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_trim_shortcut_trims_as_str_trims() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{c}",
+            "a\u{a0}",
+            "\u{2003}b",
+            "x y",
+            "\tx",
+            "é",
+            "x\r",
+            "\u{85}z",
+            "~",
+            "a\u{7f}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
     }
 
     #[test]

@@ -7,10 +7,13 @@
 //! break are mended.
 
 use super::table::{clean_cell, is_rule_row, lone_row, row_cells, text_of};
-use super::text::{append_wrapped, join_wrapped};
+use super::text::{append_wrapped, join_wrapped, trim, trim_end};
 
 /// A page break line as the sanitizer leaves it.
 const PAGE_BREAK_LINE: &str = "\u{c}";
+
+/// A table's cells, row by row.
+pub type Rows = Vec<Vec<String>>;
 
 /// A run of text the classifier sees as one piece, with the lines it came from.
 #[derive(Debug, Clone)]
@@ -19,20 +22,27 @@ pub struct Unit<'a> {
     first: &'a str,
     /// The lines after the first.
     more: Vec<&'a str>,
-    /// Index of the blank-line separated group this unit belongs to.
-    pub group: usize,
+    /// Index of the blank-line separated group this unit belongs to (the count stops at
+    /// `u32::MAX`, which takes a text of more than 8 GiB).
+    pub group: u32,
+    /// Could it be an enclosure marker (see [`super::enclosure::marker`])? Its first
+    /// character is one a marker starts with; known when it is made, so that the classifier
+    /// need not read every unit's text to find the few markers.
+    pub maybe_marker: bool,
     pub text: String,
     /// The cells of a table, row by row, when the unit is one (its `text` is then the
-    /// table's text, see [`super::table::text_of`]).
-    pub table: Option<Vec<Vec<String>>>,
+    /// table's text, see [`super::table::text_of`]); boxed, for the many units that are not.
+    pub table: Option<Box<Rows>>,
 }
 
 impl<'a> Unit<'a> {
-    fn new(line: &'a str, group: usize, text: String, table: Option<Vec<Vec<String>>>) -> Self {
+    /// A unit of `line`, whose trimmed text `t` starts it.
+    fn new((line, t): (&'a str, &str), group: u32, text: String, table: Option<Box<Rows>>) -> Self {
         Self {
             first: line,
             more: Vec::new(),
             group,
+            maybe_marker: super::enclosure::may_start_marker(t),
             text,
             table,
         }
@@ -61,83 +71,101 @@ fn char_len(s: &str) -> usize {
 }
 
 /// Is this a running page header or footer (`Wilson Center Digital Archive   Original Scan
-/// Page 2 of 2`)?
+/// Page 2 of 2`)? Letters are compared without case, without lowercasing a copy of the line.
 pub fn running_header(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     if t.len() > 160 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    let page_of = lower.find("page ").is_some_and(|i| {
-        let rest = lower.get(i + 5..).unwrap_or_default();
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let b = t.as_bytes();
+    let page_of = find_ascii_ci(b, b"page ").is_some_and(|i| {
+        let rest = b.get(i + 5..).unwrap_or_default();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         digits > 0
-            && (rest.get(digits..).is_some_and(|r| r.starts_with(" of ")) || rest.len() == digits)
+            && (rest
+                .get(digits..digits + 4)
+                .is_some_and(|r| r.eq_ignore_ascii_case(b" of "))
+                || rest.len() == digits)
     });
-    page_of && (t.contains("   ") || lower.contains("archive") || t.len() < 20)
+    page_of && (t.contains("   ") || find_ascii_ci(b, b"archive").is_some() || t.len() < 20)
 }
 
-/// Drop page breaks' running headers and footers; keep the page break lines themselves.
-fn without_running_headers<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
-    let mut after_break = false;
-    for &line in lines {
-        let t = line.trim();
-        if line == PAGE_BREAK_LINE {
-            // A footer is the last non-blank line before the break.
-            if let Some(last) = out.iter().rposition(|l| !l.trim().is_empty())
-                && out.get(last).is_some_and(|l| running_header(l))
-            {
-                out.truncate(last);
-            }
-            out.push(line);
-            after_break = true;
-            continue;
-        }
-        if t.is_empty() {
-            out.push(line);
-            continue;
-        }
-        let drop = running_header(t) || (after_break && t.contains("Digital Archive"));
-        after_break = false;
-        if !drop {
-            out.push(line);
-        }
-    }
-    out
-}
-
-/// Split transcript lines into units.
-pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
-    let lines = without_running_headers(lines);
-    let (mut nonblank, mut long, mut width) = (0usize, 0usize, 0usize);
-    let mut blank_layout = false;
-    for l in &lines {
-        let t = l.trim_end();
-        if t.trim().is_empty() {
-            blank_layout |= *l != PAGE_BREAK_LINE;
-            continue;
-        }
-        nonblank += 1;
-        let n = char_len(t);
-        if n > MAX_WRAP_WIDTH {
-            long += 1;
+/// Where `needle` (lowercase ASCII, starting with a letter) first occurs in `hay`, compared
+/// without ASCII case: only where its first letter is, in either case, is the rest compared.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    // `| 0x20` lowercases an ASCII letter and makes no other byte one.
+    let same = |(&h, &n): (&u8, &u8)| {
+        if n.is_ascii_lowercase() {
+            h | 0x20 == n
         } else {
-            width = width.max(n);
+            h == n
+        }
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.iter().zip(needle).all(same))
+    })
+}
+
+/// Drop page breaks' running headers and footers from `lines[from..]`, keeping the page
+/// break lines themselves, and move what is kept to the front: `lines` becomes the
+/// transcript's lines, filtered in place.
+fn without_running_headers(lines: &mut Vec<&str>, from: usize) {
+    let mut kept = 0usize;
+    let mut after_break = false;
+    for i in from..lines.len() {
+        let Some(&line) = lines.get(i) else { break };
+        let t = trim(line);
+        let keep = if line == PAGE_BREAK_LINE {
+            // A footer is the last non-blank line before the break.
+            let before = lines.get(..kept).unwrap_or_default();
+            if let Some(last) = before.iter().rposition(|l| !trim(l).is_empty())
+                && before.get(last).is_some_and(|l| running_header(l))
+            {
+                kept = last;
+            }
+            after_break = true;
+            true
+        } else if t.is_empty() {
+            true
+        } else {
+            let drop = running_header(t) || (after_break && t.contains("Digital Archive"));
+            after_break = false;
+            !drop
+        };
+        if keep {
+            // `kept <= i`: the line moves down (or stays), never over one not yet read.
+            if let Some(slot) = lines.get_mut(kept) {
+                *slot = line;
+            }
+            kept += 1;
         }
     }
+    lines.truncate(kept);
+}
+
+/// Split the transcript's lines, `lines[from..]`, into units.
+pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
+    without_running_headers(&mut lines, from);
+    let Survey {
+        nonblank,
+        long,
+        width,
+        blank_layout,
+        runs,
+    } = survey(&lines);
     let hard_wrapped = blank_layout && width >= 50 && long * 20 <= nonblank;
     let full = width * 6 / 10;
 
-    let runs = table_runs(&lines);
     let mut out: Vec<Unit> = Vec::with_capacity(nonblank);
-    let mut group = 0usize;
+    let mut group = 0u32;
     let mut fresh_group = true;
     let mut page_break = false;
     let mut open = false; // may the next line join the last unit?
     let mut table_run = None; // the run of table rows the last unit holds
     for (i, &line) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = trim(line);
         if let Some(run) = runs.get(i).copied().flatten() {
             let cells = row_cells(t).unwrap_or_default();
             let row: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
@@ -150,10 +178,10 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
                     }
                 }
                 _ => out.push(Unit::new(
-                    line,
+                    (line, t),
                     group,
                     String::new(),
-                    Some(if keep { vec![row] } else { Vec::new() }),
+                    Some(Box::new(if keep { vec![row] } else { Vec::new() })),
                 )),
             }
             table_run = Some(run);
@@ -172,7 +200,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         }
         if t.is_empty() {
             if !fresh_group {
-                group += 1;
+                group = group.saturating_add(1);
             }
             fresh_group = true;
             open = false;
@@ -183,7 +211,7 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             let last = out.last_mut().expect("mends needs a unit");
             last.more.push(line);
             append_wrapped(&mut last.text, t);
-            open = hard_wrapped && char_len(line.trim_end()) >= full;
+            open = hard_wrapped && char_len(trim_end(line)) >= full;
             fresh_group = false;
             page_break = false;
             continue;
@@ -195,12 +223,13 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             last.more.push(line);
             append_wrapped(&mut last.text, t);
         } else {
-            out.push(Unit::new(line, group, t.to_string(), None));
+            out.push(Unit::new((line, t), group, t.to_string(), None));
         }
-        open = hard_wrapped && char_len(line.trim_end()) >= full;
+        open = hard_wrapped && char_len(trim_end(line)) >= full;
     }
-    for u in &mut out {
-        match u.table.as_deref() {
+    // Only a document with tables has units to finish.
+    for u in out.iter_mut().filter(|_| !runs.is_empty()) {
+        match u.table.as_deref().map(Vec::as_slice) {
             Some([]) => {
                 // Only rule rows: plain text after all.
                 u.table = None;
@@ -213,54 +242,126 @@ pub fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     out
 }
 
-/// For each line, the run of table rows it belongs to. Consecutive rows make a run, across
-/// blank lines when the rows on both sides have as many cells; a run of one row is a table
-/// only when its cells are short (prose with a stray `|` is not).
-fn table_runs(lines: &[&str]) -> Vec<Option<usize>> {
-    let mut runs = vec![None; lines.len()];
-    let mut run = 0usize;
-    // (first row's line, last row's line, last row's cell count, rows, lone row acceptable)
-    let mut current: Option<(usize, usize, usize, usize, bool)> = None;
-    let mut close = |cur: Option<(usize, usize, usize, usize, bool)>,
-                     runs: &mut Vec<Option<usize>>| {
-        if let Some((first, last, _, n, lone_ok)) = cur
-            && (n >= 2 || lone_ok)
-        {
-            for r in runs.get_mut(first..=last).unwrap_or_default() {
-                *r = Some(run);
-            }
-            run += 1;
-        }
+/// What the lines say about the layout, and where the tables are: one pass over them.
+struct Survey {
+    /// Lines with text.
+    nonblank: usize,
+    /// Lines of more than [`MAX_WRAP_WIDTH`] characters.
+    long: usize,
+    /// The longest of the other lines, in characters.
+    width: usize,
+    /// Is there a blank line (other than a page break)?
+    blank_layout: bool,
+    /// See [`TableRuns`].
+    runs: Vec<Option<usize>>,
+}
+
+fn survey(lines: &[&str]) -> Survey {
+    let mut s = Survey {
+        nonblank: 0,
+        long: 0,
+        width: 0,
+        blank_layout: false,
+        runs: Vec::new(),
     };
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.is_empty() && *line != PAGE_BREAK_LINE {
+    let mut tables = TableRuns::new(lines.len());
+    for (i, &line) in lines.iter().enumerate() {
+        let t = trim(line);
+        if t.is_empty() {
+            if line == PAGE_BREAK_LINE {
+                tables.close();
+            } else {
+                s.blank_layout = true;
+            }
             continue;
         }
-        match row_cells(t) {
-            Some(cells) => {
-                let joins = current
-                    .is_some_and(|(_, last, width, _, _)| last + 1 == i || width == cells.len());
-                if joins && let Some(c) = current.as_mut() {
-                    c.1 = i;
-                    c.2 = cells.len();
-                    c.3 += 1;
-                } else {
-                    close(current.take(), &mut runs);
-                    current = Some((i, i, cells.len(), 1, lone_row(t, &cells)));
-                }
+        s.nonblank += 1;
+        // Leading blanks count: an indented line is as wide as it looks.
+        let wide = trim_end(line);
+        // A character is at most four bytes: a line of more than four times the limit is
+        // long without counting.
+        if wide.len() > 4 * MAX_WRAP_WIDTH {
+            s.long += 1;
+        } else {
+            let n = char_len(wide);
+            if n > MAX_WRAP_WIDTH {
+                s.long += 1;
+            } else {
+                s.width = s.width.max(n);
             }
-            None => close(current.take(), &mut runs),
+        }
+        tables.line(i, t);
+    }
+    s.runs = tables.finish(lines);
+    s
+}
+
+/// For each line, the run of table rows it belongs to, found line by line. Consecutive rows
+/// make a run, across blank lines when the rows on both sides have as many cells; a run of
+/// one row is a table only when its cells are short (prose with a stray `|` is not). Empty
+/// when there are no tables (most documents): no slot for each line is allocated then.
+struct TableRuns {
+    lines: usize,
+    runs: Vec<Option<usize>>,
+    run: usize,
+    /// (first row's line, last row's line, last row's cell count, rows, lone row acceptable)
+    current: Option<(usize, usize, usize, usize, bool)>,
+}
+
+impl TableRuns {
+    fn new(lines: usize) -> Self {
+        Self {
+            lines,
+            runs: Vec::new(),
+            run: 0,
+            current: None,
         }
     }
-    close(current, &mut runs);
-    // Blank lines inside a run belong to no unit.
-    for (r, line) in runs.iter_mut().zip(lines) {
-        if line.trim().is_empty() {
-            *r = None;
+
+    /// Line `i`, with text `t` (trimmed, not empty).
+    fn line(&mut self, i: usize, t: &str) {
+        let Some(cells) = row_cells(t) else {
+            self.close();
+            return;
+        };
+        let joins = self
+            .current
+            .is_some_and(|(_, last, width, _, _)| last + 1 == i || width == cells.len());
+        if joins && let Some(c) = self.current.as_mut() {
+            c.1 = i;
+            c.2 = cells.len();
+            c.3 += 1;
+        } else {
+            self.close();
+            self.current = Some((i, i, cells.len(), 1, lone_row(t, &cells)));
         }
     }
-    runs
+
+    /// End the open run, if any, keeping it when it is a table.
+    fn close(&mut self) {
+        if let Some((first, last, _, n, lone_ok)) = self.current.take()
+            && (n >= 2 || lone_ok)
+        {
+            if self.runs.is_empty() {
+                self.runs.resize(self.lines, None);
+            }
+            for r in self.runs.get_mut(first..=last).unwrap_or_default() {
+                *r = Some(self.run);
+            }
+            self.run += 1;
+        }
+    }
+
+    fn finish(mut self, lines: &[&str]) -> Vec<Option<usize>> {
+        self.close();
+        // Blank lines inside a run belong to no unit (no loop at all when there is no run).
+        for (r, line) in self.runs.iter_mut().zip(lines) {
+            if trim(line).is_empty() {
+                *r = None;
+            }
+        }
+        self.runs
+    }
 }
 
 fn mends(last: Option<&Unit>, next: &str) -> bool {
@@ -286,7 +387,7 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         let lines: Vec<&str> = src.lines().collect();
-        units(&lines).into_iter().map(|u| u.text).collect()
+        units(lines, 0).into_iter().map(|u| u.text).collect()
     }
 
     #[test]
@@ -314,6 +415,22 @@ mod tests {
         let long = "word ".repeat(40);
         let src = format!("{long}\n{long}\nKellogg\n");
         assert_eq!(texts(&src).len(), 3);
+    }
+
+    #[test]
+    fn running_headers_in_any_case() {
+        assert!(running_header(
+            "Wilson Center Digital Archive   Original Scan   Page 2 of 2"
+        ));
+        assert!(running_header("PAGE 3 OF 10 — national ARCHIVES"));
+        assert!(running_header("page 4"));
+        assert!(!running_header(
+            "The page 5 of the report was missing from the archive copy"
+                .repeat(3)
+                .as_str()
+        ));
+        assert!(!running_header("Pages 2 and 3 of 7, from the Archive"));
+        assert!(!running_header("Page of 2   x"));
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Entities for scripts: the JSON shape of `memcon export` and `memcon entities --json`.
 //!
 //! Written as it is serialised, straight from the entities: a document with millions of
-//! mentions is never copied into a second, JSON-shaped structure first.
+//! mentions is never copied into a second, JSON-shaped structure first, and each mention
+//! record is written by hand in serde_json's layout (see `crate::json`).
 
 use super::{Entity, Mention, Site};
 use crate::document::Document;
-use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
+use crate::json::JsonOut;
+use std::io::{self, Write};
 
 /// The JSON array of `entities` found in `doc`. Field names are a public interface:
 /// `kind`, `name`, `aliases`, `mentions`; each mention has `block` (an index into `blocks`)
@@ -22,76 +24,64 @@ pub fn to_json<'a>(doc: &'a Document, entities: &'a [Entity]) -> EntitiesJson<'a
     EntitiesJson { doc, entities }
 }
 
-impl Serialize for EntitiesJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.entities.len()))?;
-        for entity in self.entities {
-            seq.serialize_element(&EntityJson {
-                doc: self.doc,
-                entity,
-            })?;
+impl EntitiesJson<'_> {
+    /// Write the array to `j` at its current depth.
+    pub fn write<W: Write>(&self, j: &mut JsonOut<W>) -> io::Result<()> {
+        j.begin_array()?;
+        for e in self.entities {
+            j.element()?;
+            j.begin_object()?;
+            j.field("kind", &e.kind)?;
+            j.key("name")?;
+            j.string(&e.name)?;
+            j.field("aliases", &e.aliases)?;
+            j.key("mentions")?;
+            write_mentions(j, self.doc, &e.mentions)?;
+            j.end_object()?;
         }
-        seq.end()
+        j.end_array()
     }
 }
 
-struct EntityJson<'a> {
-    doc: &'a Document,
-    entity: &'a Entity,
-}
+/// How many mentions' texts are looked up before they are written: the lookups (a block,
+/// then its text, anywhere in a large document) of a batch go to memory together instead of
+/// one after another.
+const BATCH: usize = 16;
 
-impl Serialize for EntityJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.entity;
-        let mut st = s.serialize_struct("Entity", 4)?;
-        st.serialize_field("kind", &e.kind)?;
-        st.serialize_field("name", &e.name)?;
-        st.serialize_field("aliases", &e.aliases)?;
-        st.serialize_field(
-            "mentions",
-            &MentionsJson {
-                doc: self.doc,
-                mentions: &e.mentions,
-            },
-        )?;
-        st.end()
-    }
-}
-
-struct MentionsJson<'a> {
-    doc: &'a Document,
-    mentions: &'a [Mention],
-}
-
-impl Serialize for MentionsJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.mentions.len()))?;
-        for m in self.mentions {
-            seq.serialize_element(&MentionJson { doc: self.doc, m })?;
+/// A mention array: `block` (or `field`), `start`, `end`, `text`, `adjectival`.
+fn write_mentions<W: Write>(
+    j: &mut JsonOut<W>,
+    doc: &Document,
+    mentions: &[Mention],
+) -> io::Result<()> {
+    j.begin_array()?;
+    for batch in mentions.chunks(BATCH) {
+        let mut texts = [""; BATCH];
+        for (t, m) in texts.iter_mut().zip(batch) {
+            *t = m.text(doc);
         }
-        seq.end()
-    }
-}
-
-struct MentionJson<'a> {
-    doc: &'a Document,
-    m: &'a Mention,
-}
-
-impl Serialize for MentionJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let m = self.m;
-        let mut st = s.serialize_struct("Mention", 5)?;
-        match m.site {
-            Site::Block(b) => st.serialize_field("block", &b)?,
-            Site::Field(f) => st.serialize_field("field", &f)?,
+        for (m, text) in batch.iter().zip(texts) {
+            j.element()?;
+            j.begin_object()?;
+            match m.site {
+                Site::Block(b) => {
+                    j.key("block")?;
+                    j.number(b)?;
+                }
+                Site::Field(f) => j.field("field", &f)?,
+            }
+            j.key("start")?;
+            j.number(m.start)?;
+            j.key("end")?;
+            j.number(m.end)?;
+            j.key("text")?;
+            j.string(text)?;
+            j.key("adjectival")?;
+            j.boolean(m.adjectival)?;
+            j.end_object()?;
         }
-        st.serialize_field("start", &m.start)?;
-        st.serialize_field("end", &m.end)?;
-        st.serialize_field("text", m.text(self.doc))?;
-        st.serialize_field("adjectival", &m.adjectival)?;
-        st.end()
     }
+    j.end_array()
 }
 
 #[cfg(test)]
@@ -106,7 +96,16 @@ mod tests {
              We met in Moscow with Stalin.",
         );
         let entities = crate::entities::extract(&doc);
-        let v = serde_json::to_value(to_json(&doc, &entities)).unwrap();
+        let write = |pretty| {
+            let mut j = JsonOut::new(Vec::new(), pretty);
+            to_json(&doc, &entities).write(&mut j).unwrap();
+            String::from_utf8(j.into_inner()).unwrap()
+        };
+        let v: serde_json::Value = serde_json::from_str(&write(false)).unwrap();
+        // Both layouts hold the same value.
+        let pretty: serde_json::Value = serde_json::from_str(&write(true)).unwrap();
+        assert_eq!(pretty, v);
+        assert!(write(true).contains("\n        \"text\": \"Moscow\",\n"));
         let moscow = v
             .as_array()
             .unwrap()
@@ -120,7 +119,7 @@ mod tests {
         let body = mentions.iter().find(|m| m.get("block").is_some()).unwrap();
         assert_eq!(body["text"], "Moscow");
         // Keys in the documented order.
-        let text = serde_json::to_string(&to_json(&doc, &entities)).unwrap();
+        let text = write(false);
         assert!(text.contains(r#"{"block":"#), "{text}");
         assert!(
             text.contains(r#","text":"Moscow","adjectival":false}"#),
