@@ -16,12 +16,13 @@ pub enum MetaField {
     Citation,
     Url,
     OriginalLanguage,
-    /// The `n`th line of `Metadata::contents`.
-    Contents(usize),
+    /// The `n`th line of `Metadata::contents` (`u32` keeps a mention's site, and so every
+    /// mention, small).
+    Contents(u32),
     OriginalArchive,
     Credits,
     /// The `n`th entry of `Metadata::extra`, in key order.
-    Extra(usize),
+    Extra(u32),
 }
 
 impl MetaField {
@@ -45,12 +46,12 @@ impl MetaField {
         out.extend(single(Self::Citation, &meta.citation));
         out.extend(single(Self::Url, &meta.url));
         out.extend(single(Self::OriginalLanguage, &meta.original_language));
-        let contents = meta.contents.iter().enumerate();
-        out.extend(contents.map(|(i, s)| (Self::Contents(i), s.as_str())));
+        let contents = meta.contents.iter().zip(0u32..);
+        out.extend(contents.map(|(s, i)| (Self::Contents(i), s.as_str())));
         out.extend(single(Self::OriginalArchive, &meta.original_archive));
         out.extend(single(Self::Credits, &meta.credits));
-        let extra = meta.extra.values().enumerate();
-        out.extend(extra.map(|(i, s)| (Self::Extra(i), s.as_str())));
+        let extra = meta.extra.values().zip(0u32..);
+        out.extend(extra.map(|(s, i)| (Self::Extra(i), s.as_str())));
         out.retain(|(_, s)| !s.trim().is_empty());
         out
     }
@@ -64,10 +65,10 @@ impl MetaField {
             Self::Citation => meta.citation.as_deref(),
             Self::Url => meta.url.as_deref(),
             Self::OriginalLanguage => meta.original_language.as_deref(),
-            Self::Contents(i) => meta.contents.get(i).map(String::as_str),
+            Self::Contents(i) => meta.contents.get(i as usize).map(String::as_str),
             Self::OriginalArchive => meta.original_archive.as_deref(),
             Self::Credits => meta.credits.as_deref(),
-            Self::Extra(i) => meta.extra.values().nth(i).map(String::as_str),
+            Self::Extra(i) => meta.extra.values().nth(i as usize).map(String::as_str),
         }
     }
 
@@ -83,7 +84,7 @@ impl MetaField {
             Self::Contents(_) => "Contents",
             Self::OriginalArchive => "Original archive",
             Self::Credits => "Credits",
-            Self::Extra(i) => meta.extra.keys().nth(i).map_or("", String::as_str),
+            Self::Extra(i) => meta.extra.keys().nth(i as usize).map_or("", String::as_str),
         }
     }
 
