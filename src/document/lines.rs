@@ -108,8 +108,13 @@ pub(super) fn head(t: &str, n: usize) -> &str {
 
 /// Does this unit read like running prose rather than a header line?
 pub(super) fn prose(t: &str) -> bool {
+    // Length first: a paragraph of megabytes (a text on one line) is prose without its words
+    // being counted, each time the classifier asks.
+    if t.len() > 200 {
+        return true;
+    }
     let words = word_count(t);
-    t.len() > 200 || words > 25 || (t.ends_with(['.', '?', '!']) && words > 12)
+    words > 25 || (t.ends_with(['.', '?', '!']) && words > 12)
 }
 
 /// A name or title line as signed at the foot of a letter (`M. T. Desrosiers`, `Chargé
