@@ -122,7 +122,6 @@ pub fn print(text: &str) -> Result<ExitCode, String> {
     stdout_result(std::io::stdout().lock().write_all(text.as_bytes()))
 }
 
-/// Map a write to standard output to an exit code.
 /// Pretty JSON of `value` to `out` and a final line end, with every character a terminal
 /// would act on written as a JSON escape (names can come from the user's alias file).
 pub fn write_json(out: impl std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
@@ -133,6 +132,7 @@ pub fn write_json(out: impl std::io::Write, value: &impl serde::Serialize) -> st
     out.flush()
 }
 
+/// Map a write to standard output to an exit code.
 pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
     match r {
         Ok(()) => Ok(ExitCode::SUCCESS),
