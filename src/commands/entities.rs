@@ -3,12 +3,11 @@
 
 use super::{open, stdout_result, warn};
 use crate::document::Document;
-use crate::document::sanitize::{JsonEscapes, for_terminal};
+use crate::document::sanitize::for_terminal;
 use crate::entities::output::to_json;
 use crate::entities::{Entity, stops};
 use crate::paths::Dirs;
 use crate::source::Limits;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -33,26 +32,21 @@ pub fn run(
 fn collection(dir: &Path, json: bool, dirs: &Dirs, limits: &Limits) -> Result<ExitCode, String> {
     let roots = [dir.to_path_buf()];
     let (_, table) = super::collection::entities(&roots, dirs, limits)?;
-    let mut out = std::io::BufWriter::new(JsonEscapes::new(std::io::stdout().lock()));
-    let result = if json {
-        let rows: Vec<CollectionEntityJson> = table
-            .entities
-            .iter()
-            .map(|e| CollectionEntityJson {
-                kind: e.kind,
-                name: &e.name,
-                aliases: &e.aliases,
-                documents: e.docs.len(),
-                mentions: e.mentions,
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(std::io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-    } else {
-        out.write_all(for_terminal(&collection_table(&table)).as_bytes())
-    };
-    stdout_result(result.and_then(|()| out.flush()))
+    if !json {
+        return super::print(&collection_table(&table));
+    }
+    let rows: Vec<CollectionEntityJson> = table
+        .entities
+        .iter()
+        .map(|e| CollectionEntityJson {
+            kind: e.kind,
+            name: &e.name,
+            aliases: &e.aliases,
+            documents: e.docs.len(),
+            mentions: e.mentions,
+        })
+        .collect();
+    stdout_result(super::write_json(std::io::stdout().lock(), &rows))
 }
 
 /// One entity of `memcon entities DIR --json`. Field names are a public interface.
@@ -132,14 +126,7 @@ pub fn write(
     mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
     if json {
-        // Like every JSON listing (see `super::write_json`): pretty, with a final line end,
-        // and escaping what a terminal would act on.
-        let out = std::io::BufWriter::new(JsonEscapes::new(out));
-        let mut j = crate::json::JsonOut::new(out, true);
-        to_json(doc, entities).write(&mut j)?;
-        let mut out = j.into_inner();
-        out.write_all(b"\n")?;
-        out.flush()
+        super::write_json_with(out, |j| to_json(doc, entities).write(j))
     } else {
         out.write_all(for_terminal(&table(doc, entities)).as_bytes())?;
         out.flush()

@@ -125,12 +125,27 @@ pub fn print(text: &str) -> Result<ExitCode, String> {
 /// Pretty JSON of `value` to `out` and a final line end, with every character a terminal
 /// would act on written as a JSON escape (names can come from the user's alias file).
 pub fn write_json(out: impl std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    write_json_with(out, |j| j.value(value))
+}
+
+/// [`write_json`] for a listing that writes itself into the JSON writer (the entities and
+/// their mentions, written by hand).
+pub fn write_json_with<W: std::io::Write>(
+    out: W,
+    write: impl FnOnce(&mut JsonListing<W>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
-    let mut out = std::io::BufWriter::new(crate::document::sanitize::JsonEscapes::new(out));
-    serde_json::to_writer_pretty(&mut out, value)?;
+    let out = std::io::BufWriter::new(crate::document::sanitize::JsonEscapes::new(out));
+    let mut j = crate::json::JsonOut::new(out, true);
+    write(&mut j)?;
+    let mut out = j.into_inner();
     out.write_all(b"\n")?;
     out.flush()
 }
+
+/// The JSON writer a listing is written into.
+pub type JsonListing<W> =
+    crate::json::JsonOut<std::io::BufWriter<crate::document::sanitize::JsonEscapes<W>>>;
 
 /// Map a write to standard output to an exit code.
 pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {
