@@ -236,15 +236,17 @@ pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
         open = hard_wrapped && char_len(trim_end(line)) >= full;
     }
     // Only a document with tables has units to finish.
-    for u in out.iter_mut().filter(|_| !runs.is_empty()) {
-        match u.table.as_deref().map(Vec::as_slice) {
-            Some([]) => {
-                // Only rule rows: plain text after all.
-                u.table = None;
-                u.text = join_wrapped(u.lines());
+    if !runs.is_empty() {
+        for u in &mut out {
+            match u.table.as_deref().map(Vec::as_slice) {
+                Some([]) => {
+                    // Only rule rows: plain text after all.
+                    u.table = None;
+                    u.text = join_wrapped(u.lines());
+                }
+                Some(rows) => u.text = text_of(rows),
+                None => {}
             }
-            Some(rows) => u.text = text_of(rows),
-            None => {}
         }
     }
     out
