@@ -72,7 +72,7 @@ pub fn write_json(doc: &Document, pretty: bool, out: impl Write) -> std::io::Res
 
 /// Write a prepared export as JSON to `out`, followed by a newline.
 pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::io::Result<()> {
-    let mut j = JsonOut::new(std::io::BufWriter::with_capacity(1 << 16, out), pretty);
+    let mut j = JsonOut::new(out, pretty);
     j.begin_object()?;
     j.field("schema", &export.schema)?;
     j.field("source", export.source)?;
@@ -88,9 +88,8 @@ pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::
     export.entities.write(&mut j)?;
     j.field("bookmarks", &export.bookmarks)?;
     j.end_object()?;
-    let mut out = j.into_inner();
-    out.write_all(b"\n")?;
-    out.flush()
+    j.raw(b"\n")?;
+    j.finish()?.flush()
 }
 
 /// The `blocks` array: each block as its `Serialize` writes it (`kind`, `text`, then
@@ -98,7 +97,13 @@ pub fn write_export(export: &Export<'_>, pretty: bool, out: impl Write) -> std::
 fn write_blocks<W: Write>(j: &mut JsonOut<W>, blocks: &[Block]) -> std::io::Result<()> {
     // The JSON of each kind, made once (by serde, so that the names cannot drift).
     let mut kinds: Vec<Option<Vec<u8>>> = Vec::new();
+    const KIND: usize = 0;
+    const TEXT: usize = 1;
+    const NUMBER: usize = 2;
+    const SPANS: usize = 3;
+    const ROWS: usize = 4;
     j.begin_array()?;
+    let r = j.record(&["kind", "text", "number", "spans", "rows"]);
     for b in blocks {
         let k = b.kind as usize;
         if kinds.len() <= k {
@@ -108,23 +113,24 @@ fn write_blocks<W: Write>(j: &mut JsonOut<W>, blocks: &[Block]) -> std::io::Resu
             .get_mut(k)
             .and_then(|slot| slot.get_or_insert_with(|| json::json_of(&b.kind)).get(..))
             .unwrap_or_default();
-        j.element()?;
-        j.begin_object()?;
-        j.key("kind")?;
+        j.begin_record()?;
+        j.record_key(&r, KIND, true);
         j.raw(kind)?;
-        j.key("text")?;
+        j.record_key(&r, TEXT, false);
         j.string(&b.text)?;
         if let Some(number) = b.number() {
-            j.key("number")?;
+            j.record_key(&r, NUMBER, false);
             j.string(number)?;
         }
         if !b.spans.is_empty() {
-            j.field("spans", &b.spans)?;
+            j.record_key(&r, SPANS, false);
+            j.value(&b.spans)?;
         }
         if !b.rows().is_empty() {
-            j.field("rows", b.rows())?;
+            j.record_key(&r, ROWS, false);
+            j.value(b.rows())?;
         }
-        j.end_object()?;
+        j.end_record(&r)?;
     }
     j.end_array()
 }
@@ -153,7 +159,7 @@ mod tests {
                 serde_json::to_vec(&doc.blocks)
             };
             assert_eq!(
-                String::from_utf8(j.into_inner()).unwrap(),
+                String::from_utf8(j.finish().unwrap()).unwrap(),
                 String::from_utf8(serde.unwrap()).unwrap()
             );
         }

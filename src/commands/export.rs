@@ -1,7 +1,6 @@
 //! `memcon export`: the parsed document as JSON, with its entities and bookmarks.
 
-use super::{bookmarks, open, stdout_result, warn};
-use crate::document::sanitize::JsonEscapes;
+use super::{bookmarks, bulk_stdout, open, stdout_result, warn};
 use crate::paths::Dirs;
 use crate::source::Limits;
 use std::path::Path;
@@ -20,9 +19,8 @@ pub fn run(
     let export = crate::export::Export::new(&doc)
         .with_bookmarks(&marks)
         .with_entities(&doc, &entities);
-    // JSON escapes for what a terminal would act on: the output may be read on one.
-    let out = JsonEscapes::new(std::io::stdout().lock());
-    let written = crate::export::write_export(&export, pretty, out);
+    // The JSON writer escapes what a terminal would act on: the output may be read on one.
+    let written = crate::export::write_export(&export, pretty, bulk_stdout());
     drop(export);
     // The process ends here: the blocks and mentions (millions of them in a large document)
     // are given back with it at once, not freed one by one first.

@@ -132,20 +132,26 @@ pub fn write_json(out: impl std::io::Write, value: &impl serde::Serialize) -> st
 /// their mentions, written by hand).
 pub fn write_json_with<W: std::io::Write>(
     out: W,
-    write: impl FnOnce(&mut JsonListing<W>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut crate::json::JsonOut<W>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::io::Write;
-    let out = std::io::BufWriter::new(crate::document::sanitize::JsonEscapes::new(out));
     let mut j = crate::json::JsonOut::new(out, true);
     write(&mut j)?;
-    let mut out = j.into_inner();
-    out.write_all(b"\n")?;
-    out.flush()
+    j.raw(b"\n")?;
+    j.finish()?.flush()
 }
 
-/// The JSON writer a listing is written into.
-pub type JsonListing<W> =
-    crate::json::JsonOut<std::io::BufWriter<crate::document::sanitize::JsonEscapes<W>>>;
+/// Standard output for one large write: the descriptor itself where it can be had, not the
+/// line-buffered handle, which searches every byte written for a line end.
+pub fn bulk_stdout() -> Box<dyn std::io::Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout().lock())
+}
 
 /// Map a write to standard output to an exit code.
 pub fn stdout_result(r: std::io::Result<()>) -> Result<ExitCode, String> {

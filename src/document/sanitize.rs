@@ -8,7 +8,7 @@
 //! own (`\x0c`) so the parser can see page breaks; the parser never puts it in a block.
 //!
 //! The same rules make memcon's own output safe: [`for_terminal`] cleans every message, list
-//! and file name printed on standard output or standard error, and [`JsonEscapes`] writes JSON
+//! and file name printed on standard output or standard error, and [`escape_json`] writes JSON
 //! with the characters a terminal would act on as `\uXXXX` escapes (the text stays the same
 //! for a JSON reader).
 
@@ -192,50 +192,6 @@ pub fn acts_on_terminal(c: char) -> bool {
     needs_work(c) && c != '\t'
 }
 
-/// A writer of JSON text that turns every character [`acts_on_terminal`] into its `\uXXXX`
-/// escape on the way to `inner`. serde_json already escapes the C0 controls; this adds DEL,
-/// C1 controls, bidi controls and the line separators. Such characters can only stand inside
-/// JSON strings, so the escaped text means the same to a JSON reader.
-pub struct JsonEscapes<W: std::io::Write> {
-    inner: W,
-    /// The first bytes of a character split between two writes.
-    carry: Vec<u8>,
-}
-
-impl<W: std::io::Write> JsonEscapes<W> {
-    pub fn new(inner: W) -> Self {
-        Self {
-            inner,
-            carry: Vec::new(),
-        }
-    }
-}
-
-impl<W: std::io::Write> std::io::Write for JsonEscapes<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let joined;
-        let bytes = if self.carry.is_empty() {
-            buf
-        } else {
-            joined = [std::mem::take(&mut self.carry).as_slice(), buf].concat();
-            joined.as_slice()
-        };
-        // Keep back an incomplete character at the end for the next write.
-        let (whole, rest) = bytes.split_at(complete_prefix(bytes));
-        self.inner.write_all(&escape_json_bytes(whole))?;
-        self.carry.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if !self.carry.is_empty() {
-            let rest = std::mem::take(&mut self.carry);
-            self.inner.write_all(&rest)?;
-        }
-        self.inner.flush()
-    }
-}
-
 /// JSON text with every character [`acts_on_terminal`] as its `\uXXXX` escape.
 pub fn escape_json(json: &str) -> Cow<'_, str> {
     match escape_json_bytes(json.as_bytes()) {
@@ -296,26 +252,6 @@ fn next_suspect(bytes: &[u8], from: usize) -> usize {
         }
     }
     bytes.len()
-}
-
-/// How many leading bytes of `bytes` end on a character boundary (all but an incomplete
-/// UTF-8 sequence at the end).
-fn complete_prefix(bytes: &[u8]) -> usize {
-    let n = bytes.len();
-    // A sequence is at most four bytes: look at most three back for its lead byte.
-    for (&b, back) in bytes.iter().rev().zip(1..=3) {
-        if b & 0xC0 == 0x80 {
-            continue; // a continuation byte
-        }
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF7 => 4,
-            _ => 1,
-        };
-        return if len > back { n - back } else { n };
-    }
-    n
 }
 
 /// What [`clean_str`] does with a tab.
@@ -598,21 +534,6 @@ mod tests {
         assert_eq!(safe, r#""a\u001bb\u009bc\u202ed\u2028e\u007f""#);
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
-    }
-
-    #[test]
-    fn the_json_writer_handles_characters_split_between_writes() {
-        use std::io::Write;
-        let json = serde_json::to_string("x\u{9b}y\u{2066}z").unwrap();
-        let bytes = json.as_bytes();
-        for cut in 0..bytes.len() {
-            let mut out = JsonEscapes::new(Vec::new());
-            out.write_all(&bytes[..cut]).unwrap();
-            out.write_all(&bytes[cut..]).unwrap();
-            out.flush().unwrap();
-            let text = String::from_utf8(out.inner).unwrap();
-            assert_eq!(text, r#""x\u009by\u2066z""#, "cut at {cut}");
-        }
     }
 
     #[test]

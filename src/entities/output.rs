@@ -54,31 +54,40 @@ fn write_mentions<W: Write>(
     doc: &Document,
     mentions: &[Mention],
 ) -> io::Result<()> {
+    const BLOCK: usize = 0;
+    const FIELD: usize = 1;
+    const START: usize = 2;
+    const END: usize = 3;
+    const TEXT: usize = 4;
+    const ADJECTIVAL: usize = 5;
     j.begin_array()?;
+    let r = j.record(&["block", "field", "start", "end", "text", "adjectival"]);
     for batch in mentions.chunks(BATCH) {
         let mut texts = [""; BATCH];
         for (t, m) in texts.iter_mut().zip(batch) {
             *t = m.text(doc);
         }
         for (m, text) in batch.iter().zip(texts) {
-            j.element()?;
-            j.begin_object()?;
+            j.begin_record()?;
             match m.site {
                 Site::Block(b) => {
-                    j.key("block")?;
+                    j.record_key(&r, BLOCK, true);
                     j.number(b)?;
                 }
-                Site::Field(f) => j.field("field", &f)?,
+                Site::Field(f) => {
+                    j.record_key(&r, FIELD, true);
+                    j.raw(&crate::json::json_of(&f))?;
+                }
             }
-            j.key("start")?;
+            j.record_key(&r, START, false);
             j.number(m.start)?;
-            j.key("end")?;
+            j.record_key(&r, END, false);
             j.number(m.end)?;
-            j.key("text")?;
+            j.record_key(&r, TEXT, false);
             j.string(text)?;
-            j.key("adjectival")?;
+            j.record_key(&r, ADJECTIVAL, false);
             j.boolean(m.adjectival)?;
-            j.end_object()?;
+            j.end_record(&r)?;
         }
     }
     j.end_array()
@@ -99,7 +108,7 @@ mod tests {
         let write = |pretty| {
             let mut j = JsonOut::new(Vec::new(), pretty);
             to_json(&doc, &entities).write(&mut j).unwrap();
-            String::from_utf8(j.into_inner()).unwrap()
+            String::from_utf8(j.finish().unwrap()).unwrap()
         };
         let v: serde_json::Value = serde_json::from_str(&write(false)).unwrap();
         // Both layouts hold the same value.
