@@ -340,8 +340,19 @@ fn any_special(x: u64) -> bool {
         || has_zero(x ^ (ONES * 0xE2))
 }
 
+/// Which bytes are [`any_special`], by value: one load a byte for a string's last few.
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2;
+        b += 1;
+    }
+    table
+};
+
 fn special(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xC2 || b == 0xE2
+    SPECIAL[usize::from(b)]
 }
 
 /// Index of the first [`special`] byte at or after `from`, or `bytes.len()`.
