@@ -1,6 +1,8 @@
 //! Units → blocks: the memo header at the top (see `memo`), then paragraphs, numbered items, page markers,
 //! the closing and signature, and the footnotes at the end.
 
+use std::borrow::Cow;
+
 use super::enclosure::marker;
 use super::lines::{Classified, approved_line, body_block, name_like};
 use super::memo::{dateline_fields, dateline_only, header};
@@ -42,7 +44,7 @@ fn footnote_line(t: &str, bracketed_only: bool) -> Option<(&str, &str)> {
 /// A large document has hundreds of thousands of units; their blocks are made in their place.
 /// The few units whose blocks are made otherwise (headers, enclosure markers, footnotes) are
 /// read first, from the units as they are; then one pass turns every unit into its block (or
-/// none) in the units' own memory, the text moving from the one to the other; the closing
+/// none) in the units' own memory, each text copied from the document's or moved from the unit; the closing
 /// lines are found at each part's end; and a last pass, in the same memory again, drops the
 /// units that left no block. Never are the units and the blocks in two vectors at once.
 pub fn classify(units: Vec<Unit>) -> Classified {
@@ -196,7 +198,7 @@ fn place_blocks(
             }
             let part = parts.get_mut(p)?;
             if i < part.start {
-                let text = std::mem::take(&mut unit.text);
+                let text = owned(std::mem::take(&mut unit.text));
                 return Some(Block::new(BlockKind::Enclosure, text));
             }
             if i < part.body {
@@ -208,7 +210,7 @@ fn place_blocks(
             let block = match unit.table.take() {
                 Some(rows) => Block::table(*rows),
                 None => {
-                    let text = std::mem::take(&mut unit.text);
+                    let text = owned(std::mem::take(&mut unit.text));
                     if after_drafted && approved_line(&text) {
                         Block::new(BlockKind::Drafted, text)
                     } else {
@@ -220,6 +222,18 @@ fn place_blocks(
             Some(block)
         })
         .collect()
+}
+
+/// A unit's text as its block's own: the line copied, or the lines joined without the room
+/// they grew into.
+fn owned(text: Cow<str>) -> String {
+    match text {
+        Cow::Borrowed(line) => line.to_string(),
+        Cow::Owned(mut joined) => {
+            joined.shrink_to_fit();
+            joined
+        }
+    }
 }
 
 /// Put each run of blocks in before slot `at` (runs in order of `at`): the slots after the
