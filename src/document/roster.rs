@@ -257,7 +257,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
         participants(line.text, side.as_deref(), &mut out.memo.present);
     }
     let mut block = Block::new(BlockKind::Present, text);
-    block.spans = spans;
+    block.spans = spans.into_boxed_slice();
     out.blocks.push(block);
     i
 }
