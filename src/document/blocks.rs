@@ -44,9 +44,10 @@ fn footnote_line(t: &str, bracketed_only: bool) -> Option<(&str, &str)> {
 /// A large document has hundreds of thousands of units; their blocks are made in their place.
 /// The few units whose blocks are made otherwise (headers, enclosure markers, footnotes) are
 /// read first, from the units as they are; then one pass turns every unit into its block (or
-/// none) in the units' own memory, each text copied from the document's or moved from the unit; the closing
-/// lines are found at each part's end; and a last pass, in the same memory again, drops the
-/// units that left no block. Never are the units and the blocks in two vectors at once.
+/// none) in the units' own memory, each text copied from the document's or moved from the
+/// unit; the closing lines are found at each part's end; and a last pass, in the same memory
+/// again, drops the units that left no block. Never are the units and the blocks in two
+/// vectors at once.
 pub fn classify(units: Vec<Unit>) -> Classified {
     let (body_end, notes_start) = split_footnotes(&units);
     let body_units = units.get(..body_end).unwrap_or_default();
