@@ -170,7 +170,7 @@ impl Part {
 }
 
 /// Every unit's block in its slot, in the units' own memory: a body unit's made from it (its
-/// text moves), a marker's the enclosure block, a header unit's the header's blocks in turn
+/// line copied, or its joined text moved), a marker's the enclosure block, a header unit's the header's blocks in turn
 /// and a footnote unit's the footnotes' blocks in turn, as far as they go; `None` for the
 /// rest.
 fn place_blocks(
@@ -268,8 +268,8 @@ fn insert_runs(slots: &mut Vec<Option<Block>>, runs: Vec<(usize, Vec<Block>)>) {
 /// drafting lines.
 fn close(slots: &mut [Option<Block>], memo: &mut Memo) {
     // The closing lines are among the drafting lines and page markers that may end the part
-    // and the five blocks before them (see `closing_lines`): those are taken out, the rest
-    // only asked whether any is body text.
+    // and the `CLOSING_REACH` blocks before them: those are taken out, the rest only asked
+    // whether any is body text.
     let mut tail_at = Vec::new();
     let mut before = 0;
     for (at, slot) in slots.iter().enumerate().rev() {
