@@ -26,7 +26,7 @@ fn long_names() -> App {
     doc.blocks[5].text = "Stalin met Generalissimo Chiang Kai-shek Jiang Jieshi at Lüshunkou \
                           District 旅顺口区 and Pe\u{301}rez Jime\u{301}nez y Ballesteros."
         .into();
-    doc.blocks[5].spans.clear();
+    doc.blocks[5].spans = Box::default();
     let entities = vec![
         Entity {
             kind: EntityKind::Place,

@@ -13,7 +13,7 @@ use super::{Block, BlockKind, Memo};
 
 /// A unit that can be the value of a label standing alone on the line before it.
 fn label_value(u: &Unit) -> bool {
-    let t = u.text.as_str();
+    let t: &str = &u.text;
     u.table.is_none()
         && t.len() <= 400
         && roster::label(t).is_none()
@@ -27,7 +27,7 @@ fn label_value(u: &Unit) -> bool {
 pub(super) fn header(units: &[Unit], out: &mut Classified, enclosure: bool) -> usize {
     let mut i = 0;
     while let Some(u) = units.get(i) {
-        let t = u.text.as_str();
+        let t: &str = &u.text;
         if u.table.is_some() {
             break;
         }
@@ -79,7 +79,7 @@ pub(super) fn header(units: &[Unit], out: &mut Classified, enclosure: bool) -> u
                 Some(next) => {
                     // `SUBJECT` on its own line, the subject on the next.
                     i += 1;
-                    out.memo.subject = Some(next.text.clone());
+                    out.memo.subject = Some(next.text.to_string());
                     let text = format!("{t}\n{}", next.text);
                     out.blocks.push(Block::new(BlockKind::Subject, text));
                 }
@@ -142,7 +142,7 @@ fn addressee(units: &[Unit], mut i: usize, t: &str, rest: &str, out: &mut Classi
     let (to, text) = match next {
         Some(n) => {
             i += 1;
-            (n.text.clone(), format!("{t}\n{}", n.text))
+            (n.text.to_string(), format!("{t}\n{}", n.text))
         }
         None => (rest.to_string(), t.to_string()),
     };

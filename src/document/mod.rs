@@ -233,7 +233,9 @@ pub struct Block {
     /// Sanitised text; lines inside a block (a roster, a signature) are joined by `\n`.
     pub text: String,
     /// Marked stretches of `text` (editorial brackets, footnote references, side headings).
-    pub spans: Vec<Span>,
+    /// A boxed slice: most blocks have none, and the record is 8 bytes smaller than with a
+    /// `Vec` (56 bytes; 7 MB less for a 100 MB document).
+    pub spans: Box<[Span]>,
     /// What few blocks have (an item number, a table's cells), kept apart so that the
     /// hundreds of thousands of plain paragraphs of a large document stay small.
     extra: Option<Box<BlockExtra>>,
@@ -250,7 +252,7 @@ impl Block {
         Self {
             kind,
             text: text.into(),
-            spans: Vec::new(),
+            spans: Box::default(),
             extra: None,
         }
     }

@@ -88,10 +88,12 @@ pub fn parse(text: &str) -> Document {
         {
             let found = find_spans(&block.text, &doc.footnotes);
             if block.spans.is_empty() {
-                block.spans = found;
+                block.spans = found.into_boxed_slice();
             } else {
-                block.spans.extend(found);
-                block.spans.sort_by_key(|s| (s.start, s.end));
+                let mut spans = std::mem::take(&mut block.spans).into_vec();
+                spans.extend(found);
+                spans.sort_by_key(|s| (s.start, s.end));
+                block.spans = spans.into_boxed_slice();
             }
         }
     }

@@ -214,7 +214,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
     let one_per_line = units.iter().all(|x| x.group == start.group);
     let mut group = start.group;
     while let Some(u) = units.get(i) {
-        let t = u.text.as_str();
+        let t: &str = &u.text;
         let ok = u.table.is_none() && roster_line(t);
         let entry_like = name_like(t.split(',').next().unwrap_or(t)) || strong_side(t);
         // In a blank-line layout the roster is its group (and, after a label on its own
@@ -257,7 +257,7 @@ pub(super) fn present(units: &[Unit], mut i: usize, first: &str, out: &mut Class
         participants(line.text, side.as_deref(), &mut out.memo.present);
     }
     let mut block = Block::new(BlockKind::Present, text);
-    block.spans = spans;
+    block.spans = spans.into_boxed_slice();
     out.blocks.push(block);
     i
 }

@@ -6,6 +6,8 @@
 //! its own unit. Running page headers/footers are dropped and paragraphs broken by a page
 //! break are mended.
 
+use std::borrow::Cow;
+
 use super::table::{clean_cell, is_rule_row, lone_row, row_cells, text_of};
 use super::text::{append_wrapped, join_wrapped, trim, trim_end};
 
@@ -32,7 +34,10 @@ pub struct Unit<'a> {
     /// character is one a marker starts with; known when it is made, so that the classifier
     /// need not read every unit's text to find the few markers.
     pub maybe_marker: bool,
-    pub text: String,
+    /// Its text: a line of the document where it is one line (most units), its lines joined
+    /// otherwise. Nothing is copied until the unit becomes a block, by which time the list
+    /// of lines is gone.
+    pub text: Cow<'a, str>,
     /// The cells of a table, row by row, when the unit is one (its `text` is then the
     /// table's text, see [`super::table::text_of`]); boxed, for the many units that are not.
     pub table: Option<Box<Rows>>,
@@ -40,7 +45,12 @@ pub struct Unit<'a> {
 
 impl<'a> Unit<'a> {
     /// A unit of `line`, whose trimmed text `t` starts it.
-    fn new((line, t): (&'a str, &str), group: u32, text: String, table: Option<Box<Rows>>) -> Self {
+    fn new(
+        (line, t): (&'a str, &str),
+        group: u32,
+        text: Cow<'a, str>,
+        table: Option<Box<Rows>>,
+    ) -> Self {
         Self {
             first: line,
             more: None,
@@ -188,7 +198,7 @@ pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
                 _ => out.push(Unit::new(
                     (line, t),
                     group,
-                    String::new(),
+                    Cow::Borrowed(""),
                     Some(Box::new(if keep { vec![row] } else { Vec::new() })),
                 )),
             }
@@ -218,7 +228,7 @@ pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
             // A paragraph that runs on over a page break.
             let last = out.last_mut().expect("mends needs a unit");
             last.add_line(line);
-            append_wrapped(&mut last.text, t);
+            append_wrapped(last.text.to_mut(), t);
             open = hard_wrapped && char_len(trim_end(line)) >= full;
             fresh_group = false;
             page_break = false;
@@ -229,9 +239,9 @@ pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
         if open && !starts_item(t) {
             let last = out.last_mut().expect("open needs a unit");
             last.add_line(line);
-            append_wrapped(&mut last.text, t);
+            append_wrapped(last.text.to_mut(), t);
         } else {
-            out.push(Unit::new((line, t), group, t.to_string(), None));
+            out.push(Unit::new((line, t), group, Cow::Borrowed(t), None));
         }
         open = hard_wrapped && char_len(trim_end(line)) >= full;
     }
@@ -242,9 +252,9 @@ pub fn units(mut lines: Vec<&str>, from: usize) -> Vec<Unit<'_>> {
                 Some([]) => {
                     // Only rule rows: plain text after all.
                     u.table = None;
-                    u.text = join_wrapped(u.lines());
+                    u.text = join_wrapped(u.lines()).into();
                 }
-                Some(rows) => u.text = text_of(rows),
+                Some(rows) => u.text = text_of(rows).into(),
                 None => {}
             }
         }
@@ -397,7 +407,10 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         let lines: Vec<&str> = src.lines().collect();
-        units(lines, 0).into_iter().map(|u| u.text).collect()
+        units(lines, 0)
+            .into_iter()
+            .map(|u| u.text.into_owned())
+            .collect()
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn model_memo() -> Document {
     let t = &gloss.text;
     let open = t.find("[Dalian]").unwrap();
     let note = t.find("[1]").unwrap();
-    gloss.spans = vec![
+    gloss.spans = Box::new([
         Span {
             kind: SpanKind::Editorial,
             start: open,
@@ -89,7 +89,7 @@ pub fn model_memo() -> Document {
             end: note + 3,
             footnote: Some(0),
         },
-    ];
+    ]);
     blocks.push(gloss);
     for i in 1..=30 {
         let mut b = Block::new(

@@ -787,12 +787,12 @@ mod tests {
     fn participants_are_indented_under_their_side() {
         let text = "PARTICIPANTS\nUnited States\nThe Secretary of State\nMr. Walter J. Brennan, Director, Office of Chinese Affairs";
         let mut b = Block::new(BlockKind::Present, text);
-        b.spans.push(crate::document::Span {
+        b.spans = Box::new([crate::document::Span {
             kind: SpanKind::Side,
             start: 13,
             end: 26,
             footnote: None,
-        });
+        }]);
         let l = layout(&b, 0, 40, true);
         let rows: Vec<(&str, u16)> = l
             .rows
