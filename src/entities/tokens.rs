@@ -50,45 +50,109 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (typographic quotes and dashes, spaces) holds no letter or digit:
+    // the common non-ASCII characters of prose skip the Unicode tables.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Split `text` into tokens, appending to `out` (cleared first).
+// What each byte is, for the tokenizer: `WORD` for ASCII letters and digits (and
+// `LOWERCASE` for a lowercase letter), `SPECIAL` for what needs a closer look, and what it
+// does in a gap between tokens, as [`gap_flags`] reads it: the flags it gives the token before
+// (low half, [`gap_after`]) and after (high half, [`gap_before`]), and `NOT_PLAIN` for any
+// byte but a space.
+const WORD: u32 = 1 << 31;
+const LOWERCASE: u32 = 1 << 29;
+/// A byte the gap loop cannot take alone: `&` (a token) and the bytes of non-ASCII
+/// characters (which may be letters).
+const SPECIAL: u32 = 1 << 28;
+/// In the high half, where no gap flag for the token after lies (`PLAIN_GAP` is the flag
+/// the tokenizer sets for a plain gap, never a gap's byte).
+const NOT_PLAIN: u32 = (PLAIN_GAP as u32) << 16;
+
+/// A gap flag for the token before the gap.
+const fn after(f: u16) -> u32 {
+    f as u32
+}
+
+/// A gap flag for the token after the gap.
+const fn before(f: u16) -> u32 {
+    (f as u32) << 16
+}
+
+const fn byte_class(b: u8) -> u32 {
+    match b {
+        b'a'..=b'z' => WORD | LOWERCASE | NOT_PLAIN,
+        b'A'..=b'Z' | b'0'..=b'9' => WORD | NOT_PLAIN,
+        b' ' => 0,
+        b',' | b';' => after(COMMA_AFTER) | NOT_PLAIN,
+        b':' => after(COMMA_AFTER) | before(SENT) | NOT_PLAIN,
+        b'.' => after(DOT_AFTER) | before(SENT) | NOT_PLAIN,
+        b'!' | b'?' | b'\n' => before(SENT) | NOT_PLAIN,
+        b']' => after(CLOSE_BRACKET) | NOT_PLAIN,
+        b')' => after(CLOSE_PAREN) | NOT_PLAIN,
+        b'[' => before(OPEN_BRACKET) | NOT_PLAIN,
+        b'(' => before(OPEN_PAREN) | NOT_PLAIN,
+        b'&' | 0x80.. => SPECIAL | NOT_PLAIN,
+        _ => NOT_PLAIN,
+    }
+}
+
+// `b < 256` indexes 256 entries.
+#[allow(clippy::indexing_slicing)]
+static CLASS: [u32; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = byte_class(b as u8);
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+// A byte indexes 256 entries.
+#[allow(clippy::indexing_slicing)]
+fn class(b: u8) -> u32 {
+    CLASS[usize::from(b)]
+}
+
+/// Split `text` into tokens, appending to `out` (cleared first). One pass: what the gap
+/// before a token says is gathered while the gap is skipped.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     // About one token in six bytes of prose: grow once, not by doubling through a long text.
     out.reserve(text.len() / 6);
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut gap_start = 0;
+    // The gap since the last token, as `class` bits.
+    let mut gap = 0u32;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            // ASCII: no character to decode.
+        let cls = class(b);
+        if cls & (WORD | SPECIAL) == 0 {
+            gap |= cls;
+            i += 1;
+            continue;
+        }
+        if cls & WORD == 0 {
             if b == b'&' {
-                push(out, text, gap_start, i, i + 1, AMP);
-                i += 1;
-                gap_start = i;
-                continue;
-            }
-            if !b.is_ascii_alphanumeric() {
+                push(out, gap, i, i + 1, AMP);
+                gap = 0;
                 i += 1;
                 continue;
             }
-        } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             if !is_word_char(c) {
+                gap |= NOT_PLAIN;
                 i += c.len_utf8();
                 continue;
             }
         }
         let start = i;
-        let (end, flags) = scan_word(text, start);
-        let mut end = end;
-        let mut flags = flags;
+        let (mut end, mut flags) = scan_word(text, start);
         // Possessive: `Soong's`, `Soong’s` (’ is E2 80 99 in UTF-8).
         if matches!(bytes.get(end), Some(b'\'' | 0xE2))
             && let Some(rest) = text.get(end..)
@@ -103,33 +167,29 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 }
             }
         }
-        push(out, text, gap_start, start, end, flags);
+        push(out, gap, start, end, flags);
+        gap = 0;
         if flags & POSS != 0 {
             let apostrophe = text.get(end..).and_then(|r| r.chars().next());
             end += apostrophe.map_or(1, char::len_utf8) + 1;
         }
         i = end;
-        gap_start = end;
     }
-    let tail = text.as_bytes().get(gap_start..).unwrap_or_default();
     if let Some(last) = out.last_mut() {
-        last.flags |= after_flags(tail);
+        last.flags |= gap_after(gap);
     }
 }
 
-/// Flags a token gets from the punctuation after it.
-fn after_flags(gap: &[u8]) -> u16 {
-    let mut flags = 0;
-    for &c in gap {
-        match c {
-            b',' | b';' | b':' => flags |= COMMA_AFTER,
-            b'.' => flags |= DOT_AFTER,
-            b']' => flags |= CLOSE_BRACKET,
-            b')' => flags |= CLOSE_PAREN,
-            _ => {}
-        }
-    }
-    flags
+/// The flags gap bits give the token before the gap.
+#[inline]
+fn gap_after(gap: u32) -> u16 {
+    (gap & u32::from(AFTER_FLAGS)) as u16
+}
+
+/// The flags gap bits give the token after the gap (the plain gap aside).
+#[inline]
+fn gap_before(gap: u32) -> u16 {
+    (gap >> 16) as u16 & (SENT | OPEN_BRACKET | OPEN_PAREN)
 }
 
 /// Read one word starting at `start`: letters and digits, with inner hyphens and apostrophes
@@ -145,9 +205,15 @@ fn scan_word(text: &str, start: usize) -> (usize, u16) {
 /// the general path.
 fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let first = *bytes.get(start)?;
+    let mut seen = class(first);
     let mut j = start + 1;
     loop {
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while let Some(&b) = bytes.get(j) {
+            let c = class(b);
+            if c & WORD == 0 {
+                break;
+            }
+            seen |= c;
             j += 1;
         }
         match bytes.get(j).copied() {
@@ -178,9 +244,13 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
-        let word = bytes.get(start..j).unwrap_or_default();
-        let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
-        if upper >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+        // No lowercase letter: count the capitals (a word of one capital and digits is no
+        // all-caps word).
+        let upper = || {
+            let word = bytes.get(start..j).unwrap_or_default();
+            word.iter().filter(|b| b.is_ascii_uppercase()).count()
+        };
+        if seen & LOWERCASE == 0 && upper() >= 2 {
             CAP | ALLCAPS
         } else {
             CAP
@@ -261,18 +331,14 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     (end, flags)
 }
 
+/// Append the token `start..end` with `flags`, after a gap of `gap` bits.
 #[inline]
-fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    let gap = text
-        .as_bytes()
-        .get(gap_start.min(start)..start)
-        .unwrap_or_default();
-    let (after, before, plain) = gap_flags(gap);
-    let mut flags = flags | before;
+fn push(out: &mut Vec<Token>, gap: u32, start: usize, end: usize, flags: u16) {
+    let mut flags = flags | gap_before(gap);
     match out.last_mut() {
         Some(prev) => {
-            prev.flags |= after;
-            if plain {
+            prev.flags |= gap_after(gap);
+            if gap & NOT_PLAIN == 0 {
                 flags |= PLAIN_GAP;
             }
         }
@@ -284,29 +350,8 @@ fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: u
 /// The flags a gap between two tokens gives the token before it and the one after, and whether
 /// it is only spaces; one pass over the gap.
 fn gap_flags(gap: &[u8]) -> (u16, u16, bool) {
-    let (mut after, mut before, mut plain) = (0, 0, true);
-    for &c in gap {
-        match c {
-            b' ' => continue,
-            b',' | b';' => after |= COMMA_AFTER,
-            b':' => {
-                after |= COMMA_AFTER;
-                before |= SENT;
-            }
-            b'.' => {
-                after |= DOT_AFTER;
-                before |= SENT;
-            }
-            b'!' | b'?' | b'\n' => before |= SENT,
-            b']' => after |= CLOSE_BRACKET,
-            b')' => after |= CLOSE_PAREN,
-            b'[' => before |= OPEN_BRACKET,
-            b'(' => before |= OPEN_PAREN,
-            _ => {}
-        }
-        plain = false;
-    }
-    (after, before, plain)
+    let bits = gap.iter().fold(0, |acc, &b| acc | class(b));
+    (gap_after(bits), gap_before(bits), bits & NOT_PLAIN == 0)
 }
 
 /// The flags a gap sets on the token before it.
@@ -377,6 +422,101 @@ mod tests {
         assert!(w[3].1 & PLAIN_GAP != 0);
         assert!(w[4].1 & PLAIN_GAP == 0);
         assert!(w[6].1 & SENT != 0);
+    }
+
+    /// What a gap says, byte by byte, as written out plainly.
+    fn gap_by_hand(gap: &[u8]) -> (u16, u16, bool) {
+        let (mut after, mut before, mut plain) = (0, 0, true);
+        for &c in gap {
+            match c {
+                b' ' => continue,
+                b',' | b';' => after |= COMMA_AFTER,
+                b':' => {
+                    after |= COMMA_AFTER;
+                    before |= SENT;
+                }
+                b'.' => {
+                    after |= DOT_AFTER;
+                    before |= SENT;
+                }
+                b'!' | b'?' | b'\n' => before |= SENT,
+                b']' => after |= CLOSE_BRACKET,
+                b')' => after |= CLOSE_PAREN,
+                b'[' => before |= OPEN_BRACKET,
+                b'(' => before |= OPEN_PAREN,
+                _ => {}
+            }
+            plain = false;
+        }
+        (after, before, plain)
+    }
+
+    #[test]
+    fn every_gap_reads_as_its_bytes_say() {
+        // Every byte alone and after each punctuation mark: no byte's class leaks into
+        // another flag (letters, `&` and non-ASCII bytes included).
+        let marks = b" ,;:.!?\n])[(&-'\"a";
+        for b in 0..=255u8 {
+            assert_eq!(gap_flags(&[b]), gap_by_hand(&[b]), "byte {b:#x}");
+            for &m in marks {
+                let g = [m, b, b' '];
+                assert_eq!(gap_flags(&g), gap_by_hand(&g), "{g:?}");
+            }
+        }
+        assert_eq!(gap_flags(b""), (0, 0, true));
+        assert_eq!(gap_flags("\u{201C}".as_bytes()), (0, 0, false));
+    }
+
+    #[test]
+    fn tokens_take_their_flags_from_the_gaps_around_them() {
+        let text = "Talks (Geneva) ended. “Harbin” [Dalian]: & Co., Ltd! x";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        for pair in v.windows(2) {
+            let (after, before, plain) = gap_flags(&text.as_bytes()[pair[0].end..pair[1].start]);
+            if pair[0].flags & POSS == 0 {
+                assert_eq!(pair[0].flags & after, after);
+            }
+            assert_eq!(pair[1].flags & BEFORE_FLAGS & !PLAIN_GAP, before);
+            assert_eq!(pair[1].has(PLAIN_GAP), plain);
+        }
+        let w = words(text);
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "Talks", "Geneva", "ended", "Harbin", "Dalian", "&", "Co", "Ltd", "x"
+            ]
+        );
+        assert!(w[1].1 & OPEN_PAREN != 0 && w[1].1 & CLOSE_PAREN != 0);
+        assert!(
+            w[3].1 & SENT != 0 && w[3].1 & PLAIN_GAP == 0,
+            "after a period and a quote"
+        );
+        assert!(w[4].1 & CLOSE_BRACKET != 0 && w[4].1 & COMMA_AFTER != 0);
+        assert!(w[5].1 & AMP != 0 && w[5].1 & SENT != 0);
+        assert!(w[6].1 & PLAIN_GAP != 0 && w[6].1 & COMMA_AFTER != 0);
+        assert!(w[8].1 & SENT != 0 && w[8].1 & LOWER != 0);
+    }
+
+    #[test]
+    fn no_typographic_punctuation_is_a_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_word_char(c));
+        }
+        assert!(is_word_char('ā') && is_word_char('哈') && is_word_char('٣'));
+        assert_eq!(words("x\u{2014}y\u{201C}z").len(), 3);
+    }
+
+    #[test]
+    fn capitals_and_digits_make_an_all_caps_word_only_with_two_capitals() {
+        let w = words("ORLOV A1 B52 UNRRA-II Orlov");
+        assert!(w[0].1 & ALLCAPS != 0);
+        assert!(w[1].1 & ALLCAPS == 0 && w[1].1 & CAP != 0);
+        assert!(w[2].1 & ALLCAPS == 0);
+        assert!(w[3].1 & ALLCAPS != 0);
+        assert!(w[4].1 & ALLCAPS == 0);
     }
 
     #[test]
