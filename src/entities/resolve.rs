@@ -776,7 +776,8 @@ fn build(lex: &Lexicon, cands: Vec<Cand>, groups: Vec<Group>) -> Vec<Entity> {
     for e in &mut entities {
         e.mentions.reverse();
         if !e.mentions.is_sorted() {
-            e.mentions.sort_unstable();
+            // Runs of mentions in order (each pass of the rules): a stable sort merges them.
+            e.mentions.sort();
         }
         e.mentions
             .dedup_by(|a, b| a.site == b.site && a.start == b.start && a.end == b.end);
