@@ -325,7 +325,7 @@ pub struct Lexicon {
 }
 
 /// A word of up to seven bytes as one integer: its bytes and, in the top byte, its length.
-fn short_key(word: &str) -> Option<u64> {
+pub(super) fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 7 {
         return None;

@@ -20,6 +20,7 @@ mod scan;
 pub mod stops;
 mod structure;
 mod tokens;
+mod words;
 
 use crate::document::{Document, MetaField, TextRange};
 use serde::{Deserialize, Serialize};

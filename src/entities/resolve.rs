@@ -776,7 +776,8 @@ fn build(lex: &Lexicon, cands: Vec<Cand>, groups: Vec<Group>) -> Vec<Entity> {
     for e in &mut entities {
         e.mentions.reverse();
         if !e.mentions.is_sorted() {
-            e.mentions.sort_unstable();
+            // Runs of mentions in order (each pass of the rules): a stable sort merges them.
+            e.mentions.sort();
         }
         e.mentions
             .dedup_by(|a, b| a.site == b.site && a.start == b.start && a.end == b.end);
@@ -819,8 +820,12 @@ fn name(
         // The form the document uses most; of two as frequent, the gazetteer's name, then
         // the shorter (`Brazilian Government` before `Government of Brazil`).
         _ => {
-            let listed =
-                |f: &Form| entry.is_some_and(|e| super::fold(f.text) == super::fold(&e.name));
+            let entry_name = entry.map(|e| super::fold(&e.name));
+            let listed = |f: &Form| {
+                entry_name
+                    .as_ref()
+                    .is_some_and(|e| super::fold(f.text) == *e)
+            };
             names
                 .iter()
                 .max_by_key(|f| {
@@ -848,7 +853,10 @@ fn name(
 
     let mut aliases: Vec<String> = Vec::new();
     let folded_name = super::fold(&name);
+    // Folded: the name, then each alias.
     let mut seen = vec![folded_name.clone()];
+    // Where each alias's folded form is in `seen`.
+    let mut alias_folds: Vec<usize> = Vec::new();
     let mut candidates: Vec<&str> = names.iter().map(|f| f.text).collect();
     if let Some(m) = entry.and_then(|e| e.modern.as_deref()) {
         candidates.push(m);
@@ -859,20 +867,27 @@ fn name(
         if seen.contains(&f) {
             continue;
         }
-        seen.push(f.clone());
         if k == EntityKind::Person && is_token_suffix(&f, &folded_name) {
+            seen.push(f);
             continue;
         }
         aliases.push(a);
+        seen.push(f);
+        alias_folds.push(seen.len() - 1);
     }
     // A short form that ends a longer alias adds nothing (`Harriman` beside `Averell Harriman`).
+    // Aliases differ in their folded forms, so no alias is a token suffix of itself.
     if k == EntityKind::Person {
-        let all = aliases.clone();
-        aliases.retain(|a| {
-            let f = super::fold(a);
-            !all.iter()
-                .any(|b| b != a && is_token_suffix(&f, &super::fold(b)))
-        });
+        let folds: Vec<&str> = alias_folds
+            .iter()
+            .map(|&x| seen.get(x).map_or("", String::as_str))
+            .collect();
+        let mut keep = folds
+            .iter()
+            .map(|f| !folds.iter().any(|g| is_token_suffix(f, g)))
+            .collect::<Vec<_>>()
+            .into_iter();
+        aliases.retain(|_| keep.next().unwrap_or(true));
     }
     Some((name, aliases))
 }

@@ -6,6 +6,22 @@ use super::lexicon::flag;
 use super::scan::{Cand, Evidence, Scanner, SiteId, is_roman, slice};
 use super::tokens;
 
+/// `text` without the spaces and opening quotation marks (`"`, `'`, `“`, `‘`) it ends with.
+/// Byte by byte: it runs before every capitalised word.
+pub(super) fn trim_quotes_end(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut end = b.len();
+    loop {
+        match b.get(..end) {
+            Some([.., b' ' | b'"' | b'\'']) => end -= 1,
+            // `‘` and `“` (U+2018, U+201C).
+            Some([.., 0xE2, 0x80, 0x98 | 0x9C]) => end -= 3,
+            _ => break,
+        }
+    }
+    text.get(..end).unwrap_or("")
+}
+
 impl Scanner<'_> {
     /// A capitalised sequence with an organization word: returns its end token.
     pub(super) fn org_run(&mut self, text: &str, i: usize) -> Option<usize> {
@@ -136,10 +152,7 @@ impl Scanner<'_> {
     /// of the name, to be skipped.
     pub(super) fn ship_name(&mut self, text: &str, i: usize) -> Option<usize> {
         let t = self.tok(i);
-        let before = text
-            .get(..t.start)
-            .unwrap_or("")
-            .trim_end_matches([' ', '“', '"', '‘', '\'']);
+        let before = trim_quotes_end(text.get(..t.start).unwrap_or(""));
         let prefix = before.ends_with("M/V") || before.ends_with("M/S") || before.ends_with("S/S");
         // Only a word shaped like a ship word is looked up: most names follow `the` or `of`.
         let ship_word = i > 0
@@ -839,5 +852,22 @@ impl Scanner<'_> {
             && self.joined(text, i - 1, false)
             && self.has(text, i - 2, flag::OF_CUE)
             && !self.has(text, i, flag::ROLE_TAIL)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_quotes_end;
+
+    #[test]
+    fn spaces_and_opening_quotes_are_trimmed_from_the_end_only() {
+        assert_eq!(trim_quotes_end("the steamer “"), "the steamer");
+        assert_eq!(trim_quotes_end("ship ‘ \" ' "), "ship");
+        assert_eq!(trim_quotes_end("M/V  "), "M/V");
+        assert_eq!(trim_quotes_end("  Dido"), "  Dido");
+        assert_eq!(trim_quotes_end("said ”"), "said ”", "a closing quote stays");
+        assert_eq!(trim_quotes_end("é “"), "é");
+        assert_eq!(trim_quotes_end(" “‘"), "");
+        assert_eq!(trim_quotes_end(""), "");
     }
 }

@@ -4,9 +4,9 @@
 
 use super::lexicon::{Lexicon, Match, WordInfo, flag};
 use super::tokens::{self, Token};
+use super::words::{WordId, Words};
 use super::{EntityKind, Mention, Site};
 use crate::document::MetaField;
-use crate::fold::fold_into;
 
 /// Why a candidate was proposed; `resolve` weighs these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,14 +320,13 @@ impl Cand {
 pub struct Scanner<'l> {
     pub(super) lex: &'l Lexicon,
     pub(super) toks: Vec<Token>,
-    /// Folded words of the current text, computed on first use: `folded[ranges[k]]`.
-    folded: String,
-    ranges: Vec<(u32, u32)>,
-    info: Vec<WordInfo>,
-    scratch: String,
+    /// The words of the document so far; `ids[k]` is token `k`'s, or [`NOT_YET`] before the
+    /// rules first ask about it.
+    words: Words<'l>,
+    ids: Vec<WordId>,
 }
 
-const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+const NOT_YET: WordId = WordId::MAX;
 
 /// True when `gap` joins two names of one list: a comma, `and`, `or`, `, and`.
 fn is_list_gap(gap: &str) -> bool {
@@ -368,30 +367,33 @@ impl<'l> Scanner<'l> {
         Scanner {
             lex,
             toks: Vec::new(),
-            folded: String::new(),
-            ranges: Vec::new(),
-            info: Vec::new(),
-            scratch: String::new(),
+            words: Words::new(lex),
+            ids: Vec::new(),
         }
     }
 
-    /// Tokenize `text` and forget the words of the text before.
+    /// Tokenize `text` and forget the tokens of the text before (not the words: a word's id
+    /// and what is known about it hold for the whole document).
     pub(super) fn load(&mut self, text: &str) {
         tokens::tokenize(text, &mut self.toks);
         let n = self.toks.len();
-        self.folded.clear();
-        self.ranges.clear();
-        self.ranges.resize(n, NOT_YET);
-        self.info.clear();
-        self.info.resize(n, WordInfo::default());
+        self.words.reset_if_full();
+        self.ids.clear();
+        self.ids.resize(n, NOT_YET);
         // `Thos. Nelson Page`, `A. Ya. Vyshinsky`: a given name written short is an initial
         // when a name follows on the same line.
+        const SHAPE: u16 = tokens::CAP | tokens::DOT_AFTER | tokens::INITIAL | tokens::ABBREV;
         for k in 0..n.saturating_sub(1) {
+            // Most tokens fail on their flags alone: test those first.
+            if self
+                .toks
+                .get(k)
+                .is_none_or(|t| t.flags & SHAPE != tokens::CAP | tokens::DOT_AFTER)
+            {
+                continue;
+            }
             let (t, next) = (self.tok(k), self.tok(k + 1));
-            if t.has(tokens::CAP)
-                && t.has(tokens::DOT_AFTER)
-                && !t.has(tokens::INITIAL | tokens::ABBREV)
-                && t.end - t.start <= 5
+            if t.end - t.start <= 5
                 && next.has(tokens::CAP)
                 && gap(text, t, next)
                     .strip_prefix('.')
@@ -403,12 +405,18 @@ impl<'l> Scanner<'l> {
         }
     }
 
-    /// Fold token `k` once (an initial without its period) and look it up in the lexicon.
-    pub(super) fn ensure(&mut self, text: &str, k: usize) {
-        // Also when there is no token `k`: nothing to fold.
-        if self.ranges.get(k) != Some(&NOT_YET) {
-            return;
+    /// The word id of token `k` (an initial without its period), interned on first use;
+    /// `None` when there is no token `k`.
+    #[inline]
+    fn id(&mut self, text: &str, k: usize) -> Option<WordId> {
+        match self.ids.get(k) {
+            Some(&id) if id != NOT_YET => Some(id),
+            Some(_) => Some(self.intern(text, k)),
+            None => None,
         }
+    }
+
+    fn intern(&mut self, text: &str, k: usize) -> WordId {
         let t = self.tok(k);
         let w = slice(text, t);
         let w = if t.has(tokens::INITIAL) {
@@ -416,37 +424,31 @@ impl<'l> Scanner<'l> {
         } else {
             w
         };
-        let start = self.folded.len();
-        if w.is_ascii() {
-            // A token holds no space: folding ASCII is lowercasing.
-            self.folded.push_str(w);
-            if let Some(added) = self.folded.get_mut(start..) {
-                added.make_ascii_lowercase();
-            }
-        } else {
-            fold_into(w, &mut self.scratch);
-            self.folded.push_str(&self.scratch);
+        let id = self.words.id(w);
+        if let Some(slot) = self.ids.get_mut(k) {
+            *slot = id;
         }
-        let end = self.folded.len();
-        let info = self.lex.word(self.folded.get(start..end).unwrap_or(""));
-        if let (Some(r), Some(i)) = (self.ranges.get_mut(k), self.info.get_mut(k)) {
-            *r = (start as u32, end as u32);
-            *i = info;
-        }
+        id
+    }
+
+    /// What the lexicon knows about token `k`.
+    #[inline]
+    fn info(&mut self, text: &str, k: usize) -> WordInfo {
+        self.id(text, k)
+            .map_or_else(WordInfo::default, |id| self.words.info(id))
     }
 
     /// Token `k` folded.
     pub(super) fn word(&mut self, text: &str, k: usize) -> &str {
-        self.ensure(text, k);
-        self.ranges
-            .get(k)
-            .and_then(|&(s, e)| self.folded.get(s as usize..e as usize))
-            .unwrap_or("")
+        match self.id(text, k) {
+            Some(id) => self.words.folded(id),
+            None => "",
+        }
     }
 
+    #[inline]
     pub(super) fn has(&mut self, text: &str, k: usize, f: u32) -> bool {
-        self.ensure(text, k);
-        self.info.get(k).is_some_and(|i| i.has(f))
+        self.info(text, k).has(f)
     }
 
     pub(super) fn is_stop(&mut self, text: &str, k: usize) -> bool {
@@ -464,9 +466,8 @@ impl<'l> Scanner<'l> {
         if !self.tok(i).has(tokens::CAP) {
             return None;
         }
-        self.ensure(text, i);
         let lex = self.lex;
-        let info = self.info.get(i).copied().unwrap_or_default();
+        let info = self.info(text, i);
         if info.patterns == 0 {
             return None;
         }

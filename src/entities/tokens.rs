@@ -50,45 +50,107 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (typographic quotes and dashes, spaces) holds no letter or digit:
+    // the common non-ASCII characters of prose skip the Unicode tables.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Split `text` into tokens, appending to `out` (cleared first).
+// What each byte is, for the tokenizer: `WORD` for ASCII letters and digits, `SPECIAL` for
+// what needs a closer look, and what it
+// does in a gap between tokens, as [`gap_flags`] reads it: the flags it gives the token before
+// (low half, [`gap_after`]) and after (high half, [`gap_before`]), and `NOT_PLAIN` for any
+// byte but a space.
+const WORD: u32 = 1 << 31;
+/// A byte the gap loop cannot take alone: `&` (a token) and the bytes of non-ASCII
+/// characters (which may be letters).
+const SPECIAL: u32 = 1 << 28;
+/// In the high half, where no gap flag for the token after lies (`PLAIN_GAP` is the flag
+/// the tokenizer sets for a plain gap, never a gap's byte).
+const NOT_PLAIN: u32 = (PLAIN_GAP as u32) << 16;
+
+/// A gap flag for the token before the gap.
+const fn after(f: u16) -> u32 {
+    f as u32
+}
+
+/// A gap flag for the token after the gap.
+const fn before(f: u16) -> u32 {
+    (f as u32) << 16
+}
+
+const fn byte_class(b: u8) -> u32 {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => WORD | NOT_PLAIN,
+        b' ' => 0,
+        b',' | b';' => after(COMMA_AFTER) | NOT_PLAIN,
+        b':' => after(COMMA_AFTER) | before(SENT) | NOT_PLAIN,
+        b'.' => after(DOT_AFTER) | before(SENT) | NOT_PLAIN,
+        b'!' | b'?' | b'\n' => before(SENT) | NOT_PLAIN,
+        b']' => after(CLOSE_BRACKET) | NOT_PLAIN,
+        b')' => after(CLOSE_PAREN) | NOT_PLAIN,
+        b'[' => before(OPEN_BRACKET) | NOT_PLAIN,
+        b'(' => before(OPEN_PAREN) | NOT_PLAIN,
+        b'&' | 0x80.. => SPECIAL | NOT_PLAIN,
+        _ => NOT_PLAIN,
+    }
+}
+
+// `b < 256` indexes 256 entries.
+#[allow(clippy::indexing_slicing)]
+static CLASS: [u32; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = byte_class(b as u8);
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+// A byte indexes 256 entries.
+#[allow(clippy::indexing_slicing)]
+fn class(b: u8) -> u32 {
+    CLASS[usize::from(b)]
+}
+
+/// Split `text` into tokens, appending to `out` (cleared first). One pass: what the gap
+/// before a token says is gathered while the gap is skipped.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     // About one token in six bytes of prose: grow once, not by doubling through a long text.
     out.reserve(text.len() / 6);
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut gap_start = 0;
+    // The gap since the last token, as `class` bits.
+    let mut gap = 0u32;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            // ASCII: no character to decode.
+        let cls = class(b);
+        if cls & (WORD | SPECIAL) == 0 {
+            gap |= cls;
+            i += 1;
+            continue;
+        }
+        if cls & WORD == 0 {
             if b == b'&' {
-                push(out, text, gap_start, i, i + 1, AMP);
-                i += 1;
-                gap_start = i;
-                continue;
-            }
-            if !b.is_ascii_alphanumeric() {
+                push(out, gap, i, i + 1, AMP);
+                gap = 0;
                 i += 1;
                 continue;
             }
-        } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             if !is_word_char(c) {
+                gap |= NOT_PLAIN;
                 i += c.len_utf8();
                 continue;
             }
         }
         let start = i;
-        let (end, flags) = scan_word(text, start);
-        let mut end = end;
-        let mut flags = flags;
+        let (mut end, mut flags) = scan_word(text, start);
         // Possessive: `Soong's`, `Soong’s` (’ is E2 80 99 in UTF-8).
         if matches!(bytes.get(end), Some(b'\'' | 0xE2))
             && let Some(rest) = text.get(end..)
@@ -103,33 +165,29 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 }
             }
         }
-        push(out, text, gap_start, start, end, flags);
+        push(out, gap, start, end, flags);
+        gap = 0;
         if flags & POSS != 0 {
             let apostrophe = text.get(end..).and_then(|r| r.chars().next());
             end += apostrophe.map_or(1, char::len_utf8) + 1;
         }
         i = end;
-        gap_start = end;
     }
-    let tail = text.as_bytes().get(gap_start..).unwrap_or_default();
     if let Some(last) = out.last_mut() {
-        last.flags |= after_flags(tail);
+        last.flags |= gap_after(gap);
     }
 }
 
-/// Flags a token gets from the punctuation after it.
-fn after_flags(gap: &[u8]) -> u16 {
-    let mut flags = 0;
-    for &c in gap {
-        match c {
-            b',' | b';' | b':' => flags |= COMMA_AFTER,
-            b'.' => flags |= DOT_AFTER,
-            b']' => flags |= CLOSE_BRACKET,
-            b')' => flags |= CLOSE_PAREN,
-            _ => {}
-        }
-    }
-    flags
+/// The flags gap bits give the token before the gap.
+#[inline]
+fn gap_after(gap: u32) -> u16 {
+    (gap & u32::from(AFTER_FLAGS)) as u16
+}
+
+/// The flags gap bits give the token after the gap (the plain gap aside).
+#[inline]
+fn gap_before(gap: u32) -> u16 {
+    (gap >> 16) as u16 & (SENT | OPEN_BRACKET | OPEN_PAREN)
 }
 
 /// Read one word starting at `start`: letters and digits, with inner hyphens and apostrophes
@@ -147,9 +205,7 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let first = *bytes.get(start)?;
     let mut j = start + 1;
     loop {
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
-        }
+        j += alnum_run(bytes.get(j..).unwrap_or_default());
         match bytes.get(j).copied() {
             // `W.`, `U.S.`: initials and abbreviations take the general path.
             Some(b'.') if j == start + 1 && first.is_ascii_uppercase() => return None,
@@ -178,9 +234,12 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
     let flags = if first.is_ascii_digit() {
         NUM
     } else if first.is_ascii_uppercase() {
+        // All caps: no lowercase letter and two capitals at least (one capital and digits
+        // is no all-caps word).
         let word = bytes.get(start..j).unwrap_or_default();
-        let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
-        if upper >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+        if !word.iter().any(u8::is_ascii_lowercase)
+            && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        {
             CAP | ALLCAPS
         } else {
             CAP
@@ -189,6 +248,45 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u16)> {
         LOWER
     };
     Some((j, flags))
+}
+
+/// How many ASCII letters and digits `bytes` starts with, eight bytes at a time: a word's end
+/// is found without a branch per byte (whose misprediction at every word's end cost more
+/// than the bytes themselves).
+fn alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let stop = not_alnum(u64::from_le_bytes(chunk));
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count()
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit.
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Each byte's low seven bits: adding at most 0x50 to one cannot carry into the next.
+    let low = x & !HIGH;
+    // High bit set where `lo <= byte <= hi`.
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7F - hi)) & HIGH
+    };
+    // `| 0x20` takes `A`..`Z` to `a`..`z` and nothing else there.
+    let letters = within(low | (ONES * 0x20), b'a', b'z');
+    let digits = within(low, b'0', b'9');
+    // A byte with its high bit set is no ASCII.
+    !((letters | digits) & !x) & HIGH
 }
 
 fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
@@ -261,18 +359,14 @@ fn scan_word_slow(text: &str, start: usize) -> (usize, u16) {
     (end, flags)
 }
 
+/// Append the token `start..end` with `flags`, after a gap of `gap` bits.
 #[inline]
-fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: usize, flags: u16) {
-    let gap = text
-        .as_bytes()
-        .get(gap_start.min(start)..start)
-        .unwrap_or_default();
-    let (after, before, plain) = gap_flags(gap);
-    let mut flags = flags | before;
+fn push(out: &mut Vec<Token>, gap: u32, start: usize, end: usize, flags: u16) {
+    let mut flags = flags | gap_before(gap);
     match out.last_mut() {
         Some(prev) => {
-            prev.flags |= after;
-            if plain {
+            prev.flags |= gap_after(gap);
+            if gap & NOT_PLAIN == 0 {
                 flags |= PLAIN_GAP;
             }
         }
@@ -284,29 +378,8 @@ fn push(out: &mut Vec<Token>, text: &str, gap_start: usize, start: usize, end: u
 /// The flags a gap between two tokens gives the token before it and the one after, and whether
 /// it is only spaces; one pass over the gap.
 fn gap_flags(gap: &[u8]) -> (u16, u16, bool) {
-    let (mut after, mut before, mut plain) = (0, 0, true);
-    for &c in gap {
-        match c {
-            b' ' => continue,
-            b',' | b';' => after |= COMMA_AFTER,
-            b':' => {
-                after |= COMMA_AFTER;
-                before |= SENT;
-            }
-            b'.' => {
-                after |= DOT_AFTER;
-                before |= SENT;
-            }
-            b'!' | b'?' | b'\n' => before |= SENT,
-            b']' => after |= CLOSE_BRACKET,
-            b')' => after |= CLOSE_PAREN,
-            b'[' => before |= OPEN_BRACKET,
-            b'(' => before |= OPEN_PAREN,
-            _ => {}
-        }
-        plain = false;
-    }
-    (after, before, plain)
+    let bits = gap.iter().fold(0, |acc, &b| acc | class(b));
+    (gap_after(bits), gap_before(bits), bits & NOT_PLAIN == 0)
 }
 
 /// The flags a gap sets on the token before it.
@@ -377,6 +450,122 @@ mod tests {
         assert!(w[3].1 & PLAIN_GAP != 0);
         assert!(w[4].1 & PLAIN_GAP == 0);
         assert!(w[6].1 & SENT != 0);
+    }
+
+    /// What a gap says, byte by byte, as written out plainly.
+    fn gap_by_hand(gap: &[u8]) -> (u16, u16, bool) {
+        let (mut after, mut before, mut plain) = (0, 0, true);
+        for &c in gap {
+            match c {
+                b' ' => continue,
+                b',' | b';' => after |= COMMA_AFTER,
+                b':' => {
+                    after |= COMMA_AFTER;
+                    before |= SENT;
+                }
+                b'.' => {
+                    after |= DOT_AFTER;
+                    before |= SENT;
+                }
+                b'!' | b'?' | b'\n' => before |= SENT,
+                b']' => after |= CLOSE_BRACKET,
+                b')' => after |= CLOSE_PAREN,
+                b'[' => before |= OPEN_BRACKET,
+                b'(' => before |= OPEN_PAREN,
+                _ => {}
+            }
+            plain = false;
+        }
+        (after, before, plain)
+    }
+
+    #[test]
+    fn every_gap_reads_as_its_bytes_say() {
+        // Every byte alone and after each punctuation mark: no byte's class leaks into
+        // another flag (letters, `&` and non-ASCII bytes included).
+        let marks = b" ,;:.!?\n])[(&-'\"a";
+        for b in 0..=255u8 {
+            assert_eq!(gap_flags(&[b]), gap_by_hand(&[b]), "byte {b:#x}");
+            for &m in marks {
+                let g = [m, b, b' '];
+                assert_eq!(gap_flags(&g), gap_by_hand(&g), "{g:?}");
+            }
+        }
+        assert_eq!(gap_flags(b""), (0, 0, true));
+        assert_eq!(gap_flags("\u{201C}".as_bytes()), (0, 0, false));
+    }
+
+    #[test]
+    fn tokens_take_their_flags_from_the_gaps_around_them() {
+        let text = "Talks (Geneva) ended. “Harbin” [Dalian]: & Co., Ltd! x";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        for pair in v.windows(2) {
+            let (after, before, plain) = gap_flags(&text.as_bytes()[pair[0].end..pair[1].start]);
+            if pair[0].flags & POSS == 0 {
+                assert_eq!(pair[0].flags & after, after);
+            }
+            assert_eq!(pair[1].flags & BEFORE_FLAGS & !PLAIN_GAP, before);
+            assert_eq!(pair[1].has(PLAIN_GAP), plain);
+        }
+        let w = words(text);
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "Talks", "Geneva", "ended", "Harbin", "Dalian", "&", "Co", "Ltd", "x"
+            ]
+        );
+        assert!(w[1].1 & OPEN_PAREN != 0 && w[1].1 & CLOSE_PAREN != 0);
+        assert!(
+            w[3].1 & SENT != 0 && w[3].1 & PLAIN_GAP == 0,
+            "after a period and a quote"
+        );
+        assert!(w[4].1 & CLOSE_BRACKET != 0 && w[4].1 & COMMA_AFTER != 0);
+        assert!(w[5].1 & AMP != 0 && w[5].1 & SENT != 0);
+        assert!(w[6].1 & PLAIN_GAP != 0 && w[6].1 & COMMA_AFTER != 0);
+        assert!(w[8].1 & SENT != 0 && w[8].1 & LOWER != 0);
+    }
+
+    #[test]
+    fn no_typographic_punctuation_is_a_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_word_char(c));
+        }
+        assert!(is_word_char('ā') && is_word_char('哈') && is_word_char('٣'));
+        assert_eq!(words("x\u{2014}y\u{201C}z").len(), 3);
+    }
+
+    #[test]
+    fn a_run_of_letters_and_digits_ends_at_the_first_other_byte() {
+        // Every byte value at every place of an eight-byte chunk, and past it.
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut v = b"abcXYZ09abcXYZ09".to_vec();
+                v[at] = b;
+                let want = v.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                assert_eq!(alnum_run(&v), want, "byte {b:#x} at {at}");
+                let mask = not_alnum(u64::from_le_bytes(v[..8].try_into().unwrap()));
+                for (k, c) in v[..8].iter().enumerate() {
+                    let stop = mask >> (8 * k) & 0x80 != 0;
+                    assert_eq!(stop, !c.is_ascii_alphanumeric(), "byte {c:#x} at {k}");
+                }
+            }
+        }
+        assert_eq!(alnum_run(b""), 0);
+        assert_eq!(alnum_run(b"abc"), 3);
+        assert_eq!(alnum_run("Hā".as_bytes()), 1);
+    }
+
+    #[test]
+    fn capitals_and_digits_make_an_all_caps_word_only_with_two_capitals() {
+        let w = words("ORLOV A1 B52 UNRRA-II Orlov");
+        assert!(w[0].1 & ALLCAPS != 0);
+        assert!(w[1].1 & ALLCAPS == 0 && w[1].1 & CAP != 0);
+        assert!(w[2].1 & ALLCAPS == 0);
+        assert!(w[3].1 & ALLCAPS != 0);
+        assert!(w[4].1 & ALLCAPS == 0);
     }
 
     #[test]
