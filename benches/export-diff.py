@@ -50,11 +50,12 @@ def compare(old, new):
     for key in sorted(set(old["memo"]) | set(new["memo"])):
         a, b = old["memo"].get(key), new["memo"].get(key)
         if key == "present" and a and b:
-            # A new `side` key on every participant is not a change by itself.
+            # Sides are reported when they change (an older build wrote none).
+            sides_a = [p.get("side") for p in a]
+            sides_b = [p.get("side") for p in b]
+            if sides_a != sides_b:
+                yield ("memo.present.side", short(sorted(set(sides_b) - {None})))
             a = [{k: v for k, v in p.items() if k != "side"} for p in a]
-            sides = {p.get("side") for p in b} - {None}
-            if sides:
-                yield ("memo.present.side", short(sorted(sides)))
             b = [{k: v for k, v in p.items() if k != "side"} for p in b]
         if key == "drafted" and a is None and b is None:
             continue
@@ -69,8 +70,8 @@ def compare(old, new):
     tb = [b["text"] for b in new["blocks"]]
     if "".join(ta).replace("\n", "").replace(" ", "") != "".join(tb).replace("\n", "").replace(" ", ""):
         yield ("block text", "the text of the blocks differs beyond spacing and line breaks")
-    if new.get("enclosures"):
-        labels = [e["label"] for e in new["enclosures"]]
+    if old.get("enclosures") != new.get("enclosures"):
+        labels = [e["label"] for e in new.get("enclosures") or []]
         yield ("enclosures", short(labels))
     if [f["text"] for f in old["footnotes"]] != [f["text"] for f in new["footnotes"]]:
         yield ("footnotes", f"{len(old['footnotes'])} → {len(new['footnotes'])}")
