@@ -849,7 +849,11 @@ fn name(
         Some(e) if k == EntityKind::Place => pick.unwrap_or_else(|| e.name.clone()),
         _ => pick?,
     };
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = if is_one_spaced(&name) {
+        name
+    } else {
+        one_spaced(&name)
+    };
 
     let mut aliases: Vec<String> = Vec::new();
     let folded_name = super::fold(&name);
@@ -862,8 +866,16 @@ fn name(
         candidates.push(m);
     }
     for a in candidates {
-        let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-        let f = super::fold(&a);
+        // Most forms are written with single spaces already, and most fold to a name seen
+        // before: copy a form only once it is an alias.
+        let squashed;
+        let a = if is_one_spaced(a) {
+            a
+        } else {
+            squashed = one_spaced(a);
+            &squashed
+        };
+        let f = super::fold(a);
         if seen.contains(&f) {
             continue;
         }
@@ -871,7 +883,7 @@ fn name(
             seen.push(f);
             continue;
         }
-        aliases.push(a);
+        aliases.push(a.to_string());
         seen.push(f);
         alias_folds.push(seen.len() - 1);
     }
@@ -921,6 +933,38 @@ fn recase(text: &str, forms: &[&Form]) -> String {
     words.join(" ")
 }
 
+/// True when `s` is its words joined by single spaces: no space at either end, no two in a
+/// row and no other white space (what [`one_spaced`] gives back unchanged).
+fn is_one_spaced(s: &str) -> bool {
+    // At the start a space would be a leading one.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// The words of `s` joined by single spaces.
+fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// `harriman` and `a. harriman` are token suffixes of `w. a. harriman`.
 fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
@@ -932,6 +976,27 @@ fn is_token_suffix(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
     use crate::entities::scan::SiteId;
+
+    #[test]
+    fn a_name_is_one_spaced_whatever_white_space_it_was_written_with() {
+        for (s, plain) in [
+            ("W. A. Harriman", true),
+            ("Harriman", true),
+            ("", true),
+            ("Ch\u{2019}ing-ling Soong", true),
+            (" Harriman", false),
+            ("Harriman ", false),
+            ("W.  A. Harriman", false),
+            ("W.\nA. Harriman", false),
+            ("W.\tA.\u{a0}Harriman", false),
+            (" ", false),
+        ] {
+            assert_eq!(is_one_spaced(s), plain, "{s:?}");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_spaced(s), joined, "{s:?}");
+            assert_eq!(plain, s == joined, "{s:?}");
+        }
+    }
 
     #[test]
     fn groups_are_numbered_by_their_first_living_member_and_the_dead_have_none() {
