@@ -111,6 +111,10 @@ impl Keys {
         self.surnames[k as usize] = s;
         s
     }
+    /// The folded name with key `k`.
+    fn name(&self, k: u32) -> &str {
+        &self.names[k as usize]
+    }
     fn is_one_word(&self, k: u32) -> bool {
         !self.names[k as usize].contains(' ')
     }
@@ -412,8 +416,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
     // Number the groups in the order of their first living member; a dead candidate has none.
     let groups = uf.number(&mut cands, &alive);
     drop(alive);
-    let gathered = gather(doc, lex, &cands, &kind, &key_of, groups);
-    drop((kind, key_of, keys));
+    let gathered = gather(doc, lex, &cands, &kind, &key_of, &keys, groups);
+    drop((kind, key_of));
     build(lex, cands, gathered)
 }
 
@@ -617,6 +621,8 @@ fn merge_inner_surnames(
 /// How a name is written in one group, and how often.
 struct Form<'a> {
     text: &'a str,
+    /// The text folded (every text of a form folds alike: the form is a key).
+    folded: &'a str,
     count: usize,
     structural: bool,
     gloss_only: bool,
@@ -662,6 +668,7 @@ fn gather<'a>(
     cands: &[Cand],
     kind: &[Option<EntityKind>],
     key_of: &[u32],
+    keys: &'a Keys,
     groups: usize,
 ) -> Vec<Group<'a>> {
     let mut out: Vec<Group> = (0..groups)
@@ -717,6 +724,7 @@ fn gather<'a>(
                     key_of[i],
                     Form {
                         text,
+                        folded: keys.name(key_of[i]),
                         count: 1,
                         structural,
                         gloss_only: c.gloss(),
@@ -821,11 +829,7 @@ fn name(
         // the shorter (`Brazilian Government` before `Government of Brazil`).
         _ => {
             let entry_name = entry.map(|e| super::fold(&e.name));
-            let listed = |f: &Form| {
-                entry_name
-                    .as_ref()
-                    .is_some_and(|e| super::fold(f.text) == *e)
-            };
+            let listed = |f: &Form| entry_name.as_ref().is_some_and(|e| f.folded == e);
             names
                 .iter()
                 .max_by_key(|f| {
@@ -861,21 +865,26 @@ fn name(
     let mut seen = vec![folded_name.clone()];
     // Where each alias's folded form is in `seen`.
     let mut alias_folds: Vec<usize> = Vec::new();
-    let mut candidates: Vec<&str> = names.iter().map(|f| f.text).collect();
+    // Each form with its folded text when that is known, then the modern name.
+    let mut candidates: Vec<(&str, Option<&str>)> =
+        names.iter().map(|f| (f.text, Some(f.folded))).collect();
     if let Some(m) = entry.and_then(|e| e.modern.as_deref()) {
-        candidates.push(m);
+        candidates.push((m, None));
     }
-    for a in candidates {
-        // Most forms are written with single spaces already, and most fold to a name seen
-        // before: copy a form only once it is an alias.
+    for (a, folded) in candidates {
+        // Most forms are written with single spaces already (their folded text is then the
+        // form's), and most fold to a name seen before: copy a form only once it is an alias.
         let squashed;
-        let a = if is_one_spaced(a) {
-            a
+        let (a, folded) = if is_one_spaced(a) {
+            (a, folded)
         } else {
             squashed = one_spaced(a);
-            &squashed
+            (squashed.as_str(), None)
         };
-        let f = super::fold(a);
+        if folded.is_some_and(|f| seen.iter().any(|s| s == f)) {
+            continue;
+        }
+        let f = folded.map_or_else(|| super::fold(a), str::to_string);
         if seen.contains(&f) {
             continue;
         }
