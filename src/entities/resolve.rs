@@ -8,6 +8,7 @@ use super::structure::signature_initials;
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::fold::fold_into;
+use std::hash::BuildHasher;
 
 struct UnionFind(Vec<u32>);
 
@@ -65,27 +66,41 @@ impl UnionFind {
     }
 }
 
-/// Interned folded names.
+/// Interned folded names, each stored once: all of them in one string, found by their hash
+/// (names with the same hash are chained), not by a second copy of each as a map key.
 #[derive(Default)]
 struct Keys {
-    ids: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    /// The last key given for each hash; `next` leads to the one before it with that hash.
+    by_hash: HashMap<u64, u32>,
+    next: Vec<u32>,
+    /// The names one after another; key `k` ends at `ends[k]`, where key `k + 1` starts.
+    text: String,
+    ends: Vec<usize>,
     /// The key of each key's surname, once computed.
     surnames: Vec<u32>,
     /// The given initials of each key (see [`given_initials`]), once computed.
     initials: Vec<u64>,
+    scratch: String,
 }
 
-// A key is an index into `names`, `surnames` and `initials`, which `id` grows together.
+// A key is an index into `next`, `ends`, `surnames` and `initials`, which `id` grows together.
 #[allow(clippy::indexing_slicing)]
 impl Keys {
     fn id(&mut self, folded: &str) -> u32 {
-        if let Some(&id) = self.ids.get(folded) {
-            return id;
+        let hash = foldhash::fast::FixedState::default().hash_one(folded);
+        let last = self.by_hash.get(&hash).copied().unwrap_or(NONE);
+        let mut k = last;
+        while k != NONE {
+            if self.name(k) == folded {
+                return k;
+            }
+            k = self.next[k as usize];
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(folded.into(), id);
-        self.names.push(folded.into());
+        let id = self.ends.len() as u32;
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        self.next.push(last);
+        self.by_hash.insert(hash, id);
         self.surnames.push(u32::MAX);
         self.initials.push(u64::MAX);
         id
@@ -96,7 +111,7 @@ impl Keys {
         if memo != u64::MAX {
             return memo;
         }
-        let v = given_initials(&self.names[k as usize]);
+        let v = given_initials(self.name(k));
         self.initials[k as usize] = v;
         v
     }
@@ -106,17 +121,22 @@ impl Keys {
         if memo != u32::MAX {
             return memo;
         }
-        let name = self.names[k as usize].clone();
-        let s = self.id(surname(&name));
+        let mut name = std::mem::take(&mut self.scratch);
+        name.clear();
+        name.push_str(surname(self.name(k)));
+        let s = self.id(&name);
+        self.scratch = name;
         self.surnames[k as usize] = s;
         s
     }
     /// The folded name with key `k`.
     fn name(&self, k: u32) -> &str {
-        &self.names[k as usize]
+        let k = k as usize;
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.text.get(start..self.ends[k]).unwrap_or("")
     }
     fn is_one_word(&self, k: u32) -> bool {
-        !self.names[k as usize].contains(' ')
+        !self.name(k).contains(' ')
     }
 }
 
@@ -985,6 +1005,30 @@ fn is_token_suffix(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
     use crate::entities::scan::SiteId;
+
+    #[test]
+    fn a_name_keeps_its_key_and_its_surname_is_a_name_of_its_own() {
+        let mut keys = Keys::default();
+        let names: Vec<String> = (0..5000).map(|n| format!("w. a. harriman {n}")).collect();
+        let ids: Vec<u32> = names.iter().map(|n| keys.id(n)).collect();
+        let harriman = keys.id("w. a. harriman");
+        for (n, &k) in names.iter().zip(&ids) {
+            assert_eq!(keys.id(n), k, "{n}");
+            assert_eq!(keys.name(k), n);
+        }
+        assert_eq!(
+            ids,
+            (0..5000).collect::<Vec<u32>>(),
+            "keys are given in order"
+        );
+        assert_eq!(keys.name(harriman), "w. a. harriman");
+        let s = keys.surname(harriman);
+        assert_eq!(keys.id("harriman"), s);
+        assert_eq!(keys.name(s), "harriman");
+        assert!(keys.is_one_word(s) && !keys.is_one_word(harriman));
+        assert_eq!(keys.surname(s), s);
+        assert_eq!(keys.id(""), keys.id(""));
+    }
 
     #[test]
     fn a_name_is_one_spaced_whatever_white_space_it_was_written_with() {
