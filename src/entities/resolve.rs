@@ -431,7 +431,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
         people,
         by_initials,
     ));
-    merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
+    merge_inner_surnames(&keys, &cands, &kind, &alive, &key_of, &mut uf);
 
     // Number the groups in the order of their first living member; a dead candidate has none.
     let groups = uf.number(&mut cands, &alive);
@@ -585,7 +585,7 @@ fn org_place_key(
 /// `Vargas` and `Alberto Vargas Nariño`: a one-word name that is an inner word of exactly one
 /// longer name (and the surname of none) is that person.
 fn merge_inner_surnames(
-    doc: &Document,
+    keys: &Keys,
     cands: &[Cand],
     kind: &[Option<EntityKind>],
     alive: &[bool],
@@ -593,24 +593,25 @@ fn merge_inner_surnames(
     uf: &mut UnionFind,
 ) {
     let mut seen: super::HashSet<u32> = Default::default();
-    let persons: Vec<(usize, String)> = cands
+    // Each person's name folded: its key's name.
+    let persons: Vec<(usize, &str)> = cands
         .iter()
         .zip(kind.iter().zip(alive).zip(key_of))
         .enumerate()
         .filter(|(_, (_, ((k, a), key)))| {
             **a && **k == Some(EntityKind::Person) && seen.insert(**key)
         })
-        .map(|(i, (c, _))| (i, super::fold(name_text(doc, c))))
+        .map(|(i, (_, (_, key)))| (i, keys.name(*key)))
         .collect();
     let mut surnames: super::HashSet<&str> = Default::default();
     // Inner word → (first name that has it, how many names have it).
     let mut inner: HashMap<&str, (usize, usize)> = HashMap::default();
     let mut singles: Vec<(usize, &str)> = Vec::new();
     let mut single_seen: super::HashSet<&str> = Default::default();
-    for (i, f) in &persons {
+    for &(i, f) in &persons {
         if !f.contains(' ') {
             if single_seen.insert(f) {
-                singles.push((*i, f));
+                singles.push((i, f));
             }
             continue;
         }
@@ -625,7 +626,7 @@ fn merge_inner_surnames(
                 continue;
             }
             counted.push(w);
-            inner.entry(w).or_insert((*i, 0)).1 += 1;
+            inner.entry(w).or_insert((i, 0)).1 += 1;
         }
     }
     for (i, single) in singles {
