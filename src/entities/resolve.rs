@@ -8,6 +8,7 @@ use super::structure::signature_initials;
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::fold::fold_into;
+use std::hash::BuildHasher;
 
 struct UnionFind(Vec<u32>);
 
@@ -65,27 +66,41 @@ impl UnionFind {
     }
 }
 
-/// Interned folded names.
+/// Interned folded names, each stored once: all of them in one string, found by their hash
+/// (names with the same hash are chained), not by a second copy of each as a map key.
 #[derive(Default)]
 struct Keys {
-    ids: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    /// The last key given for each hash; `next` leads to the one before it with that hash.
+    by_hash: HashMap<u64, u32>,
+    next: Vec<u32>,
+    /// The names one after another; key `k` ends at `ends[k]`, where key `k + 1` starts.
+    text: String,
+    ends: Vec<usize>,
     /// The key of each key's surname, once computed.
     surnames: Vec<u32>,
     /// The given initials of each key (see [`given_initials`]), once computed.
     initials: Vec<u64>,
+    scratch: String,
 }
 
-// A key is an index into `names`, `surnames` and `initials`, which `id` grows together.
+// A key is an index into `next`, `ends`, `surnames` and `initials`, which `id` grows together.
 #[allow(clippy::indexing_slicing)]
 impl Keys {
     fn id(&mut self, folded: &str) -> u32 {
-        if let Some(&id) = self.ids.get(folded) {
-            return id;
+        let hash = foldhash::fast::FixedState::default().hash_one(folded);
+        let last = self.by_hash.get(&hash).copied().unwrap_or(NONE);
+        let mut k = last;
+        while k != NONE {
+            if self.name(k) == folded {
+                return k;
+            }
+            k = self.next[k as usize];
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(folded.into(), id);
-        self.names.push(folded.into());
+        let id = self.ends.len() as u32;
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        self.next.push(last);
+        self.by_hash.insert(hash, id);
         self.surnames.push(u32::MAX);
         self.initials.push(u64::MAX);
         id
@@ -96,7 +111,7 @@ impl Keys {
         if memo != u64::MAX {
             return memo;
         }
-        let v = given_initials(&self.names[k as usize]);
+        let v = given_initials(self.name(k));
         self.initials[k as usize] = v;
         v
     }
@@ -106,13 +121,22 @@ impl Keys {
         if memo != u32::MAX {
             return memo;
         }
-        let name = self.names[k as usize].clone();
-        let s = self.id(surname(&name));
+        let mut name = std::mem::take(&mut self.scratch);
+        name.clear();
+        name.push_str(surname(self.name(k)));
+        let s = self.id(&name);
+        self.scratch = name;
         self.surnames[k as usize] = s;
         s
     }
+    /// The folded name with key `k`.
+    fn name(&self, k: u32) -> &str {
+        let k = k as usize;
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.text.get(start..self.ends[k]).unwrap_or("")
+    }
     fn is_one_word(&self, k: u32) -> bool {
-        !self.names[k as usize].contains(' ')
+        !self.name(k).contains(' ')
     }
 }
 
@@ -407,13 +431,13 @@ pub fn resolve(doc: &Document, lex: &Lexicon, mut cands: Vec<Cand>) -> Vec<Entit
         people,
         by_initials,
     ));
-    merge_inner_surnames(doc, &cands, &kind, &alive, &key_of, &mut uf);
+    merge_inner_surnames(&keys, &cands, &kind, &alive, &key_of, &mut uf);
 
     // Number the groups in the order of their first living member; a dead candidate has none.
     let groups = uf.number(&mut cands, &alive);
     drop(alive);
-    let gathered = gather(doc, lex, &cands, &kind, &key_of, groups);
-    drop((kind, key_of, keys));
+    let gathered = gather(doc, lex, &cands, &kind, &key_of, &keys, groups);
+    drop((kind, key_of));
     build(lex, cands, gathered)
 }
 
@@ -561,7 +585,7 @@ fn org_place_key(
 /// `Vargas` and `Alberto Vargas Nariño`: a one-word name that is an inner word of exactly one
 /// longer name (and the surname of none) is that person.
 fn merge_inner_surnames(
-    doc: &Document,
+    keys: &Keys,
     cands: &[Cand],
     kind: &[Option<EntityKind>],
     alive: &[bool],
@@ -569,24 +593,25 @@ fn merge_inner_surnames(
     uf: &mut UnionFind,
 ) {
     let mut seen: super::HashSet<u32> = Default::default();
-    let persons: Vec<(usize, String)> = cands
+    // Each person's name folded: its key's name.
+    let persons: Vec<(usize, &str)> = cands
         .iter()
         .zip(kind.iter().zip(alive).zip(key_of))
         .enumerate()
         .filter(|(_, (_, ((k, a), key)))| {
             **a && **k == Some(EntityKind::Person) && seen.insert(**key)
         })
-        .map(|(i, (c, _))| (i, super::fold(name_text(doc, c))))
+        .map(|(i, (_, (_, key)))| (i, keys.name(*key)))
         .collect();
     let mut surnames: super::HashSet<&str> = Default::default();
     // Inner word → (first name that has it, how many names have it).
     let mut inner: HashMap<&str, (usize, usize)> = HashMap::default();
     let mut singles: Vec<(usize, &str)> = Vec::new();
     let mut single_seen: super::HashSet<&str> = Default::default();
-    for (i, f) in &persons {
+    for &(i, f) in &persons {
         if !f.contains(' ') {
             if single_seen.insert(f) {
-                singles.push((*i, f));
+                singles.push((i, f));
             }
             continue;
         }
@@ -601,7 +626,7 @@ fn merge_inner_surnames(
                 continue;
             }
             counted.push(w);
-            inner.entry(w).or_insert((*i, 0)).1 += 1;
+            inner.entry(w).or_insert((i, 0)).1 += 1;
         }
     }
     for (i, single) in singles {
@@ -617,6 +642,8 @@ fn merge_inner_surnames(
 /// How a name is written in one group, and how often.
 struct Form<'a> {
     text: &'a str,
+    /// The text folded (every text of a form folds alike: the form is a key).
+    folded: &'a str,
     count: usize,
     structural: bool,
     gloss_only: bool,
@@ -662,6 +689,7 @@ fn gather<'a>(
     cands: &[Cand],
     kind: &[Option<EntityKind>],
     key_of: &[u32],
+    keys: &'a Keys,
     groups: usize,
 ) -> Vec<Group<'a>> {
     let mut out: Vec<Group> = (0..groups)
@@ -717,6 +745,7 @@ fn gather<'a>(
                     key_of[i],
                     Form {
                         text,
+                        folded: keys.name(key_of[i]),
                         count: 1,
                         structural,
                         gloss_only: c.gloss(),
@@ -821,11 +850,7 @@ fn name(
         // the shorter (`Brazilian Government` before `Government of Brazil`).
         _ => {
             let entry_name = entry.map(|e| super::fold(&e.name));
-            let listed = |f: &Form| {
-                entry_name
-                    .as_ref()
-                    .is_some_and(|e| super::fold(f.text) == *e)
-            };
+            let listed = |f: &Form| entry_name.as_ref().is_some_and(|e| f.folded == e);
             names
                 .iter()
                 .max_by_key(|f| {
@@ -849,7 +874,11 @@ fn name(
         Some(e) if k == EntityKind::Place => pick.unwrap_or_else(|| e.name.clone()),
         _ => pick?,
     };
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = if is_one_spaced(&name) {
+        name
+    } else {
+        one_spaced(&name)
+    };
 
     let mut aliases: Vec<String> = Vec::new();
     let folded_name = super::fold(&name);
@@ -857,13 +886,26 @@ fn name(
     let mut seen = vec![folded_name.clone()];
     // Where each alias's folded form is in `seen`.
     let mut alias_folds: Vec<usize> = Vec::new();
-    let mut candidates: Vec<&str> = names.iter().map(|f| f.text).collect();
+    // Each form with its folded text when that is known, then the modern name.
+    let mut candidates: Vec<(&str, Option<&str>)> =
+        names.iter().map(|f| (f.text, Some(f.folded))).collect();
     if let Some(m) = entry.and_then(|e| e.modern.as_deref()) {
-        candidates.push(m);
+        candidates.push((m, None));
     }
-    for a in candidates {
-        let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-        let f = super::fold(&a);
+    for (a, folded) in candidates {
+        // Most forms are written with single spaces already (their folded text is then the
+        // form's), and most fold to a name seen before: copy a form only once it is an alias.
+        let squashed;
+        let (a, folded) = if is_one_spaced(a) {
+            (a, folded)
+        } else {
+            squashed = one_spaced(a);
+            (squashed.as_str(), None)
+        };
+        if folded.is_some_and(|f| seen.iter().any(|s| s == f)) {
+            continue;
+        }
+        let f = folded.map_or_else(|| super::fold(a), str::to_string);
         if seen.contains(&f) {
             continue;
         }
@@ -871,7 +913,7 @@ fn name(
             seen.push(f);
             continue;
         }
-        aliases.push(a);
+        aliases.push(a.to_string());
         seen.push(f);
         alias_folds.push(seen.len() - 1);
     }
@@ -921,6 +963,38 @@ fn recase(text: &str, forms: &[&Form]) -> String {
     words.join(" ")
 }
 
+/// True when `s` is its words joined by single spaces: no space at either end, no two in a
+/// row and no other white space (what [`one_spaced`] gives back unchanged).
+fn is_one_spaced(s: &str) -> bool {
+    // At the start a space would be a leading one.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// The words of `s` joined by single spaces.
+fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// `harriman` and `a. harriman` are token suffixes of `w. a. harriman`.
 fn is_token_suffix(short: &str, long: &str) -> bool {
     long.len() > short.len()
@@ -932,6 +1006,51 @@ fn is_token_suffix(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
     use crate::entities::scan::SiteId;
+
+    #[test]
+    fn a_name_keeps_its_key_and_its_surname_is_a_name_of_its_own() {
+        let mut keys = Keys::default();
+        let names: Vec<String> = (0..5000).map(|n| format!("w. a. harriman {n}")).collect();
+        let ids: Vec<u32> = names.iter().map(|n| keys.id(n)).collect();
+        let harriman = keys.id("w. a. harriman");
+        for (n, &k) in names.iter().zip(&ids) {
+            assert_eq!(keys.id(n), k, "{n}");
+            assert_eq!(keys.name(k), n);
+        }
+        assert_eq!(
+            ids,
+            (0..5000).collect::<Vec<u32>>(),
+            "keys are given in order"
+        );
+        assert_eq!(keys.name(harriman), "w. a. harriman");
+        let s = keys.surname(harriman);
+        assert_eq!(keys.id("harriman"), s);
+        assert_eq!(keys.name(s), "harriman");
+        assert!(keys.is_one_word(s) && !keys.is_one_word(harriman));
+        assert_eq!(keys.surname(s), s);
+        assert_eq!(keys.id(""), keys.id(""));
+    }
+
+    #[test]
+    fn a_name_is_one_spaced_whatever_white_space_it_was_written_with() {
+        for (s, plain) in [
+            ("W. A. Harriman", true),
+            ("Harriman", true),
+            ("", true),
+            ("Ch\u{2019}ing-ling Soong", true),
+            (" Harriman", false),
+            ("Harriman ", false),
+            ("W.  A. Harriman", false),
+            ("W.\nA. Harriman", false),
+            ("W.\tA.\u{a0}Harriman", false),
+            (" ", false),
+        ] {
+            assert_eq!(is_one_spaced(s), plain, "{s:?}");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_spaced(s), joined, "{s:?}");
+            assert_eq!(plain, s == joined, "{s:?}");
+        }
+    }
 
     #[test]
     fn groups_are_numbered_by_their_first_living_member_and_the_dead_have_none() {

@@ -330,9 +330,14 @@ const NOT_YET: WordId = WordId::MAX;
 
 /// True when `gap` joins two names of one list: a comma, `and`, `or`, `, and`.
 fn is_list_gap(gap: &str) -> bool {
+    // Spaces trimmed byte by byte (no byte of a longer character is a space): most gaps are
+    // long stretches of text, settled by their first and last bytes.
+    let g = gap.as_bytes();
+    let from = g.iter().position(|&b| b != b' ').unwrap_or(g.len());
+    let to = g.iter().rposition(|&b| b != b' ').map_or(from, |p| p + 1);
     matches!(
-        gap.trim_matches(' '),
-        "," | "and" | ", and" | "or" | ", or" | "nor" | ", nor"
+        g.get(from..to).unwrap_or_default(),
+        b"," | b"and" | b", and" | b"or" | b", or" | b"nor" | b", nor"
     )
 }
 
@@ -905,6 +910,27 @@ impl<'l> Scanner<'l> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_gap_is_a_comma_or_a_conjunction_between_spaces() {
+        for gap in [
+            ",", ", ", "  and ", ", and ", " or", ", or  ", " nor ", ", nor",
+        ] {
+            assert!(is_list_gap(gap), "{gap:?}");
+        }
+        for gap in [
+            "",
+            "   ",
+            ";",
+            " and the ",
+            ",\n",
+            "\u{a0}and ",
+            " band ",
+            ", , ",
+        ] {
+            assert!(!is_list_gap(gap), "{gap:?}");
+        }
+    }
 
     #[test]
     fn a_candidate_keeps_what_it_is_given_in_24_bytes() {

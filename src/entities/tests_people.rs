@@ -359,3 +359,16 @@ fn of_two_forms_as_long_the_name_spelled_out_is_shown() {
         .unwrap_or_else(|| panic!("{e:#?}"));
     assert_eq!(q.aliases, ["V. A. Quellaunde"]);
 }
+
+#[test]
+fn a_lone_inner_word_of_one_longer_name_is_that_person() {
+    assert_eq!(
+        people("Alberto Quorvas Nadrel said the vote was near. Later Quorvas said it again."),
+        ["Alberto Quorvas Nadrel"]
+    );
+    // The surname of another name: that one.
+    assert_eq!(
+        people("Alberto Quorvas Nadrel said so. Tomas Quorvas said no. Quorvas said it again."),
+        ["Alberto Quorvas Nadrel", "Tomas Quorvas"]
+    );
+}
