@@ -6,7 +6,7 @@
 //! its state in the open: the hand-written records call the same formatter methods serde
 //! does, and a value handed to serde starts at the writer's current depth.
 
-use crate::document::sanitize::{acts_on_terminal, escape_json};
+use crate::document::sanitize::{acts_on_terminal, any_suspect, escape_json, has_byte};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::borrow::Cow;
@@ -322,22 +322,11 @@ pub fn json_of(v: &impl Serialize) -> Vec<u8> {
 }
 
 /// Does any byte of `x` need a look before it is written into a JSON string: a control
-/// character, `"`, `\`, DEL, or the lead byte of a C1 control (`C2`) or of a bidi control or
+/// character, `"`, `\\`, DEL, or the lead byte of a C1 control (`C2`) or of a bidi control or
 /// line separator (`E2`)? Eight bytes at a time: nearly all text has none.
 #[inline(always)]
 fn any_special(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS != 0;
-    // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 are
-    // excluded by `!x`).
-    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
-    control
-        || has_zero(x ^ (ONES * u64::from(b'"')))
-        || has_zero(x ^ (ONES * u64::from(b'\\')))
-        || has_zero(x ^ (ONES * 0x7F))
-        || has_zero(x ^ (ONES * 0xC2))
-        || has_zero(x ^ (ONES * 0xE2))
+    any_suspect(x) || has_byte(x, b'"') || has_byte(x, b'\\')
 }
 
 /// Which bytes are [`any_special`], by value: one load a byte for a string's last few.

@@ -288,17 +288,22 @@ fn suspect(b: u8) -> bool {
 /// Does any byte of `x` satisfy [`suspect`] (or is it `\n`)? A word-at-a-time test: false
 /// means all eight bytes can be copied as they are.
 #[inline(always)]
-fn any_suspect(x: u64) -> bool {
+pub(crate) fn any_suspect(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
     // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 are
     // excluded by `!x`).
     let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
-    below_space
-        || zero_in(x ^ (ONES * 0x7F))
-        || zero_in(x ^ (ONES * 0xC2))
-        || zero_in(x ^ (ONES * 0xE2))
+    below_space || has_byte(x, 0x7F) || has_byte(x, 0xC2) || has_byte(x, 0xE2)
+}
+
+/// Is one of the eight bytes of `x` equal to `b`? Exact: never a byte that is not there.
+#[inline(always)]
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & HIGHS != 0
 }
 
 fn clean_str(s: &str, tabs: Tabs) -> (String, Stats) {
