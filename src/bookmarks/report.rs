@@ -5,7 +5,7 @@
 use super::model::{Bookmark, DocRef};
 use super::placed::{ExportedBookmark, Placed};
 use super::time::Timestamp;
-use crate::cite::{self, Pinpoint, Source};
+use crate::cite::{self, Pinpoint, Source, one_line};
 use crate::document::Document;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -238,8 +238,4 @@ fn quote_lines(s: &mut String, quote: &str) {
     for line in quote.lines() {
         let _ = writeln!(s, "> {line}");
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

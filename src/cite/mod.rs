@@ -310,10 +310,7 @@ fn title_case(w: &str) -> String {
     out
 }
 
-/// White space runs as single spaces, trimmed.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::document::one_line;
 
 /// `s` without a final full stop (and the space before it).
 pub(crate) fn without_stop(s: &str) -> &str {

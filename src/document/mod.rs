@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 pub use fields::MetaField;
 pub use identity::{Fingerprint, Identity, fingerprint, record_id_from_url};
 pub use parse::parse;
-pub use text::flat;
+pub use text::{flat, is_one_line, one_line};
 
 /// Version of the JSON layout written by `memcon export`.
 pub const SCHEMA: u32 = 1;

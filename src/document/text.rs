@@ -97,6 +97,38 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// True when `s` is its words joined by single spaces: no space at either end, no two in a
+/// row and no other white space (what [`one_line`] gives back unchanged).
+pub fn is_one_line(s: &str) -> bool {
+    // At the start a space would be a leading one.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// The words of `s` joined by single spaces: white space runs as one space, trimmed.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// `text` with each whitespace run (line breaks included) as one space: how a passage shows
 /// on one line (the concordance's).
 pub fn flat(text: &str) -> String {
@@ -122,6 +154,27 @@ pub fn flat(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_one_line_whatever_white_space_it_was_written_with() {
+        for (s, plain) in [
+            ("W. A. Harriman", true),
+            ("Harriman", true),
+            ("", true),
+            ("Ch\u{2019}ing-ling Soong", true),
+            (" Harriman", false),
+            ("Harriman ", false),
+            ("W.  A. Harriman", false),
+            ("W.\nA. Harriman", false),
+            ("W.\tA.\u{a0}Harriman", false),
+            (" ", false),
+        ] {
+            assert_eq!(is_one_line(s), plain, "{s:?}");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_line(s), joined, "{s:?}");
+            assert_eq!(plain, s == joined, "{s:?}");
+        }
+    }
 
     #[test]
     fn hyphenated_line_breaks_are_rejoined() {
